@@ -1,0 +1,155 @@
+"""The ordered list of stages: ``analyze(article) -> Document`` and batches over processes."""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from marsad.document import Document
+from marsad.errors import InputError, MarsadError
+from marsad.extract.base import REGISTRY, Analysis, StageSpec
+from marsad.ingest.article import Article
+
+if TYPE_CHECKING:
+    from marsad.kb import KnowledgeBase
+
+# Built-in stages, in order; each module registers its stage(s) on import.
+DEFAULT_STAGES: tuple[str, ...] = ("entities", "events", "claims", "quotes", "consistency")
+STAGE_MODULES: dict[str, str] = {
+    "entities": "marsad.extract.entities",
+    "events": "marsad.extract.events",
+    "claims": "marsad.extract.claims",
+    "quotes": "marsad.extract.quotes",
+    "consistency": "marsad.extract.consistency",
+}
+
+
+@dataclass
+class Pipeline:
+    """A checked sequence of stages bound to one knowledge base."""
+
+    stages: list[StageSpec]
+    kb_files: tuple[Path, ...] = ()
+    _kb: KnowledgeBase | None = field(default=None, repr=False)
+
+    @property
+    def kb(self) -> KnowledgeBase:
+        if self._kb is None:
+            from marsad.kb import load_kb
+
+            self._kb = load_kb(self.kb_files)
+        return self._kb
+
+    def analyze(self, article: Article) -> Document:
+        doc = document_from_article(article)
+        a = Analysis(doc, self.kb)
+        for spec in self.stages:
+            spec.fn(a)
+        return doc
+
+
+def available_stages() -> list[str]:
+    """Names of built-in stages whose module exists in this installation."""
+    names = []
+    for name in DEFAULT_STAGES:
+        try:
+            importlib.import_module(STAGE_MODULES[name])
+        except ModuleNotFoundError as exc:
+            if exc.name != STAGE_MODULES[name]:
+                raise
+            continue
+        if name in REGISTRY:
+            names.append(name)
+    return names
+
+
+def build(stages: Sequence[str] | None = None, kb_files: Iterable[Path] = ()) -> Pipeline:
+    """Build a pipeline; fails at once when a stage's requirement is not met by an earlier stage."""
+    names = list(stages) if stages is not None else available_stages()
+    for name in names:
+        if name not in REGISTRY and name in STAGE_MODULES:
+            importlib.import_module(STAGE_MODULES[name])
+    done: set[str] = {"text", "source", "title", "published"}
+    specs = []
+    for name in names:
+        if name not in REGISTRY:
+            raise MarsadError("E_USAGE", f"unknown stage {name!r}; known: {', '.join(sorted(REGISTRY))}")
+        spec = REGISTRY[name]
+        missing = [r for r in spec.requires if r not in done]
+        if missing:
+            raise MarsadError("E_USAGE", f"stage {name!r} needs {', '.join(missing)} from an earlier stage")
+        done.update(spec.assigns)
+        specs.append(spec)
+    return Pipeline(specs, tuple(Path(p) for p in kb_files))
+
+
+def document_from_article(article: Article) -> Document:
+    from marsad.ingest import article_id
+
+    return Document(
+        id=article_id(article.text),
+        text=article.text,
+        source=article.source,
+        title=article.title,
+        published=article.published,
+        removed=list(article.removed),
+    )
+
+
+def analyze(article: Article, pipeline: Pipeline | None = None) -> Document:
+    """Analyse one article with the default pipeline (or ``pipeline``)."""
+    return (pipeline or default_pipeline()).analyze(article)
+
+
+_DEFAULT: Pipeline | None = None
+
+
+def default_pipeline() -> Pipeline:
+    global _DEFAULT
+    if _DEFAULT is None:
+        _DEFAULT = build()
+    return _DEFAULT
+
+
+def safe_analyze(item: Article | InputError, pipeline: Pipeline) -> Document | InputError:
+    """Analyse, turning an unexpected failure into an ``E_ANALYZE`` record: the batch goes on."""
+    if isinstance(item, InputError):
+        return item
+    try:
+        return pipeline.analyze(item)
+    except Exception as exc:  # a bug in a stage must not end the batch
+        return InputError("E_ANALYZE", f"{type(exc).__name__}: {exc}", item.source)
+
+
+# ------------------------------------------------------------------ process pool
+
+_WORKER: Pipeline | None = None
+
+
+def _init_worker(stages: list[str] | None, kb_files: tuple[Path, ...]) -> None:
+    global _WORKER
+    _WORKER = build(stages, kb_files)
+
+
+def _work(item: Article | InputError) -> Document | InputError:
+    assert _WORKER is not None
+    return safe_analyze(item, _WORKER)
+
+
+def analyze_many(items: Iterable[Article | InputError], *, workers: int = 1,
+                 stages: Sequence[str] | None = None, kb_files: Iterable[Path] = (),
+                 chunksize: int = 8) -> Iterator[Document | InputError]:
+    """Analyse a stream in input order, in ``workers`` processes when more than one."""
+    kb = tuple(Path(p) for p in kb_files)
+    if workers <= 1:
+        pipe = build(stages, kb)
+        for item in items:
+            yield safe_analyze(item, pipe)
+        return
+    with ProcessPoolExecutor(workers, initializer=_init_worker,
+                             initargs=(list(stages) if stages else None, kb)) as pool:
+        yield from pool.map(_work, items, chunksize=chunksize)
