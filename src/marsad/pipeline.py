@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from marsad.kb import KnowledgeBase
 
 # Built-in stages, in order; each module registers its stage(s) on import.
-DEFAULT_STAGES: tuple[str, ...] = ("entities", "events", "claims", "quotes", "consistency")
+DEFAULT_STAGES: tuple[str, ...] = ("entities", "quotes", "events", "claims", "consistency")
 STAGE_MODULES: dict[str, str] = {
     "entities": "marsad.extract.entities",
     "events": "marsad.extract.events",
