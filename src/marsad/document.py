@@ -390,3 +390,22 @@ def _dates(doc: Document) -> Iterator[DateValue]:
     for c in doc.claims:
         if c.period is not None:
             yield c.period
+
+
+# ---------------------------------------------------------------- JSON Schema
+
+
+def json_schema() -> dict[str, Any]:
+    """The ``marsad/1`` JSON Schema shipped in the package."""
+    from importlib.resources import files
+
+    return json.loads((files("marsad") / "schema" / "marsad-1.schema.json").read_text("utf-8"))
+
+
+def schema_errors(data: dict[str, Any]) -> list[str]:
+    """JSON Schema violations of a document's JSON form (empty when it conforms)."""
+    import jsonschema
+
+    validator = jsonschema.Draft202012Validator(json_schema())
+    return [f"{'/'.join(map(str, e.absolute_path)) or '<root>'}: {e.message}"
+            for e in validator.iter_errors(data)]
