@@ -27,14 +27,19 @@ from marsad.document import (
 TEXT = "قصفت طائرات التحالف حي القصور في دير الزور أمس، ما أدى إلى مقتل 14 مدنيا."
 
 
+def find(doc: Document, word: str) -> Span:
+    start = doc.text.index(word)
+    return doc.span(start, start + len(word))
+
+
 def sample_doc() -> Document:
     doc = Document(id="abc", text=TEXT, source=Source(path="a.txt", outlet="Test"))
     coalition = Entity("e1", "organization", "التحالف الدولي", "Global Coalition", "global_coalition",
-                       "external_forces", mentions=[doc.span(TEXT.index("التحالف"), TEXT.index("التحالف") + 7)])
+                       "external_forces", mentions=[find(doc, "التحالف")])
     place = Entity("e2", "location", "دير الزور", "Deir ez-Zor", "deir_ez_zor",
-                   geo=Geo(35.33, 40.14, "SY", "Deir ez-Zor", 170794), mentions=[doc.span(TEXT.index("دير"), TEXT.index("دير") + 9)])
+                   geo=Geo(35.33, 40.14, "SY", "Deir ez-Zor", 170794), mentions=[find(doc, "دير الزور")])
     doc.entities += [coalition, place]
-    killed = Quantity(14, 14, False, doc.span(TEXT.index("14"), TEXT.index("14") + 8))
+    killed = Quantity(14, 14, False, find(doc, "14 مدنيا"))
     doc.events.append(Event(
         "v1", "Explosions/Remote violence", "Air/drone strike", doc.span(0, 4),
         actor1=ActorRef("e1", "التحالف الدولي", "Global Coalition"),
