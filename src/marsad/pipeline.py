@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import itertools
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -150,6 +151,8 @@ def analyze_many(items: Iterable[Article | InputError], *, workers: int = 1,
         for item in items:
             yield safe_analyze(item, pipe)
         return
+    window = workers * chunksize * 4  # bounded look-ahead: a huge batch never sits in memory at once
     with ProcessPoolExecutor(workers, initializer=_init_worker,
                              initargs=(list(stages) if stages else None, kb)) as pool:
-        yield from pool.map(_work, items, chunksize=chunksize)
+        for batch in itertools.batched(items, window):
+            yield from pool.map(_work, batch, chunksize=chunksize)
