@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import importlib
-import itertools
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from marsad.document import Document
 from marsad.errors import InputError, MarsadError
@@ -17,6 +16,8 @@ from marsad.ingest.article import Article
 
 if TYPE_CHECKING:
     from marsad.kb import KnowledgeBase
+
+T = TypeVar("T")
 
 # Built-in stages, in order; each module registers its stage(s) on import.
 DEFAULT_STAGES: tuple[str, ...] = ("entities", "quotes", "events", "claims", "consistency")
@@ -154,5 +155,17 @@ def analyze_many(items: Iterable[Article | InputError], *, workers: int = 1,
     window = workers * chunksize * 4  # bounded look-ahead: a huge batch never sits in memory at once
     with ProcessPoolExecutor(workers, initializer=_init_worker,
                              initargs=(list(stages) if stages else None, kb)) as pool:
-        for batch in itertools.batched(items, window):
+        for batch in _batched(items, window):
             yield from pool.map(_work, batch, chunksize=chunksize)
+
+
+def _batched(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    """Successive lists of ``size`` items (``itertools.batched`` is Python 3.12+)."""
+    batch: list[T] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
