@@ -1,0 +1,170 @@
+"""Normalisation of Arabic text with an alignment map back to the original.
+
+:func:`normalize` folds letter variants, digits and punctuation, deletes
+diacritics, tatweel and format controls and collapses whitespace, and keeps
+enough bookkeeping to map any span of the normalised text back to the
+original (and the other way).  :func:`fold` gives the same text without the
+map, for lookup keys.
+
+The folding tables live in ``kb/data/arabic/normalization.yaml``.  The map is
+stored as segments, built only where the length changes (deletions,
+whitespace runs, expansions); within a segment offsets move in step.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from marsad.arabic._charmap import Folding, folding
+
+__all__ = ["Normalized", "fold", "normalize"]
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class Normalized:
+    """A normalised view of ``original`` with its alignment map.
+
+    ``_nstart[k]``/``_ostart[k]`` open segment ``k``; ``_chunk[k]`` is 0 for an
+    identity segment (one normalised character per original character) or the
+    length of the original run that the segment's characters replace.
+    """
+
+    text: str
+    original: str
+    _nstart: list[int] = field(repr=False)
+    _ostart: list[int] = field(repr=False)
+    _chunk: list[int] = field(repr=False)
+
+    def _seg_len(self, k: int) -> int:
+        nxt = self._nstart[k + 1] if k + 1 < len(self._nstart) else len(self.text)
+        return nxt - self._nstart[k]
+
+    def _seg_of(self, i: int) -> int:
+        return bisect_right(self._nstart, i) - 1
+
+    def _ostart_of(self, i: int) -> int:
+        """Original offset where normalised character ``i`` begins."""
+        if i >= len(self.text):
+            return len(self.original)
+        k = self._seg_of(i)
+        if self._chunk[k]:
+            return self._ostart[k]
+        return self._ostart[k] + i - self._nstart[k]
+
+    def _oend_of(self, i: int) -> int:
+        """Original offset where normalised character ``i`` ends (deleted marks that follow included)."""
+        k = self._seg_of(i)
+        if self._chunk[k]:
+            return self._ostart[k] + self._chunk[k]
+        if i + 1 < self._nstart[k] + self._seg_len(k):
+            return self._ostart[k] + i + 1 - self._nstart[k]
+        return self._ostart[k + 1] if k + 1 < len(self._ostart) else len(self.original)
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        """The original span covering normalised ``[start, end)`` (clamped to the text)."""
+        n = len(self.text)
+        start = min(max(start, 0), n)
+        end = min(max(end, start), n)
+        if start == end:
+            pos = self._ostart_of(start)
+            return pos, pos
+        return self._ostart_of(start), self._oend_of(end - 1)
+
+    def to_normalized(self, start: int, end: int) -> tuple[int, int]:
+        """The normalised span whose characters come from original ``[start, end)``."""
+        size = len(self.original)
+        start = min(max(start, 0), size)
+        end = min(max(end, start), size)
+        first = self._count_ending_by(start)
+        last = self._count_starting_before(end)
+        return first, max(first, last)
+
+    def _count_starting_before(self, pos: int) -> int:
+        """How many normalised characters begin before original offset ``pos``."""
+        k = bisect_right(self._ostart, pos - 1) - 1
+        if k < 0:
+            return 0
+        length = self._seg_len(k)
+        if self._chunk[k]:
+            return self._nstart[k] + length
+        return self._nstart[k] + min(length, pos - self._ostart[k])
+
+    def _count_ending_by(self, pos: int) -> int:
+        """How many normalised characters end at or before original offset ``pos``."""
+        lo, hi = 0, len(self.text)
+        while lo < hi:  # o_end is non-decreasing: binary search the first i with o_end > pos
+            mid = (lo + hi) // 2
+            if self._oend_of(mid) <= pos:
+                lo = mid + 1
+            else:
+                hi = mid
+        return lo
+
+
+def _options(**kw: bool) -> tuple[bool, ...]:
+    return tuple(kw[name] for name in Folding.GROUPS)
+
+
+def normalize(text: str, *, taa: bool = True, alef: bool = True, yaa: bool = True, hamza: bool = True,
+              diacritics: bool = True, tatweel: bool = True, digits: bool = True, punct: bool = True,
+              controls: bool = True, spaces: bool = True, forms: bool = True) -> Normalized:
+    """Normalise ``text`` and keep the alignment map (see the module docstring)."""
+    opts = _options(taa=taa, alef=alef, yaa=yaa, hamza=hamza, diacritics=diacritics, tatweel=tatweel,
+                    digits=digits, punct=punct, controls=controls, spaces=spaces, forms=forms)
+    fo = folding(opts)
+    nstart: list[int] = []
+    ostart: list[int] = []
+    chunk: list[int] = []
+    pieces: list[str] = []
+    pos = n = 0
+    if fo.changes is not None:
+        for m in fo.changes.finditer(text):
+            s, e = m.span()
+            if s > pos:
+                nstart.append(n), ostart.append(pos), chunk.append(0)
+                pieces.append(text[pos:s])
+                n += s - pos
+            repl = fo.replacement(m.group())
+            if repl:
+                nstart.append(n), ostart.append(s), chunk.append(e - s)
+                pieces.append(repl)
+                n += len(repl)
+            pos = e
+    if pos < len(text) or not nstart:
+        nstart.append(n), ostart.append(pos), chunk.append(0)
+        pieces.append(text[pos:])
+    return Normalized("".join(pieces).translate(fo.full_table), text, nstart, ostart, chunk)
+
+
+def fold(text: str, *, taa: bool = True, alef: bool = True, yaa: bool = True, hamza: bool = True,
+         diacritics: bool = True, tatweel: bool = True, digits: bool = True, punct: bool = True,
+         controls: bool = True, spaces: bool = True, forms: bool = True) -> str:
+    """``normalize(text, ...).text`` without building the map (for lookup keys)."""
+    opts = _options(taa=taa, alef=alef, yaa=yaa, hamza=hamza, diacritics=diacritics, tatweel=tatweel,
+                    digits=digits, punct=punct, controls=controls, spaces=spaces, forms=forms)
+    return _fold(text, opts)
+
+
+def _fold(text: str, opts: tuple[bool, ...]) -> str:
+    fo = folding(opts)
+    out = text.translate(fo.full_table)
+    if fo.spaces:
+        out = _NEWLINE_RUN.sub("\n", out)
+        out = _SPACE_RUN.sub(" ", out)
+    return out
+
+
+_NEWLINE_RUN = re.compile(r"[ \n]*\n[ \n]*")
+_SPACE_RUN = re.compile(r"  +")
+
+
+@lru_cache(maxsize=65536)
+def fold_key(text: str) -> str:
+    """Cached default :func:`fold`, for the many repeated short keys of matchers."""
+    return _fold(text, _DEFAULT)
+
+
+_DEFAULT = (True,) * 11

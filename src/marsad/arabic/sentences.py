@@ -1,0 +1,109 @@
+"""Sentence spans of Arabic (and mixed) text.
+
+A sentence ends at ``. ! ? ؟ ؛ ;`` or at a line break.  Terminators inside a
+quotation (``« »``, ``“ ”``, straight quotes by parity) do not end it; a
+line break always does and closes any open quotation.  A period between
+digits (``24.10.2017``, ``2.5``), after a one-letter word or a listed
+abbreviation (``د.``, ``ت.غ``), or before a web suffix (``العربية.نت``) is not
+an end; nor is an ellipsis.  Spans are trimmed of whitespace; empty ones are
+dropped.  Rules live in ``sentences.yaml``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from marsad.arabic._data import table
+from marsad.document import Span
+
+__all__ = ["sentences"]
+
+
+@dataclass(frozen=True, slots=True)
+class _Rules:
+    scan: re.Pattern[str]
+    terminators: frozenset[str]
+    openers: frozenset[str]
+    closers: frozenset[str]
+    toggles: frozenset[str]
+    trailing: str
+    abbreviations: frozenset[str]
+    suffixes: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def _rules() -> _Rules:
+    t = table("sentences")
+    ellipses = sorted(t["ellipses"], key=len, reverse=True)
+    marks = t["terminators"] + t["openers"] + t["closers"] + t["toggles"]
+    scan = "|".join([*(re.escape(e) for e in ellipses), r"\r\n|[\n\r\u2028\u2029\x85]",
+                     "[" + re.escape(marks) + "]"])
+    return _Rules(re.compile(scan), frozenset(t["terminators"]), frozenset(t["openers"]),
+                  frozenset(t["closers"]), frozenset(t["toggles"]), t["trailing"],
+                  frozenset(t["abbreviations"]), frozenset(t["joined_suffixes"]))
+
+
+_WORD_BEFORE = re.compile(r"(?:[^\W\d_]+\.)*[^\W\d_]+$")
+_WORD_AFTER = re.compile(r"[^\W\d_]+")
+
+
+def sentences(text: str) -> list[Span]:
+    """Sentence spans of ``text`` (offsets into it), in order."""
+    rules = _rules()
+    cuts: list[int] = []
+    depth = 0
+    for m in rules.scan.finditer(text):
+        mark = m.group()
+        if mark[0] in "\n\r\u2028\u2029\x85":
+            cuts.append(m.start())
+            depth = 0
+        elif mark in rules.openers:
+            depth += 1
+        elif mark in rules.closers:
+            depth = max(0, depth - 1)
+        elif mark in rules.toggles:
+            depth = 0 if depth else 1
+        elif mark in rules.terminators and depth == 0 and _ends_here(text, m.start(), mark, rules):
+            cuts.append(_extend(text, m.end(), rules))
+    return _spans(text, cuts)
+
+
+def _ends_here(text: str, i: int, mark: str, rules: _Rules) -> bool:
+    """Whether the terminator at ``i`` really ends a sentence."""
+    if mark != ".":
+        return True
+    before = text[i - 1] if i else ""
+    after = text[i + 1] if i + 1 < len(text) else ""
+    if before.isdigit() and after.isdigit():
+        return False
+    word = _WORD_BEFORE.search(text, max(0, i - 40), i)
+    if word and (len(word.group()) == 1 or word.group() in rules.abbreviations):
+        return False
+    if after and not after.isspace():
+        nxt = _WORD_AFTER.match(text, i + 1)
+        return not (nxt and nxt.group() in rules.suffixes) and bool(nxt)
+    return True
+
+
+def _extend(text: str, pos: int, rules: _Rules) -> int:
+    """Move a cut past closing quotes/brackets and further terminators that follow."""
+    while pos < len(text) and (text[pos] in rules.trailing or text[pos] in rules.terminators):
+        pos += 1
+    return pos
+
+
+def _spans(text: str, cuts: list[int]) -> list[Span]:
+    out: list[Span] = []
+    start = 0
+    for cut in [*cuts, len(text)]:
+        if cut <= start:
+            continue
+        chunk = text[start:cut]
+        left = len(chunk) - len(chunk.lstrip())
+        right = len(chunk.rstrip())
+        if right > left:
+            out.append(Span(start + left, start + right, chunk[left:right]))
+        start = cut
+    return out

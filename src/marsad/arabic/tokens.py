@@ -1,0 +1,162 @@
+"""Tokens with offsets, and clitic analysis of Arabic words.
+
+:func:`tokens` splits text into words (Arabic letters with their marks),
+numbers (digits of any script, with inner separators: ``1,000``,
+``24.10.2017``), Latin (other-script) words and single punctuation marks;
+format controls and whitespace produce no token.  :func:`stems` proposes
+clitic analyses of one word, most likely first, from ``clitics.yaml``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from marsad.arabic._data import table
+
+__all__ = ["Stem", "Token", "stems", "tokens"]
+
+# Arabic letters, marks and tatweel, presentation forms; ZWNJ/ZWJ inside a word.
+ARABIC_LETTER = ("\u0610-\u061a\u0620-\u065f\u066e-\u06d3\u06d5-\u06dc\u06df-\u06e8\u06ea-\u06ef"
+                 "\u06fa-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufefc")
+FORMAT = "\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff"
+MARKS = "\u064b-\u065f\u0610-\u061a\u0670\u06d6-\u06dc\u06df-\u06e4\u06e7\u06e8\u06ea-\u06ed\u0640"
+
+_TOKEN = re.compile(
+    rf"(?P<word>[{ARABIC_LETTER}]+(?:[\u200c\u200d]+[{ARABIC_LETTER}]+)*)"
+    r"|(?P<number>\d+(?:[.,\u066b\u066c]\d+)*)"
+    r"|(?P<latin>[^\W\d_][^\W\d_\u0300-\u036f]*(?:[\u0300-\u036f]+[^\W\d_]*)*)"
+    rf"|(?P<punct>[^\s{FORMAT}])"
+)
+_MARKS = str.maketrans(dict.fromkeys([chr(c) for c in range(0x064B, 0x0660)]
+                                     + [chr(0x0670), chr(0x0640)]
+                                     + [chr(c) for c in range(0x0610, 0x061B)], ""))
+
+
+@dataclass(frozen=True, slots=True)
+class Stem:
+    """One clitic analysis: ``proclitic + stem + enclitic`` (the stem may restore ال or ة)."""
+
+    stem: str
+    proclitic: str = ""
+    enclitic: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A token: ``text == source[start:end]``; ``kind`` is word, number, latin or punct."""
+
+    start: int
+    end: int
+    text: str
+    kind: str
+
+    @property
+    def stems(self) -> list[Stem]:
+        """Clitic analyses of a word (just the text itself for other kinds)."""
+        return stems(self.text) if self.kind == "word" else [Stem(self.text)]
+
+
+def tokens(text: str) -> list[Token]:
+    """Tokens of ``text`` with offsets into it."""
+    return [Token(m.start(), m.end(), m.group(), m.lastgroup or "punct") for m in _TOKEN.finditer(text)]
+
+
+def strip_marks(word: str) -> str:
+    """``word`` without diacritics and tatweel (letters untouched)."""
+    return word.translate(_MARKS)
+
+
+def stems(word: str) -> list[Stem]:
+    """Clitic analyses of ``word``, most likely first; the unanalysed word is always among them.
+
+    Diacritics and tatweel are ignored; letters are not folded, so fold the
+    stems before comparing them with folded keys.
+    """
+    return list(_stems(strip_marks(word)))
+
+
+@lru_cache(maxsize=131072)
+def _stems(word: str) -> tuple[Stem, ...]:
+    rules = _rules()
+    scored: dict[Stem, float] = {}
+    for pro_w, bases in _proclitic_options(word, rules):
+        for base, pro_form in bases:
+            for stem, enc, enc_w in _enclitic_options(base, rules):
+                if len(stem) >= rules.min_stem:
+                    score = pro_w * enc_w * (rules.both_bonus if pro_form and enc else 1.0)
+                    cand = Stem(stem, pro_form, enc)
+                    scored[cand] = max(scored.get(cand, 0.0), score)
+    scored.setdefault(Stem(word), rules.pro_none * rules.enc_none)
+    order = sorted(scored.items(), key=lambda kv: (-kv[1], -len(kv[0].stem)))
+    return tuple(s for s, _ in order)
+
+
+def _proclitic_options(word: str, rules: _Rules) -> list[tuple[float, list[tuple[str, str]]]]:
+    """(weight, [(base, proclitic as written)]) for each proclitic the word may begin with.
+
+    A form that is a prefix of a matched article form ("ل" of "لل") is skipped.
+    """
+    out: list[tuple[float, list[tuple[str, str]]]] = [(rules.pro_none, [(word, "")])]
+    with_article: list[str] = []
+    for form, strip, al, weight in rules.proclitics:
+        if not word.startswith(form) or len(word) - len(form) < rules.min_stem:
+            continue
+        if any(f.startswith(form) for f in with_article):
+            continue
+        rest = word[len(form):]
+        bases = [(rest, form)]
+        if al:
+            with_article.append(form)
+            if form != "ال":
+                bases.insert(0, ("ال" + rest, strip))
+        out.append((weight, bases))
+    return out
+
+
+def _enclitic_options(base: str, rules: _Rules) -> list[tuple[str, str, float]]:
+    out = [(base, "", rules.enc_none)]
+    for form, weight in rules.enclitics:
+        if base.endswith(form) and len(base) - len(form) >= rules.min_stem:
+            stem = base[: -len(form)]
+            out.append((stem, form, weight))
+            if _restores_taa(stem, rules):
+                out.append((stem[: -len(rules.taa_from)] + rules.taa_to, form, weight * rules.taa_w))
+    return out
+
+
+def _restores_taa(stem: str, rules: _Rules) -> bool:
+    return bool(rules.taa_from) and stem.endswith(rules.taa_from) and \
+        not stem.endswith(rules.taa_not_after + rules.taa_from)
+
+
+@dataclass(frozen=True, slots=True)
+class _Rules:
+    min_stem: int
+    pro_none: float
+    enc_none: float
+    both_bonus: float
+    proclitics: tuple[tuple[str, str, bool, float], ...]
+    enclitics: tuple[tuple[str, float], ...]
+    taa_from: str
+    taa_to: str
+    taa_w: float
+    taa_not_after: str
+
+
+@lru_cache(maxsize=1)
+def _rules() -> _Rules:
+    t = table("clitics")
+    taa = t.get("taa_restore") or {}
+    return _Rules(
+        min_stem=int(t["min_stem"]),
+        pro_none=float(t["proclitic_none"]),
+        enc_none=float(t["enclitic_none"]),
+        both_bonus=float(t.get("both_bonus", 1.0)),
+        proclitics=tuple((p["form"], p["strip"], bool(p.get("al")), float(p["weight"]))
+                         for p in t["proclitics"]),
+        enclitics=tuple((e["form"], float(e["weight"])) for e in t["enclitics"]),
+        taa_from=taa.get("from", ""), taa_to=taa.get("to", ""), taa_w=float(taa.get("weight", 1.0)),
+        taa_not_after=taa.get("not_after", ""),
+    )
