@@ -84,15 +84,22 @@ class Resolver:
     def fail(self, what: str, snippet: str) -> GoldError:
         return GoldError(f"{self.art_id}: {what} not found: {snippet!r}")
 
-    def find(self, snippet: str, what: str, lo: int = 0, hi: int | None = None) -> Span:
-        """The span of ``snippet`` (``@N`` = N-th occurrence) within ``text[lo:hi]``."""
+    def find(self, snippet: str, what: str, lo: int = 0, hi: int | None = None,
+             word: bool = False) -> Span:
+        """The span of ``snippet`` (``@N`` = N-th occurrence) within ``text[lo:hi]``.
+
+        With ``word``, only whole-word occurrences count (so the cue "قال" is not found
+        inside "قالت").
+        """
         needle, nth = split_nth(snippet)
         hi = len(self.text) if hi is None else hi
-        pos = lo - 1
-        for _ in range(nth):
+        pos, seen = lo - 1, 0
+        while seen < nth:
             pos = self.text.find(needle, pos + 1, hi)
             if pos < 0:
                 raise self.fail(what, snippet)
+            if not word or self._is_word(pos, pos + len(needle)):
+                seen += 1
         return Span.of(self.text, pos, pos + len(needle))
 
     def find_in(self, snippet: str, what: str, spans: list[Span]) -> Span:
@@ -231,13 +238,21 @@ def attribution(idx: EntityIndex, raw: dict | None) -> Attribution | None:
     return Attribution(entity=idx.ref(raw), name=raw["name"])
 
 
+def trigger_span(res: Resolver, snippet: str, first: Span) -> Span:
+    """The trigger inside the first evidence span: a whole word if possible."""
+    try:
+        return res.find(snippet, "trigger (in first evidence)", first.start, first.end, word=True)
+    except GoldError:
+        return res.find(snippet, "trigger (in first evidence)", first.start, first.end)
+
+
 def build_event(res: Resolver, idx: EntityIndex, n: int, raw: dict) -> Event:
     etype, sub = raw["event_type"], raw["sub_event_type"]
     if sub not in TAXONOMY.get(etype, ()):
         raise GoldError(f"{res.art_id}: unknown event type {etype!r} / {sub!r}")
     evidence = [res.find(s, "event evidence") for s in raw["evidence"]]
     first = evidence[0]
-    trigger = res.find(raw["trigger"], "trigger (in first evidence)", first.start, first.end)
+    trigger = trigger_span(res, raw["trigger"], first)
     counts = Counts(**{k: quantity(res, v, evidence) for k, v in (raw.get("counts") or {}).items()})
     return Event(
         id=f"v{n}", event_type=etype, sub_event_type=sub, trigger=trigger,
@@ -249,7 +264,10 @@ def build_event(res: Resolver, idx: EntityIndex, n: int, raw: dict) -> Event:
 
 
 def build_quote(res: Resolver, idx: EntityIndex, n: int, raw: dict) -> Quote:
-    cue = res.find(raw["cue"], "quote cue")
+    try:
+        cue = res.find(raw["cue"], "quote cue", word=True)
+    except GoldError:  # a cue glued to a longer word, e.g. "قال" in "وقالتا"
+        cue = res.find(raw["cue"], "quote cue")
     content_snip = raw["content"]
     try:
         content = res.find(content_snip, "quote content", lo=cue.start) if "@" not in content_snip \
