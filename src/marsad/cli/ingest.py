@@ -1,0 +1,45 @@
+"""`marsad ingest`: analyse articles and store them in a corpus file."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from marsad.cli import common
+
+DEFAULT_DB = Path(".marsad/corpus.db")
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "ingest", help="analyse articles and store them in a corpus",
+        description="Analyse articles and store them in a corpus file (SQLite). Re-ingesting the same "
+                    "article changes nothing; a changed version of an article (same URL or path) replaces "
+                    "the old one. Interrupting is safe: what was committed stays, and a rerun completes it.")
+    p.add_argument("paths", nargs="+", metavar="PATH", help="files, directories, or - for standard input")
+    p.add_argument("--db", type=Path, default=DEFAULT_DB, metavar="FILE",
+                   help=f"the corpus file (default {DEFAULT_DB})")
+    p.add_argument("--workers", type=int, default=1, metavar="N", help="analyse in N processes (default 1)")
+    p.add_argument("--batch", type=int, default=200, metavar="N", help="documents per transaction (200)")
+    bar = p.add_mutually_exclusive_group()
+    bar.add_argument("--progress", dest="progress", action="store_true", default=None)
+    bar.add_argument("--no-progress", dest="progress", action="store_false")
+    common.add_input_options(p)
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from marsad.corpus import Corpus
+    from marsad.ingest import count_inputs, read_paths
+    from marsad.pipeline import analyze_many
+
+    opts = common.ingest_options(args)
+    kb = common.kb_files(args)
+    total = count_inputs(args.paths, opts)
+    with Corpus(args.db) as corpus, common.progress(total, args.progress, "ingest") as bar:
+        docs = analyze_many(read_paths(args.paths, opts), workers=max(1, args.workers), kb_files=kb)
+        stats = corpus.add(docs, batch=max(1, args.batch), on_item=lambda _item: bar.update(1))
+    print(f"{args.db}: {stats.added} added, {stats.updated} updated, {stats.unchanged} unchanged, "
+          f"{stats.failed} failed", file=sys.stderr)
+    return 1 if stats.failed else 0

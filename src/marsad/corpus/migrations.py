@@ -1,0 +1,108 @@
+"""The corpus schema as named migrations, applied in transactions and recorded in the database.
+
+A corpus file made by an older Marsad is upgraded in place when opened; a file made by a newer Marsad is
+refused rather than damaged.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import UTC, datetime
+
+from marsad.errors import MarsadError
+
+MIGRATIONS: list[tuple[str, str]] = [
+    ("0001_initial", """
+CREATE TABLE documents (
+    rowid INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    source_key TEXT NOT NULL UNIQUE,
+    path TEXT, url TEXT, outlet TEXT, outlet_id TEXT, record_id TEXT,
+    title TEXT, published_start TEXT, published_end TEXT,
+    n_entities INTEGER NOT NULL, n_events INTEGER NOT NULL, n_quotes INTEGER NOT NULL,
+    n_claims INTEGER NOT NULL, n_warnings INTEGER NOT NULL,
+    doc BLOB NOT NULL,
+    ingested_at TEXT NOT NULL
+);
+CREATE INDEX documents_outlet ON documents(outlet_id);
+CREATE INDEX documents_published ON documents(published_start);
+
+CREATE TABLE entities (
+    doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    entity_id TEXT NOT NULL, kb_id TEXT, type TEXT NOT NULL, canonical TEXT NOT NULL,
+    canonical_en TEXT, category TEXT, lat REAL, lon REAL, mentions INTEGER NOT NULL,
+    PRIMARY KEY (doc_id, entity_id)
+);
+CREATE INDEX entities_kb ON entities(kb_id);
+CREATE INDEX entities_canonical ON entities(canonical);
+
+CREATE TABLE events (
+    doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    event_id TEXT NOT NULL, event_type TEXT NOT NULL, sub_event_type TEXT NOT NULL,
+    modality TEXT NOT NULL, trigger TEXT NOT NULL,
+    date_start TEXT, date_end TEXT, date_precision TEXT,
+    actor1 TEXT, actor1_kb TEXT, actor2 TEXT, actor2_kb TEXT,
+    location TEXT, location_kb TEXT, lat REAL, lon REAL, country TEXT, admin1 TEXT, geo_precision INTEGER,
+    killed_low INTEGER, killed_high INTEGER, injured_low INTEGER, injured_high INTEGER,
+    arrested_low INTEGER, arrested_high INTEGER, kidnapped_low INTEGER, kidnapped_high INTEGER,
+    displaced_low INTEGER, displaced_high INTEGER,
+    attributed_to TEXT, attributed_kb TEXT, evidence TEXT NOT NULL,
+    PRIMARY KEY (doc_id, event_id)
+);
+CREATE INDEX events_type ON events(event_type, sub_event_type);
+CREATE INDEX events_date ON events(date_start);
+CREATE INDEX events_location ON events(location_kb);
+CREATE INDEX events_geo ON events(lat, lon);
+
+CREATE TABLE quotes (
+    doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    quote_id TEXT NOT NULL, speaker TEXT NOT NULL, speaker_kb TEXT, role TEXT,
+    cue TEXT NOT NULL, content TEXT NOT NULL, direct INTEGER NOT NULL, medium TEXT,
+    PRIMARY KEY (doc_id, quote_id)
+);
+CREATE INDEX quotes_speaker ON quotes(speaker_kb);
+
+CREATE TABLE claims (
+    doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    claim_id TEXT NOT NULL, kind TEXT NOT NULL, low INTEGER, high INTEGER, approx INTEGER NOT NULL,
+    subject TEXT, period_start TEXT, period_end TEXT, location TEXT, location_kb TEXT,
+    attributed_to TEXT, attributed_kb TEXT, evidence TEXT NOT NULL,
+    PRIMARY KEY (doc_id, claim_id)
+);
+
+CREATE TABLE errors (
+    source_key TEXT PRIMARY KEY, code TEXT NOT NULL, message TEXT NOT NULL, at TEXT NOT NULL
+);
+
+CREATE VIRTUAL TABLE docs_fts USING fts5(title, body, tokenize = 'unicode61 remove_diacritics 0');
+"""),
+]
+
+
+def current_version(conn: sqlite3.Connection) -> int:
+    conn.execute("CREATE TABLE IF NOT EXISTS schema_migrations "
+                 "(version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)")
+    row = conn.execute("SELECT MAX(version) FROM schema_migrations").fetchone()
+    return row[0] or 0
+
+
+def migrate(conn: sqlite3.Connection) -> int:
+    """Apply the migrations the database lacks, each in its own transaction; return the version."""
+    version = current_version(conn)
+    if version > len(MIGRATIONS):
+        raise MarsadError("E_USAGE", f"this corpus was written by a newer Marsad (schema {version}); "
+                                     f"this one knows up to {len(MIGRATIONS)}")
+    for number, (name, sql) in enumerate(MIGRATIONS[version:], start=version + 1):
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            for statement in sql.split(";\n"):
+                if statement.strip():
+                    conn.execute(statement)
+            conn.execute("INSERT INTO schema_migrations VALUES (?, ?, ?)",
+                         (number, name, datetime.now(UTC).isoformat(timespec="seconds")))
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        version = number
+    return version

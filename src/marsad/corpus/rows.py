@@ -1,0 +1,92 @@
+"""Flatten a Document into the corpus tables' rows (one function per table)."""
+
+from __future__ import annotations
+
+import json
+import zlib
+from typing import Any
+
+from marsad.document import COUNT_KINDS, DateValue, Document
+
+DOC_COLUMNS = ("id", "source_key", "path", "url", "outlet", "outlet_id", "record_id", "title",
+               "published_start", "published_end", "n_entities", "n_events", "n_quotes", "n_claims",
+               "n_warnings", "doc", "ingested_at")
+
+
+def source_key(doc: Document) -> str:
+    """What makes two versions 'the same article': its URL, else its path (with #N for records)."""
+    return doc.source.url or doc.source.path or f"id:{doc.id}"
+
+
+def pack(doc: Document) -> bytes:
+    return zlib.compress(doc.to_json().encode("utf-8"), 6)
+
+
+def unpack(blob: bytes) -> Document:
+    return Document.from_dict(json.loads(zlib.decompress(blob).decode("utf-8")))
+
+
+def _iso(d: DateValue | None, attr: str) -> str | None:
+    value = getattr(d, attr) if d is not None else None
+    return value.isoformat() if value is not None else None
+
+
+def document_row(doc: Document, now: str) -> tuple[Any, ...]:
+    s = doc.source
+    return (doc.id, source_key(doc), s.path, s.url, s.outlet, s.outlet_id, s.record_id, doc.title,
+            _iso(doc.published, "start"), _iso(doc.published, "end"), len(doc.entities), len(doc.events),
+            len(doc.quotes), len(doc.claims), len(doc.warnings), pack(doc), now)
+
+
+def _kb(doc: Document, entity_id: str | None) -> str | None:
+    entity = doc.entity(entity_id) if entity_id else None
+    return entity.kb_id if entity else None
+
+
+def entity_rows(doc: Document) -> list[tuple[Any, ...]]:
+    return [(doc.id, e.id, e.kb_id, e.type, e.canonical, e.canonical_en, e.category,
+             e.geo.lat if e.geo else None, e.geo.lon if e.geo else None, len(e.mentions))
+            for e in doc.entities]
+
+
+def event_rows(doc: Document) -> list[tuple[Any, ...]]:
+    rows = []
+    for v in doc.events:
+        loc, a1, a2, att = v.location, v.actor1, v.actor2, v.attributed_to
+        counts = []
+        for kind in COUNT_KINDS:
+            q = getattr(v.counts, kind)
+            counts += [q.low, q.high] if q else [None, None]
+        rows.append((
+            doc.id, v.id, v.event_type, v.sub_event_type, v.modality, v.trigger.text,
+            _iso(v.date, "start"), _iso(v.date, "end"), v.date.precision if v.date else None,
+            a1.name if a1 else None, _kb(doc, a1.entity) if a1 else None,
+            a2.name if a2 else None, _kb(doc, a2.entity) if a2 else None,
+            loc.name if loc else None, _kb(doc, loc.entity) if loc else None,
+            loc.lat if loc else None, loc.lon if loc else None, loc.country if loc else None,
+            loc.admin1 if loc else None, loc.geo_precision if loc else None,
+            *counts,
+            att.name if att else None, _kb(doc, att.entity) if att else None,
+            " … ".join(s.text for s in v.evidence),
+        ))
+    return rows
+
+
+def quote_rows(doc: Document) -> list[tuple[Any, ...]]:
+    return [(doc.id, q.id, q.speaker.name, _kb(doc, q.speaker.entity), q.speaker.role, q.cue.text,
+             q.content.text, int(q.direct), q.medium) for q in doc.quotes]
+
+
+def claim_rows(doc: Document) -> list[tuple[Any, ...]]:
+    rows = []
+    for c in doc.claims:
+        loc, att = c.location, c.attributed_to
+        rows.append((doc.id, c.id, c.kind, c.quantity.low, c.quantity.high, int(c.quantity.approx),
+                     c.subject, _iso(c.period, "start"), _iso(c.period, "end"),
+                     loc.name if loc else None, _kb(doc, loc.entity) if loc else None,
+                     att.name if att else None, _kb(doc, att.entity) if att else None, c.evidence.text))
+    return rows
+
+
+TABLES = (("entities", entity_rows, 10), ("events", event_rows, 34), ("quotes", quote_rows, 9),
+          ("claims", claim_rows, 14))

@@ -1,0 +1,127 @@
+"""Arabic-aware full-text search over the corpus (SQLite FTS5).
+
+Index and query pass through the same normalisation: Arabic folding (alef, yaa, taa marbuta, hamza,
+diacritics, digits) and removal of proclitics including the article, so that "الرقة" finds "بالرقة",
+"والرقة" and "الرقه". Enclitics are kept: stripping them (قواتها → قوات) makes too many false matches
+for a search engine. Snippets and highlights are computed on the original text of the top hits.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from marsad.corpus import rows
+
+_WORD = re.compile(r"\w+")
+_QUOTED = re.compile(r'"([^"]+)"|(\S+)')
+
+
+@lru_cache(maxsize=200_000)
+def term(word: str) -> str:
+    """The search key of one word: folded, proclitics and the article removed."""
+    from marsad.arabic import fold, stems
+
+    folded = fold(word)
+    if not folded or not ("\u0600" <= folded[0] <= "\u06ff"):
+        return folded.lower()
+    analyses = [s for s in stems(folded) if not s.enclitic]
+    stem = analyses[0].stem if analyses else folded
+    if stem.startswith("ال") and len(stem) > 3:
+        stem = stem[2:]
+    return stem
+
+
+def index_terms(text: str) -> str:
+    """The text as a space-separated sequence of search keys (what FTS5 indexes)."""
+    return " ".join(term(w) for w in _WORD.findall(text))
+
+
+def fts_query(query: str) -> str:
+    """An FTS5 MATCH expression: every word (or "quoted phrase") must occur."""
+    parts = []
+    for phrase, word in _QUOTED.findall(query):
+        keys = [term(w) for w in _WORD.findall(phrase or word)]
+        keys = [k.replace('"', "") for k in keys if k]
+        if keys:
+            parts.append('"' + " ".join(keys) + '"')
+    return " AND ".join(parts)
+
+
+@dataclass
+class Filters:
+    outlet: str | None = None          # outlet id or display name
+    date_from: str | None = None       # ISO date, on the publication date
+    date_to: str | None = None
+    event_type: str | None = None      # event type or sub-event type
+    actor: str | None = None           # kb id or canonical name
+    place: str | None = None           # kb id or canonical name
+
+    def sql(self) -> tuple[str, list[Any]]:
+        where, args = [], []
+        if self.outlet:
+            where.append("(d.outlet_id = ? OR d.outlet = ?)")
+            args += [self.outlet, self.outlet]
+        if self.date_from:
+            where.append("d.published_start >= ?")
+            args.append(self.date_from)
+        if self.date_to:
+            where.append("d.published_start <= ?")
+            args.append(self.date_to)
+        if self.event_type:
+            where.append("EXISTS (SELECT 1 FROM events v WHERE v.doc_id = d.id "
+                         "AND (v.event_type = ? OR v.sub_event_type = ?))")
+            args += [self.event_type, self.event_type]
+        for value, kinds in ((self.actor, "('person', 'organization')"), (self.place, "('location')")):
+            if value:
+                where.append(f"EXISTS (SELECT 1 FROM entities e WHERE e.doc_id = d.id AND e.type IN {kinds} "
+                             "AND (e.kb_id = ? OR e.canonical = ? OR e.canonical_en = ?))")
+                args += [value, value, value]
+        return (" AND ".join(where) or "1"), args
+
+
+@dataclass
+class Hit:
+    doc_id: str
+    title: str | None
+    outlet: str | None
+    published: str | None
+    score: float
+    snippet: str = ""
+    highlights: list[tuple[int, int]] = field(default_factory=list)  # offsets into `snippet`
+
+
+def search(conn: Any, query: str, filters: Filters | None = None, *, limit: int = 20,
+           offset: int = 0) -> list[Hit]:
+    """Documents matching ``query`` and ``filters``, best first, with highlighted snippets."""
+    where, args = (filters or Filters()).sql()
+    match = fts_query(query)
+    if match:
+        sql = (f"SELECT d.id, d.title, d.outlet, d.published_start, bm25(docs_fts, 2.0, 1.0), d.doc "
+               f"FROM docs_fts JOIN documents d ON d.rowid = docs_fts.rowid "
+               f"WHERE docs_fts MATCH ? AND {where} ORDER BY bm25(docs_fts, 2.0, 1.0) LIMIT ? OFFSET ?")
+        params = [match, *args, limit, offset]
+    else:
+        sql = (f"SELECT d.id, d.title, d.outlet, d.published_start, 0.0, d.doc FROM documents d "
+               f"WHERE {where} ORDER BY d.published_start DESC, d.rowid LIMIT ? OFFSET ?")
+        params = [*args, limit, offset]
+    keys = {term(w) for w in _WORD.findall(query)}
+    hits = []
+    for doc_id, title, outlet, published, score, blob in conn.execute(sql, params):
+        hit = Hit(doc_id, title, outlet, published, -score)
+        hit.snippet, hit.highlights = snippet(rows.unpack(blob).text, keys)
+        hits.append(hit)
+    return hits
+
+
+def snippet(text: str, keys: set[str], width: int = 220) -> tuple[str, list[tuple[int, int]]]:
+    """The window of ``text`` with the most query words, and where they are in it."""
+    found = [(m.start(), m.end()) for m in _WORD.finditer(text) if term(m.group()) in keys] if keys else []
+    if not found:
+        return text[:width], []
+    best = max(found, key=lambda f: sum(1 for g in found if f[0] <= g[0] < f[0] + width))
+    start = max(0, text.rfind("\n", 0, best[0]) + 1, best[0] - width // 4)
+    end = min(len(text), start + width)
+    return text[start:end], [(a - start, b - start) for a, b in found if start <= a and b <= end]

@@ -1,0 +1,162 @@
+"""The corpus store: one SQLite file (WAL), documents and their flattened annotations.
+
+Writes happen in batches inside transactions (``BEGIN IMMEDIATE`` … ``COMMIT``): a crash or ``kill -9``
+mid-batch leaves the file as it was after the last committed batch, and re-running the ingest completes
+it, because documents already stored are skipped by id.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from marsad.corpus import rows
+from marsad.corpus.migrations import migrate
+from marsad.corpus.search import Filters, Hit, index_terms, search
+from marsad.document import Document
+from marsad.errors import InputError, MarsadError
+
+
+@dataclass
+class IngestStats:
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    failed: int = 0
+
+    @property
+    def total(self) -> int:
+        return self.added + self.updated + self.unchanged + self.failed
+
+
+class Corpus:
+    """A Marsad corpus file. Use as a context manager, or call :meth:`close`."""
+
+    def __init__(self, path: str | Path, *, readonly: bool = False):
+        self.path = Path(path)
+        if readonly:
+            if not self.path.is_file():
+                raise MarsadError("E_USAGE", f"corpus not found: {self.path}")
+            uri = f"file:{self.path.resolve()}?mode=ro"
+            self.conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+        else:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self.conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+            self.conn.execute("PRAGMA journal_mode=WAL")
+            self.conn.execute("PRAGMA synchronous=NORMAL")
+        self.conn.execute("PRAGMA foreign_keys=ON")
+        self.conn.execute("PRAGMA busy_timeout=10000")
+        try:
+            self.version = migrate(self.conn) if not readonly else self._check_version()
+        except sqlite3.DatabaseError as exc:
+            self.conn.close()
+            raise MarsadError("E_USAGE", f"{self.path} is not a Marsad corpus: {exc}") from exc
+
+    def _check_version(self) -> int:
+        from marsad.corpus.migrations import MIGRATIONS, current_version
+
+        version = current_version(self.conn)
+        if version != len(MIGRATIONS):
+            raise MarsadError("E_USAGE", f"{self.path}: schema {version}, expected {len(MIGRATIONS)}; "
+                                         "open it once read-write (e.g. `marsad ingest`) to upgrade")
+        return version
+
+    def __enter__(self) -> Corpus:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.conn.close()
+
+    # ------------------------------------------------------------------ writing
+
+    def add(self, items: Iterable[Document | InputError], *, batch: int = 200,
+            on_item: object = None) -> IngestStats:
+        """Store documents (and error records) in transactions of ``batch`` items."""
+        stats = IngestStats()
+        pending: list[Document | InputError] = []
+        for item in items:
+            pending.append(item)
+            if len(pending) >= batch:
+                self._write(pending, stats)
+                pending = []
+            if callable(on_item):
+                on_item(item)
+        if pending:
+            self._write(pending, stats)
+        return stats
+
+    def _write(self, items: list[Document | InputError], stats: IngestStats) -> None:
+        now = datetime.now(UTC).isoformat(timespec="seconds")
+        cur = self.conn.cursor()
+        cur.execute("BEGIN IMMEDIATE")
+        try:
+            for item in items:
+                if isinstance(item, InputError):
+                    key = item.source.url or item.source.path or "?"
+                    cur.execute("INSERT OR REPLACE INTO errors VALUES (?, ?, ?, ?)",
+                                (key, item.code, item.message, now))
+                    stats.failed += 1
+                else:
+                    outcome = self._put(cur, item, now)
+                    setattr(stats, outcome, getattr(stats, outcome) + 1)
+            cur.execute("COMMIT")
+        except BaseException:
+            cur.execute("ROLLBACK")
+            raise
+
+    def _put(self, cur: sqlite3.Cursor, doc: Document, now: str) -> str:
+        if cur.execute("SELECT 1 FROM documents WHERE id = ?", (doc.id,)).fetchone():
+            return "unchanged"
+        key = rows.source_key(doc)
+        old = cur.execute("SELECT id FROM documents WHERE source_key = ?", (key,)).fetchone()
+        if old:
+            self._delete(cur, old[0])
+        cur.execute(f"INSERT INTO documents ({', '.join(rows.DOC_COLUMNS)}) "
+                    f"VALUES ({', '.join('?' * len(rows.DOC_COLUMNS))})", rows.document_row(doc, now))
+        rowid = cur.execute("SELECT rowid FROM documents WHERE id = ?", (doc.id,)).fetchone()[0]
+        for table, make, width in rows.TABLES:
+            cur.executemany(f"INSERT INTO {table} VALUES ({', '.join('?' * width)})", make(doc))
+        cur.execute("INSERT INTO docs_fts (rowid, title, body) VALUES (?, ?, ?)",
+                    (rowid, index_terms(doc.title or ""), index_terms(doc.text)))
+        cur.execute("DELETE FROM errors WHERE source_key = ?", (key,))
+        return "updated" if old else "added"
+
+    def _delete(self, cur: sqlite3.Cursor, doc_id: str) -> None:
+        rowid = cur.execute("SELECT rowid FROM documents WHERE id = ?", (doc_id,)).fetchone()[0]
+        cur.execute("DELETE FROM docs_fts WHERE rowid = ?", (rowid,))
+        cur.execute("DELETE FROM documents WHERE id = ?", (doc_id,))
+
+    # ------------------------------------------------------------------ reading
+
+    def document(self, doc_id: str) -> Document | None:
+        row = self.conn.execute("SELECT doc FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        return rows.unpack(row[0]) if row else None
+
+    def documents(self, ids: Iterable[str] | None = None) -> Iterator[Document]:
+        if ids is None:
+            for (blob,) in self.conn.execute("SELECT doc FROM documents ORDER BY rowid"):
+                yield rows.unpack(blob)
+            return
+        for doc_id in ids:
+            doc = self.document(doc_id)
+            if doc is not None:
+                yield doc
+
+    def counts(self) -> dict[str, int]:
+        """Rows per table (documents, entities, events, quotes, claims, errors)."""
+        return {t: self.conn.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0]
+                for t in ("documents", "entities", "events", "quotes", "claims", "errors")}
+
+    def search(self, query: str, filters: Filters | None = None, *, limit: int = 20,
+               offset: int = 0) -> list[Hit]:
+        """Full-text search with filters; see :mod:`marsad.corpus.search`."""
+        return search(self.conn, query, filters, limit=limit, offset=offset)
+
+    def integrity(self) -> str:
+        return self.conn.execute("PRAGMA integrity_check").fetchone()[0]
