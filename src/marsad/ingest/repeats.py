@@ -1,0 +1,71 @@
+"""Runs of text repeated back to back inside one line ("S S"), as scrapers glue teasers into a body.
+
+Seed-style example (invented words): ``"...انتهى الاجتماع.وفي السياق، قالت...مسؤول: الوضع هادئ في المدينة
+مسؤول: الوضع هادئ في المدينة أخبار"``.  Rules, with limits from ``boilerplate.yaml``:
+
+* ``S`` is at least ``repeat_min_words`` and at most ``repeat_max_words`` words, compared word by word.
+* If the first copy is *glued* to what precedes it (a truncation mark such as ``...`` or a sentence end
+  with no space), the run is a related-article teaser: it is dropped from the start of the truncated
+  sentence (or from the first copy) through the second copy, plus a short trailing tag of at most
+  ``repeat_tail_words`` words at the line end.  Reason ``glued_teaser``.
+* Otherwise only the second copy goes (reason ``repeated_text``); the first copy is kept.
+"""
+
+from __future__ import annotations
+
+import re
+
+from marsad.ingest.rules import Rules
+
+_TOKEN = re.compile(r"\w+")
+
+
+def _first_repeat(words: list[str], low: int, high: int) -> tuple[int, int] | None:
+    """``(p, d)``: the earliest ``words[p:p+d] == words[p+d:p+2d]`` with ``low <= d <= high``."""
+    seen: dict[tuple[str, ...], list[int]] = {}
+    for k in range(len(words) - low + 1):
+        shingle = tuple(words[k:k + low])
+        for p in seen.get(shingle, ()):
+            d = k - p
+            if low <= d <= high and words[p:k] == words[k:k + d]:
+                return p, d
+        seen.setdefault(shingle, []).append(k)
+    return None
+
+
+def _region(text: str, spans: list[tuple[int, int]], p: int, d: int, rules: Rules) -> tuple[int, int, str]:
+    first, second_end = spans[p][0], spans[p + 2 * d - 1][1]
+    before = text[:first]
+    mark = next((m for m in rules.truncation_marks if before.endswith(m)), None)
+    glued = mark is not None or (before[-1:] in rules.sentence_end and before[-1:] != "")
+    if not glued:
+        return spans[p + d - 1][1], second_end, "repeated_text"
+    start = first
+    if mark is not None:
+        head = before[: len(before) - len(mark)]
+        cut = max(head.rfind(c) for c in rules.sentence_end)
+        start = cut + 1 if cut >= 0 else 0
+        start += len(text[start:]) - len(text[start:].lstrip())
+    tail = text[second_end:]
+    words_after = len(_TOKEN.findall(tail))
+    if words_after <= rules.limit("repeat_tail_words") and not any(c in tail for c in rules.sentence_end):
+        second_end = len(text.rstrip())
+    return start, second_end, "glued_teaser"
+
+
+def glued_repeats(text: str, rules: Rules) -> list[tuple[int, int, str]]:
+    """Ranges of ``text`` (one line) to drop, with their reasons (see the module docstring)."""
+    found: list[tuple[int, int, str]] = []
+    matches = list(_TOKEN.finditer(text))
+    words = [m.group() for m in matches]
+    spans = [m.span() for m in matches]
+    low, high = rules.limit("repeat_min_words"), rules.limit("repeat_max_words")
+    offset = 0
+    while len(found) < 3:
+        hit = _first_repeat(words[offset:], low, high)
+        if hit is None:
+            break
+        p, d = hit[0] + offset, hit[1]
+        found.append(_region(text, spans, p, d, rules))
+        offset = p + 2 * d
+    return found

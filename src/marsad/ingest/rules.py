@@ -1,0 +1,127 @@
+"""Boilerplate rules, loaded from ``kb/data/boilerplate.yaml`` (see that file for the layout)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from marsad.errors import MarsadError
+from marsad.ingest._data import packaged, read_yaml
+from marsad.ingest.fold import fold
+
+_WORD = re.compile(r"\w")
+
+
+@dataclass(frozen=True, slots=True)
+class LineRule:
+    """One rule of the ``rules`` list: what it matches and the reason it records."""
+
+    reason: str
+    exact: frozenset[str] = frozenset()
+    prefix: tuple[str, ...] = ()
+    contains: tuple[str, ...] = ()
+    regex: re.Pattern[str] | None = None
+    max_chars: int | None = None
+    starts_list: bool = False
+
+    def matches(self, line: str, key: str) -> bool:
+        """Whether the trimmed ``line`` (folded: ``key``) is boilerplate of this kind."""
+        if key in self.exact:
+            return True
+        if self.max_chars is None or len(line) <= self.max_chars:
+            if any(key.startswith(p) for p in self.prefix):
+                return True
+            if any(p in key for p in self.contains):
+                return True
+        return self.regex is not None and self.regex.search(line) is not None
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class Rules:
+    """Everything :func:`marsad.ingest.clean` needs to know about boilerplate."""
+
+    limits: dict[str, float]
+    decoration: str
+    sentence_end: str
+    closers: str
+    truncation_marks: tuple[str, ...]
+    menu_separators: tuple[str, ...]
+    line_rules: tuple[LineRule, ...]
+    menu_re: re.Pattern[str]
+    dateline: dict[str, Any] = field(default_factory=dict)
+
+    def limit(self, name: str) -> int:
+        return int(self.limits[name])
+
+    def key(self, line: str) -> str:
+        """The folded matching key of a trimmed line."""
+        return fold(line, self.decoration)
+
+    def classify(self, line: str) -> LineRule | None:
+        """The first rule that marks ``line`` as boilerplate, or ``None``."""
+        key = self.key(line)
+        return next((r for r in self.line_rules if r.matches(line, key)), None)
+
+    def is_menu(self, line: str) -> bool:
+        """A navigation line: many short items split by menu separators."""
+        items = [i for i in (part.strip() for part in self.menu_re.split(line)) if i]
+        if len(items) < self.limit("menu_min_items"):
+            return False
+        return all(len(i.split()) <= self.limit("menu_max_item_words") for i in items)
+
+    def ends_sentence(self, line: str) -> bool:
+        tail = line.rstrip().rstrip(self.closers)
+        return bool(tail) and tail[-1] in self.sentence_end
+
+    def is_body(self, line: str) -> bool:
+        """A line that looks like an article paragraph, not a label, headline or widget."""
+        if len(line) >= self.limit("long_line_chars"):
+            return True
+        return len(line) >= self.limit("body_min_chars") and self.ends_sentence(line)
+
+
+def has_word(text: str) -> bool:
+    """Whether ``text`` holds any letter or digit (a line without one is a lone symbol)."""
+    return _WORD.search(text) is not None
+
+
+def _line_rule(spec: dict[str, Any], strip: str) -> LineRule:
+    regex = spec.get("regex")
+    return LineRule(
+        reason=str(spec["reason"]),
+        exact=frozenset(fold(str(p), strip) for p in spec.get("exact", ())),
+        prefix=tuple(fold(str(p), strip) for p in spec.get("prefix", ())),
+        contains=tuple(fold(str(p)) for p in spec.get("contains", ())),
+        regex=re.compile(regex, re.IGNORECASE) if regex else None,
+        max_chars=spec.get("max_chars"),
+        starts_list=bool(spec.get("starts_list", False)),
+    )
+
+
+def rules_from_dict(data: dict[str, Any]) -> Rules:
+    """Build :class:`Rules` from the parsed YAML mapping."""
+    try:
+        strip = str(data["decoration"])
+        return Rules(
+            limits={k: float(v) for k, v in data["limits"].items()},
+            decoration=strip,
+            sentence_end=str(data["sentence_end"]),
+            closers=str(data["closers"]),
+            truncation_marks=tuple(data["truncation_marks"]),
+            menu_separators=tuple(data["menu_separators"]),
+            menu_re=re.compile("|".join(re.escape(s) for s in data["menu_separators"])),
+            line_rules=tuple(_line_rule(s, strip) for s in data["rules"]),
+            dateline=dict(data.get("dateline") or {}),
+        )
+    except (KeyError, TypeError, AttributeError, re.error) as exc:
+        raise MarsadError("E_USAGE", f"boilerplate rules are malformed: {exc!r}") from exc
+
+
+@cache
+def load_rules(path: Path | None = None) -> Rules:
+    """The packaged rules, or those of another file with the same layout (cached)."""
+    data = read_yaml(path) if path is not None else packaged("boilerplate.yaml")
+    return rules_from_dict(data)
