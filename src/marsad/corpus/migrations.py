@@ -43,9 +43,11 @@ CREATE TABLE events (
     date_start TEXT, date_end TEXT, date_precision TEXT,
     actor1 TEXT, actor1_kb TEXT, actor2 TEXT, actor2_kb TEXT,
     location TEXT, location_kb TEXT, lat REAL, lon REAL, country TEXT, admin1 TEXT, geo_precision INTEGER,
-    killed_low INTEGER, killed_high INTEGER, injured_low INTEGER, injured_high INTEGER,
-    arrested_low INTEGER, arrested_high INTEGER, kidnapped_low INTEGER, kidnapped_high INTEGER,
-    displaced_low INTEGER, displaced_high INTEGER,
+    killed_low INTEGER, killed_high INTEGER, killed_approx INTEGER,
+    injured_low INTEGER, injured_high INTEGER, injured_approx INTEGER,
+    arrested_low INTEGER, arrested_high INTEGER, arrested_approx INTEGER,
+    kidnapped_low INTEGER, kidnapped_high INTEGER, kidnapped_approx INTEGER,
+    displaced_low INTEGER, displaced_high INTEGER, displaced_approx INTEGER,
     attributed_to TEXT, attributed_kb TEXT, evidence TEXT NOT NULL,
     PRIMARY KEY (doc_id, event_id)
 );
@@ -75,6 +77,33 @@ CREATE TABLE errors (
 );
 
 CREATE VIRTUAL TABLE docs_fts USING fts5(title, body, tokenize = 'unicode61 remove_diacritics 0');
+"""),
+    ("0002_corpus_analysis", """
+CREATE TABLE framing (
+    doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    kind TEXT NOT NULL, term TEXT NOT NULL, term_en TEXT NOT NULL, grp TEXT NOT NULL,
+    actor_kb TEXT, actor TEXT, start INTEGER NOT NULL, end INTEGER NOT NULL, text TEXT NOT NULL
+);
+CREATE INDEX framing_doc ON framing(doc_id);
+CREATE INDEX framing_term ON framing(term);
+
+CREATE TABLE signatures (
+    doc_id TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+    minhash BLOB NOT NULL
+);
+
+CREATE TABLE duplicates (doc_id TEXT PRIMARY KEY, group_id TEXT NOT NULL, similarity REAL NOT NULL);
+CREATE TABLE incidents (
+    incident_id TEXT NOT NULL, doc_id TEXT NOT NULL, event_id TEXT NOT NULL,
+    PRIMARY KEY (doc_id, event_id)
+);
+CREATE INDEX incidents_id ON incidents(incident_id);
+CREATE TABLE stories (
+    story_id TEXT NOT NULL, doc_id TEXT NOT NULL, role TEXT NOT NULL, PRIMARY KEY (story_id, doc_id)
+);
+CREATE INDEX stories_doc ON stories(doc_id);
+CREATE TABLE story_incidents (story_id TEXT NOT NULL, incident_id TEXT NOT NULL PRIMARY KEY);
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 """),
 ]
 

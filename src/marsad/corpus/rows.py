@@ -56,7 +56,7 @@ def event_rows(doc: Document) -> list[tuple[Any, ...]]:
         counts = []
         for kind in COUNT_KINDS:
             q = getattr(v.counts, kind)
-            counts += [q.low, q.high] if q else [None, None]
+            counts += [q.low, q.high, int(q.approx)] if q else [None, None, None]
         rows.append((
             doc.id, v.id, v.event_type, v.sub_event_type, v.modality, v.trigger.text,
             _iso(v.date, "start"), _iso(v.date, "end"), v.date.precision if v.date else None,
@@ -88,5 +88,21 @@ def claim_rows(doc: Document) -> list[tuple[Any, ...]]:
     return rows
 
 
-TABLES = (("entities", entity_rows, 10), ("events", event_rows, 34), ("quotes", quote_rows, 9),
-          ("claims", claim_rows, 14))
+
+
+def framing_rows(doc: Document) -> list[tuple[Any, ...]]:
+    from marsad.corpus.framing import find_framing
+
+    return [(doc.id, h.kind, h.term, h.term_en, h.group, h.actor_kb, h.actor, h.start, h.end, h.text)
+            for h in find_framing(doc)]
+
+
+def signature_rows(doc: Document) -> list[tuple[Any, ...]]:
+    from marsad.corpus.dedup import signature
+
+    return [(doc.id, signature(doc.text))]
+
+
+# (table, row maker, columns): what `Corpus.add` writes for each document
+TABLES = (("entities", entity_rows, 10), ("events", event_rows, 39), ("quotes", quote_rows, 9),
+          ("claims", claim_rows, 14), ("framing", framing_rows, 10), ("signatures", signature_rows, 2))

@@ -1,0 +1,129 @@
+"""How each outlet frames each actor: labels next to names, rival names for the same happening,
+legal disclaimers and scare quotes — counted with the exact evidence span.
+
+The lexicon is ``kb/data/framing.yaml``. Matching runs on search keys (Arabic folding, proclitics and
+the article removed, see :func:`marsad.corpus.search.term`), so "وبالإرهابيين" and "الارهابيين" meet the
+same form. Finding is a pure function of a :class:`~marsad.document.Document`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from marsad.corpus.search import term
+from marsad.document import Document, Entity
+
+_WORD = re.compile(r"\w+")
+OPEN_QUOTES, CLOSE_QUOTES = "«\"“'", "»\"”'"
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    id: str
+    en: str
+    kind: str            # label | naming | disclaimer | scare_quotes
+    group: str           # polarity for labels, rival group for naming
+    keys: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class FramingHit:
+    kind: str
+    term: str
+    term_en: str
+    group: str
+    actor_kb: str | None
+    actor: str | None
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    window: int
+    by_first: dict[str, list[Term]]   # first key -> terms starting with it (longest first)
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    from marsad.kb.loader import DATA, read_data
+
+    data: dict[str, Any] = read_data(DATA / "framing.yaml")
+    by_first: dict[str, list[Term]] = {}
+    for kind, section in (("label", "labels"), ("naming", "naming"), ("disclaimer", "disclaimers")):
+        for entry in data.get(section, []):
+            group = entry.get("polarity") or entry.get("group") or kind
+            for form in entry["forms"]:
+                keys = tuple(term(w) for w in _WORD.findall(form))
+                t = Term(entry["id"], entry.get("en", entry["id"]), kind, group, keys)
+                by_first.setdefault(keys[0], []).append(t)
+    for terms in by_first.values():
+        terms.sort(key=lambda t: -len(t.keys))
+    return Lexicon(int(data.get("window", 4)), by_first)
+
+
+def _actor_mentions(doc: Document) -> list[tuple[int, int, Entity]]:
+    found = [(m.start, m.end, e) for e in doc.entities if e.type != "location" for m in e.mentions]
+    return sorted(found, key=lambda t: t[0])
+
+
+def find_framing(doc: Document) -> list[FramingHit]:
+    """Every framing term in ``doc``, tied to the nearest actor mention when one is close."""
+    lex = lexicon()
+    words = [(m.start(), m.end(), term(m.group())) for m in _WORD.finditer(doc.text)]
+    actors = _actor_mentions(doc)
+    hits: list[FramingHit] = []
+    i = 0
+    while i < len(words):
+        match = _match_at(words, i, lex)
+        if match is None:
+            i += 1
+            continue
+        t, n = match
+        start, end = words[i][0], words[i + n - 1][1]
+        actor = _nearest_actor(doc.text, start, end, actors, words, i, i + n, lex.window)
+        hits.append(FramingHit(t.kind, t.id, t.en, t.group, actor.kb_id if actor else None,
+                               actor.canonical if actor else None, start, end, doc.text[start:end]))
+        i += n
+    hits += _scare_quotes(doc.text, actors)
+    return sorted(hits, key=lambda h: h.start)
+
+
+def _match_at(words: list[tuple[int, int, str]], i: int, lex: Lexicon) -> tuple[Term, int] | None:
+    for t in lex.by_first.get(words[i][2], ()):
+        n = len(t.keys)
+        if tuple(w[2] for w in words[i:i + n]) == t.keys:
+            return t, n
+    return None
+
+
+def _nearest_actor(text: str, start: int, end: int, actors: list[tuple[int, int, Entity]],
+                   words: list[tuple[int, int, str]], wi: int, wj: int, window: int) -> Entity | None:
+    """The actor mention within ``window`` words of the term, in the same sentence, closest first."""
+    lo = words[max(0, wi - window)][0]
+    hi = words[min(len(words) - 1, wj - 1 + window)][1]
+    best: tuple[int, Entity] | None = None
+    for a_start, a_end, entity in actors:
+        if a_end < lo or a_start > hi or (a_start < end and start < a_end):
+            continue
+        between = text[min(a_end, end):max(a_start, start)]
+        if any(mark in between for mark in ".!?؟\n"):
+            continue
+        distance = max(a_start - end, start - a_end)
+        if best is None or distance < best[0]:
+            best = (distance, entity)
+    return best[1] if best else None
+
+
+def _scare_quotes(text: str, actors: list[tuple[int, int, Entity]]) -> list[FramingHit]:
+    hits = []
+    for start, end, entity in actors:
+        if start > 0 and end < len(text) and text[start - 1] in OPEN_QUOTES and text[end] in CLOSE_QUOTES:
+            hits.append(FramingHit("scare_quotes", "scare_quotes", "name in quotation marks", "neutral",
+                                   entity.kb_id, entity.canonical, start - 1, end + 1,
+                                   text[start - 1:end + 1]))
+    return hits
