@@ -40,6 +40,8 @@ def run(args: argparse.Namespace) -> int:
     with Corpus(args.db) as corpus, common.progress(total, args.progress, "ingest") as bar:
         docs = analyze_many(read_paths(args.paths, opts), workers=max(1, args.workers), kb_files=kb)
         stats = corpus.add(docs, batch=max(1, args.batch), on_item=lambda _item: bar.update(1))
+        found = corpus.refresh()
     print(f"{args.db}: {stats.added} added, {stats.updated} updated, {stats.unchanged} unchanged, "
-          f"{stats.failed} failed", file=sys.stderr)
+          f"{stats.failed} failed; {found['stories']} stories, {found['incidents']} incidents, "
+          f"{found['duplicates']} near-duplicates", file=sys.stderr)
     return 1 if stats.failed else 0

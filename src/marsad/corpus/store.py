@@ -12,8 +12,9 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
-from marsad.corpus import rows
+from marsad.corpus import rows, views
 from marsad.corpus.migrations import migrate
 from marsad.corpus.search import Filters, Hit, index_terms, search
 from marsad.document import Document
@@ -157,6 +158,24 @@ class Corpus:
                offset: int = 0) -> list[Hit]:
         """Full-text search with filters; see :mod:`marsad.corpus.search`."""
         return search(self.conn, query, filters, limit=limit, offset=offset)
+
+    def refresh(self) -> dict[str, int]:
+        """Recompute near-duplicates, merged incidents and stories (after an ingest)."""
+        from marsad.corpus.analysis import refresh
+
+        return refresh(self.conn)
+
+    def stories(self, **kwargs: Any) -> list[dict[str, Any]]:
+        return views.stories(self.conn, **kwargs)
+
+    def story(self, story_id: str) -> dict[str, Any] | None:
+        return views.story(self.conn, story_id)
+
+    def outlets(self) -> list[dict[str, Any]]:
+        return views.outlets(self.conn)
+
+    def events(self, filters: views.EventFilters | None = None, **kwargs: Any) -> tuple[int, list[dict]]:
+        return views.events(self.conn, filters, **kwargs)
 
     def integrity(self) -> str:
         return self.conn.execute("PRAGMA integrity_check").fetchone()[0]

@@ -1,0 +1,199 @@
+"""Read-side queries over the corpus: stories, one story's comparison, outlets' coverage and framing,
+events with filters. Every function returns plain JSON-ready data (the API and the CLI print it)."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from typing import Any
+
+from marsad.corpus.compare import compare
+from marsad.document import COUNT_KINDS
+
+
+def _dicts(cur: sqlite3.Cursor) -> list[dict[str, Any]]:
+    names = [d[0] for d in cur.description]
+    return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
+
+
+def stories(conn: sqlite3.Connection, *, limit: int = 50, offset: int = 0,
+            min_outlets: int = 1) -> list[dict[str, Any]]:
+    """Stories, those covered by the most outlets first, then the latest."""
+    rows = _dicts(conn.execute(
+        "SELECT s.story_id AS id, COUNT(*) AS documents, COUNT(DISTINCT COALESCE(d.outlet_id, d.outlet)) "
+        "AS outlets, MIN(d.published_start) AS first, MAX(d.published_start) AS last, "
+        "GROUP_CONCAT(DISTINCT COALESCE(d.outlet, d.outlet_id)) AS outlet_names, "
+        "(SELECT COUNT(*) FROM story_incidents i WHERE i.story_id = s.story_id) AS incidents "
+        "FROM stories s JOIN documents d ON d.id = s.doc_id GROUP BY s.story_id HAVING outlets >= ? "
+        "ORDER BY outlets DESC, last DESC, s.story_id LIMIT ? OFFSET ?", (min_outlets, limit, offset)))
+    for row in rows:
+        row["title"] = story_title(conn, row["id"])
+        row["outlet_names"] = sorted((row["outlet_names"] or "").split(",")) if row["outlet_names"] else []
+    return rows
+
+
+def story_title(conn: sqlite3.Connection, story_id: str) -> str | None:
+    row = conn.execute("SELECT d.title FROM stories s JOIN documents d ON d.id = s.doc_id "
+                       "WHERE s.story_id = ? ORDER BY s.role = 'news' DESC, d.published_start, d.rowid "
+                       "LIMIT 1", (story_id,)).fetchone()
+    return row[0] if row else None
+
+
+def story(conn: sqlite3.Connection, story_id: str) -> dict[str, Any] | None:
+    """One story: its documents, each incident as every outlet reports it, coverage and framing."""
+    docs = _dicts(conn.execute(
+        "SELECT d.id, d.title, d.outlet, d.outlet_id, d.published_start AS published, s.role, "
+        "dup.group_id AS duplicate_of FROM stories s JOIN documents d ON d.id = s.doc_id "
+        "LEFT JOIN duplicates dup ON dup.doc_id = d.id AND dup.group_id != d.id "
+        "WHERE s.story_id = ? ORDER BY d.published_start, d.rowid", (story_id,)))
+    if not docs:
+        return None
+    incidents = [incident(conn, i) for (i,) in conn.execute(
+        "SELECT incident_id FROM story_incidents WHERE story_id = ?", (story_id,))]
+    incidents.sort(key=lambda x: (-len(x["reports"]), x["date"] or ""))
+    covering = {d["outlet_id"] or d["outlet"] for d in docs}
+    return {
+        "id": story_id,
+        "title": story_title(conn, story_id),
+        "documents": docs,
+        "incidents": incidents,
+        "coverage": dict(Counter(d["outlet"] or d["outlet_id"] or "?" for d in docs)),
+        "missing_outlets": [o for o in active_outlets(conn, docs) if o["id"] not in covering],
+        "framing": framing_by_outlet(conn, [d["id"] for d in docs]),
+    }
+
+
+def incident(conn: sqlite3.Connection, incident_id: str) -> dict[str, Any]:
+    reports = _dicts(conn.execute(
+        "SELECT e.*, d.outlet, d.outlet_id, d.title, d.published_start AS published FROM incidents i "
+        "JOIN events e ON e.doc_id = i.doc_id AND e.event_id = i.event_id "
+        "JOIN documents d ON d.id = e.doc_id WHERE i.incident_id = ? ORDER BY d.published_start, d.rowid",
+        (incident_id,)))
+    types = Counter((r["event_type"], r["sub_event_type"]) for r in reports).most_common(1)
+    dates = sorted(r["date_start"] for r in reports if r["date_start"])
+    places = Counter(r["location"] for r in reports if r["location"]).most_common(1)
+    return {"id": incident_id, "event_type": types[0][0][0] if types else None,
+            "sub_event_type": types[0][0][1] if types else None, "date": dates[0] if dates else None,
+            "location": places[0][0] if places else None, "reports": reports,
+            "agreement": compare(reports) if reports else {}}
+
+
+def active_outlets(conn: sqlite3.Connection, docs: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Outlets that published anything within the story's dates (so their silence is informative)."""
+    dates = [d["published"] for d in docs if d["published"]]
+    if not dates:
+        return []
+    return _dicts(conn.execute(
+        "SELECT COALESCE(outlet_id, outlet) AS id, MAX(outlet) AS name, COUNT(*) AS documents "
+        "FROM documents WHERE published_start BETWEEN date(?, '-3 days') AND date(?, '+3 days') "
+        "AND COALESCE(outlet_id, outlet) IS NOT NULL GROUP BY 1 ORDER BY 1", (min(dates), max(dates))))
+
+
+def framing_by_outlet(conn: sqlite3.Connection, doc_ids: list[str]) -> dict[str, list[dict[str, Any]]]:
+    """outlet -> framing terms used in these documents, with counts, actors and one example each."""
+    if not doc_ids:
+        return {}
+    marks = ",".join("?" * len(doc_ids))
+    rows = _dicts(conn.execute(
+        f"SELECT COALESCE(d.outlet, d.outlet_id, '?') AS outlet, f.kind, f.term, f.term_en, f.grp, "
+        f"f.actor_kb, f.actor, COUNT(*) AS n, MIN(f.text) AS example, MIN(f.doc_id) AS doc_id, "
+        f"MIN(f.start) AS start, MIN(f.end) AS end FROM framing f JOIN documents d ON d.id = f.doc_id "
+        f"WHERE f.doc_id IN ({marks}) GROUP BY 1, 2, 3, 6 ORDER BY 1, n DESC, 3", doc_ids))
+    out: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for row in rows:
+        out[row.pop("outlet")].append(row)
+    return dict(out)
+
+
+def outlets(conn: sqlite3.Connection) -> list[dict[str, Any]]:
+    """Every outlet: documents, stories covered, share of multi-outlet stories covered, framing."""
+    multi = {s for (s,) in conn.execute(
+        "SELECT s.story_id FROM stories s JOIN documents d ON d.id = s.doc_id GROUP BY s.story_id "
+        "HAVING COUNT(DISTINCT COALESCE(d.outlet_id, d.outlet)) >= 2")}
+    rows = _dicts(conn.execute(
+        "SELECT COALESCE(outlet_id, outlet) AS id, MAX(outlet) AS name, COUNT(*) AS documents, "
+        "MIN(published_start) AS first, MAX(published_start) AS last FROM documents "
+        "GROUP BY 1 ORDER BY documents DESC, 1"))
+    for row in rows:
+        covered = {s for (s,) in conn.execute(
+            "SELECT DISTINCT s.story_id FROM stories s JOIN documents d ON d.id = s.doc_id "
+            "WHERE COALESCE(d.outlet_id, d.outlet) IS ?", (row["id"],))}
+        row["stories"] = len(covered)
+        row["coverage"] = round(len(covered & multi) / len(multi), 3) if multi else None
+        row["framing"] = outlet_framing(conn, row["id"])
+    return rows
+
+
+def outlet_framing(conn: sqlite3.Connection, outlet_id: str | None) -> list[dict[str, Any]]:
+    return _dicts(conn.execute(
+        "SELECT f.kind, f.term, f.term_en, f.grp, f.actor_kb, f.actor, COUNT(*) AS n FROM framing f "
+        "JOIN documents d ON d.id = f.doc_id WHERE COALESCE(d.outlet_id, d.outlet) IS ? "
+        "GROUP BY f.kind, f.term, f.actor_kb ORDER BY n DESC, f.term LIMIT 200", (outlet_id,)))
+
+
+def coverage_matrix(conn: sqlite3.Connection, story_ids: list[str]) -> dict[str, dict[str, int]]:
+    """story id -> {outlet: documents}."""
+    matrix: dict[str, dict[str, int]] = {s: {} for s in story_ids}
+    if not story_ids:
+        return matrix
+    marks = ",".join("?" * len(story_ids))
+    for sid, outlet, n in conn.execute(
+            f"SELECT s.story_id, COALESCE(d.outlet, d.outlet_id, '?'), COUNT(*) FROM stories s "
+            f"JOIN documents d ON d.id = s.doc_id WHERE s.story_id IN ({marks}) GROUP BY 1, 2", story_ids):
+        matrix[sid][outlet] = n
+    return matrix
+
+
+@dataclass
+class EventFilters:
+    event_type: str | None = None
+    sub_event_type: str | None = None
+    actor: str | None = None
+    place: str | None = None
+    outlet: str | None = None
+    date_from: str | None = None
+    date_to: str | None = None
+    bbox: tuple[float, float, float, float] | None = None   # west, south, east, north
+    modality: str | None = "asserted"
+
+    def sql(self) -> tuple[str, list[Any]]:
+        where, args = [], []
+        simple = (("e.event_type = ?", self.event_type), ("e.sub_event_type = ?", self.sub_event_type),
+                  ("e.modality = ?", self.modality), ("e.date_start >= ?", self.date_from),
+                  ("e.date_start <= ?", self.date_to))
+        for clause, value in simple:
+            if value:
+                where.append(clause)
+                args.append(value)
+        for clause, value, n in (
+                ("(e.actor1_kb = ? OR e.actor2_kb = ? OR e.actor1 = ? OR e.actor2 = ?)", self.actor, 4),
+                ("(e.location_kb = ? OR e.location = ?)", self.place, 2),
+                ("(d.outlet_id = ? OR d.outlet = ?)", self.outlet, 2)):
+            if value:
+                where.append(clause)
+                args += [value] * n
+        if self.bbox:
+            west, south, east, north = self.bbox
+            where.append("e.lon BETWEEN ? AND ? AND e.lat BETWEEN ? AND ?")
+            args += [west, east, south, north]
+        return " AND ".join(where) or "1", args
+
+
+EVENT_LIST_COLUMNS = ("doc_id", "event_id", "event_type", "sub_event_type", "modality", "date_start",
+                      "date_end", "actor1", "actor2", "location", "lat", "lon", "geo_precision",
+                      *(f"{k}_{b}" for k in COUNT_KINDS for b in ("low", "high")), "evidence")
+
+
+def events(conn: sqlite3.Connection, filters: EventFilters | None = None, *, limit: int = 100,
+           offset: int = 0) -> tuple[int, list[dict[str, Any]]]:
+    """(total matching, one page of events with their document's outlet and title)."""
+    where, args = (filters or EventFilters()).sql()
+    joins = "FROM events e JOIN documents d ON d.id = e.doc_id"
+    total = conn.execute(f"SELECT COUNT(*) {joins} WHERE {where}", args).fetchone()[0]
+    cols = ", ".join(f"e.{c}" for c in EVENT_LIST_COLUMNS)
+    page = _dicts(conn.execute(
+        f"SELECT {cols}, d.outlet, d.title, i.incident_id {joins} "
+        f"LEFT JOIN incidents i ON i.doc_id = e.doc_id AND i.event_id = e.event_id WHERE {where} "
+        f"ORDER BY e.date_start DESC, d.rowid, e.event_id LIMIT ? OFFSET ?", [*args, limit, offset]))
+    return total, page
