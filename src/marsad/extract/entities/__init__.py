@@ -1,0 +1,109 @@
+"""The entity stage: knowledge-base names, people introduced by titles, in-document coreference.
+
+:func:`find_entities` is the pure finder (text + knowledge base -> entities and
+mentions); the registered stage ``entities`` writes its result into the
+document and ``Analysis.mentions``.  The steps, each in its own module:
+
+1. :mod:`.matcher` -- one Aho–Corasick automaton per knowledge base over folded
+   keys, run on the normalised text; hits only at word boundaries, proclitics
+   and enclitics allowed.  Spans exclude proclitic letters ("بالرقة" -> "الرقة");
+   after ل the article's alef is not written, so "للتحالف" gives "لتحالف".
+2. :mod:`.names` -- context rules (place cues, blockers, ambiguous places, shared
+   aliases), then longest match.
+3. :mod:`.coref` -- generic nouns ("التنظيم"، "الوزارة"، "الخارجية") join an entity
+   already named.
+4. :mod:`.people` -- ranks and role phrases introduce people, with their role;
+   names the KB lacks become person entities with ``kb_id`` None; their full
+   name and surname are then found wherever they recur.
+5. :mod:`.records` -- one :class:`~marsad.document.Entity` per referent.
+
+Operation names ("عاصفة الجزيرة") are not entities; the place names inside them are
+not place mentions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from marsad.document import Entity, Span
+from marsad.extract.base import Analysis, Mention, stage
+from marsad.extract.entities.coref import resolve_generics, surname_mentions
+from marsad.extract.entities.lexicon import key, lexicon
+from marsad.extract.entities.matcher import matcher_for
+from marsad.extract.entities.names import select_names, select_titles
+from marsad.extract.entities.people import Person, find_people
+from marsad.extract.entities.records import build
+from marsad.extract.entities.view import DocView, Found
+
+if TYPE_CHECKING:
+    from marsad.kb import KnowledgeBase
+
+__all__ = ["find_entities"]
+
+
+def find_entities(text: str, kb: KnowledgeBase, normalized: Any = None,
+                  sentences: Callable[[], list[Span]] | None = None) -> tuple[list[Entity], list[Mention]]:
+    """Entities of ``text`` (ids e1, e2, ... in order of first mention) and all their mentions."""
+    from marsad.arabic import normalize
+
+    view = DocView(text, normalized if normalized is not None else normalize(text), kb, lexicon(),
+                   sentences)
+    hits = matcher_for(kb).find(view.text, view.original_char)
+    titles = select_titles(hits)
+    names = select_names(view, hits, titles)
+    found = [Found(n.start, n.end, n.ref) for n in names if n.ref is not None]
+    found += resolve_generics(view, names)
+    people = find_people(view, titles, names)
+    found += [Found(p.start, p.end, p.ref, p.how) for p in people]
+    found += _repeats(view, people, found)
+    found += surname_mentions(view, _person_names(view, found), found)
+    return build(view, found, people)
+
+
+def _repeats(view: DocView, people: list[Person], found: list[Found]) -> list[Found]:
+    """Further occurrences of the full names of people the KB lacks."""
+    taken = {(f.start, f.end) for f in found}
+    out = []
+    for ref in dict.fromkeys(p.ref for p in people if p.ref.startswith("?")):
+        name = ref[1:]
+        i = view.text.find(name)
+        while i >= 0:
+            end = i + len(name)
+            if _free(view, i, end, taken):
+                out.append(Found(i, end, ref, "match"))
+                taken.add((i, end))
+            i = view.text.find(name, end)
+    return out
+
+
+def _free(view: DocView, start: int, end: int, taken: set[tuple[int, int]]) -> bool:
+    text = view.text
+    if end < len(text) and text[end].isalnum():
+        return False
+    prefix = text[view.word_start(start):start]
+    if prefix not in view.lex.clitics.before_plain:
+        return False
+    return not any(s < end and start < e for s, e in taken)
+
+
+def _person_names(view: DocView, found: list[Found]) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for f in found:
+        if f.ref in out:
+            continue
+        if f.ref.startswith("?"):
+            out[f.ref] = [f.ref[1:]]
+            continue
+        actor = view.kb.actors.get(f.ref)
+        if actor is not None and actor.type == "person":
+            out[f.ref] = [key(n) for n in actor.names]
+    return out
+
+
+@stage("entities", assigns=("entities", "mentions"))
+def entities_stage(a: Analysis) -> None:
+    """Find the document's entities; fill ``doc.entities`` and ``a.mentions``."""
+    entities, mentions = find_entities(a.text, a.kb, a.normalized, lambda: a.sentences)
+    a.doc.entities = entities
+    a.mentions = mentions

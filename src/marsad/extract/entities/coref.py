@@ -1,0 +1,170 @@
+"""In-document coreference: generic nouns and surnames join entities already named.
+
+Generic mentions ("التنظيم"، "الوزارة"، "الخارجية"، "القوات الكردية", an actor's KB
+``generic`` forms) take as antecedent an organisation named directly in the
+document that fits the rule of ``coref.yaml`` (listed ids, a name beginning with
+the rule's head noun, or a category).  Among several, the one named in the same
+or the two previous sentences wins unless another has been named more often by
+more than :data:`RECENCY` mentions; before any candidate has been named (a
+headline), the one named most in the whole document.
+
+A person named in full ("العقيد مايلز كاغينز") is then also found by surname alone
+("كاغينز"، "(يونس)"، "العبدالله") after the first full mention.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+
+from marsad.extract.entities.lexicon import DEFINITE, key
+from marsad.extract.entities.matcher import Target
+from marsad.extract.entities.names import NameHit
+from marsad.extract.entities.view import DocView, Found
+
+RECENCY = 4          # bonus of the most recent candidate named in the last sentences
+RECENT_SENTENCES = 2
+
+
+def head_word(name: str) -> str:
+    """First word of a folded name without the article: "الوزارة ..." -> "وزاره"."""
+    words = name.split()
+    first = words[0] if words else ""
+    return first[2:] if first.startswith(DEFINITE) and len(first) > 3 else first
+
+
+class Resolver:
+    """Walks the name hits in text order, keeping counts of what has been named so far."""
+
+    def __init__(self, view: DocView, names: list[NameHit]) -> None:
+        self.view = view
+        direct = [n for n in names if n.ref is not None]
+        self.total = Counter(n.ref for n in direct)
+        self.first = {}
+        self.heads: dict[str, set[str]] = {}
+        for n in direct:
+            assert n.ref is not None
+            self.first.setdefault(n.ref, n.start)
+            self.heads.setdefault(n.ref, set()).add(head_word(view.text[n.start:n.end]))
+        for ref in self.heads:
+            actor = view.kb.actors.get(ref)
+            if actor is not None:
+                self.heads[ref].update(head_word(key(x)) for x in actor.names)
+        self.counts: Counter[str] = Counter()
+        self.last: dict[str, int] = {}
+
+    def run(self, names: list[NameHit]) -> list[Found]:
+        out = []
+        for n in names:
+            ref = n.ref if n.ref is not None else self.resolve(n)
+            if ref is None:
+                continue
+            self.counts[ref] += 1
+            self.last[ref] = n.start
+            if n.ref is None:
+                out.append(Found(n.start, n.end, ref, "coref"))
+        return out
+
+    def resolve(self, n: NameHit) -> str | None:
+        cands = sorted({c for t in n.generic for c in self.candidates(t)})
+        if not cands:
+            return None
+        before = [c for c in cands if self.counts[c]]
+        if not before:
+            return max(cands, key=lambda c: (self.total[c], -self.first[c]))
+        recent = max(before, key=lambda c: self.last[c])
+        gap = self.view.sentence_index(n.start) - self.view.sentence_index(self.last[recent])
+        bonus = {recent: RECENCY} if gap <= RECENT_SENTENCES else {}
+        return max(before, key=lambda c: (self.counts[c] + bonus.get(c, 0), self.last[c]))
+
+    def candidates(self, t: Target) -> list[str]:
+        lex = self.view.lex
+        if t.kind == "kb_generic":
+            return [t.ref] if t.ref in self.total else []
+        if t.kind == "bare":
+            return self._present(lex.institutions[int(t.ref)].actors.values())
+        rule = lex.generic[int(t.ref)]
+        listed = self._present(rule.ids)
+        if listed or not (rule.heads or rule.categories):
+            return listed
+        return [ref for ref in self.total if self._fits(ref, rule.heads, rule.categories)]
+
+    def _present(self, ids: Iterable[str]) -> list[str]:
+        return [i for i in ids if i in self.total]
+
+    def _fits(self, ref: str, heads: frozenset[str], categories: frozenset[str]) -> bool:
+        actor = self.view.kb.actors.get(ref)
+        if actor is None or actor.type != "organization":
+            return False
+        return bool(self.heads.get(ref, set()) & heads) or actor.category in categories
+
+
+def resolve_generics(view: DocView, names: list[NameHit]) -> list[Found]:
+    """Coreference mentions for the generic hits among ``names`` (in text order)."""
+    if all(n.ref is not None for n in names):
+        return []
+    return Resolver(view, names).run(names)
+
+
+def surname_mentions(view: DocView, people: dict[str, list[str]], found: list[Found]) -> list[Found]:
+    """Mentions of a person by the last part of a name, after the person's first mention.
+
+    ``people`` maps an entity ref to its folded full names (two words or more).
+    """
+    surnames = _surnames(view, people)
+    if not surnames:
+        return []
+    first = {}
+    for f in sorted(found, key=lambda f: f.start):
+        first.setdefault(f.ref, f.start)
+    taken = sorted((f.start, f.end) for f in found)
+    out: list[Found] = []
+    for start, end, ref in _surname_hits(view, surnames):
+        if start > first.get(ref, len(view.text)) and not _overlaps(taken, start, end):
+            out.append(Found(start, end, ref, "coref"))
+            taken.append((start, end))
+    return out
+
+
+def _surnames(view: DocView, people: dict[str, list[str]]) -> dict[str, str]:
+    owners: dict[str, set[str]] = {}
+    lex = view.lex
+    for ref, names in people.items():
+        for name in names:
+            words = name.split()
+            if len(words) < 2:
+                continue
+            last = " ".join(words[-2:]) if words[-2] in lex.particles else words[-1]
+            if last not in lex.stop_words and len(last) > 2:
+                owners.setdefault(last, set()).add(ref)
+    return {s: next(iter(refs)) for s, refs in owners.items() if len(refs) == 1}
+
+
+def _surname_hits(view: DocView, surnames: dict[str, str]) -> list[tuple[int, int, str]]:
+    """``(start, end, ref)`` of every surname occurrence, a proclitic allowed before it."""
+    index: dict[str, list[str]] = {}
+    for s in sorted(surnames, key=len, reverse=True):
+        index.setdefault(s.split()[0], []).append(s)
+    clitics = view.lex.clitics
+    allowed = clitics.before_plain | clitics.before_definite
+    toks = view.tokens
+    out = []
+    for i, tok in enumerate(toks):
+        if tok.kind != "word":
+            continue
+        for cut in (0, 1, 2):
+            prefix, word = tok.text[:cut], tok.text[cut:]
+            if word not in index or prefix not in allowed:
+                continue
+            for s in index[word]:
+                size = s.count(" ") + 1
+                following = [t.text for t in toks[i + 1:i + size]]
+                if " ".join([word, *following]) == s:
+                    out.append((tok.start + cut, toks[i + size - 1].end, surnames[s]))
+                    break
+            break
+    return out
+
+
+def _overlaps(taken: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s < end and start < e for s, e in taken)

@@ -1,0 +1,172 @@
+"""One Aho–Corasick automaton per knowledge base over folded keys, with clitic-aware word boundaries.
+
+Every surface form the stage looks for is a key: actor and place names with their
+spelling variants (``kb.all_names()``), actors' generic forms, the generic nouns,
+institutions ("وزارة الدفاع" + a nationality adjective), role heads and ranks.
+The automaton runs over the normalised text (``marsad.arabic.normalize``); a hit
+counts only at word boundaries, where the letters before it form a proclitic
+(و ف ب ل ك and their combinations) and the letters after it, for a name without
+the article, an enclitic pronoun ("قواتها").
+
+Names that begin with the article also get a key without its alef ("لتحالف"), valid
+only after ل/ول/فل: so "للتحالف" matches and its span starts at the article's lam.
+Otherwise a span starts after the proclitic letters ("بالرقة" -> "الرقة").
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from marsad.extract.entities.lexicon import DEFINITE, Lexicon, key, lexicon
+
+if TYPE_CHECKING:
+    from marsad.kb import KnowledgeBase
+
+MIN_KEY = 2
+NAME_KINDS = ("actor", "place", "generic", "kb_generic", "bare")
+TITLE_KINDS = ("role", "rank")
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    """What a key stands for: ``kind`` (see NAME_KINDS, TITLE_KINDS) and a reference."""
+
+    kind: str
+    ref: str
+    lam: bool = False          # the "ل" + name-without-alef key of a definite name
+    definite: bool = False     # the key begins with the article
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A key found at word boundaries: ``[start, end)`` in the normalised text."""
+
+    start: int
+    end: int
+    targets: tuple[Target, ...]
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+    def of_kind(self, *kinds: str) -> tuple[Target, ...]:
+        return tuple(t for t in self.targets if t.kind in kinds)
+
+
+class Matcher:
+    """Built once per knowledge base (:func:`matcher_for`); :meth:`find` per document."""
+
+    def __init__(self, kb: KnowledgeBase, lex: Lexicon) -> None:
+        import ahocorasick
+
+        self.lex = lex
+        table = _keys(kb, lex)
+        self.automaton: Any = ahocorasick.Automaton()
+        for k, targets in table.items():
+            self.automaton.add_word(k, (len(k), tuple(targets)))
+        self.automaton.make_automaton()
+        self.size = len(table)
+
+    def find(self, text: str, original_char: Any = None) -> list[Hit]:
+        """Every boundary-valid hit in normalised ``text``, overlapping ones included.
+
+        ``original_char(i)`` gives the original character behind normalised offset
+        ``i`` (to tell an enclitic ``ه`` from a folded ``ة``).
+        """
+        hits = []
+        for last, (size, targets) in self.automaton.iter(text):
+            start, end = last + 1 - size, last + 1
+            kept = self._valid(text, start, end, targets, original_char)
+            if kept:
+                hits.append(Hit(start, end, kept))
+        return hits
+
+    def _valid(self, text: str, start: int, end: int, targets: tuple[Target, ...],
+               original_char: Any) -> tuple[Target, ...]:
+        w = start
+        while w > 0 and text[w - 1].isalnum():
+            w -= 1
+        prefix = text[w:start]
+        if end < len(text) and text[end].isalnum():
+            suffix = _word_rest(text, end)
+            if suffix not in self.lex.clitics.enclitics:
+                return ()
+            if suffix == "ه" and original_char is not None and original_char(end) == "ة":
+                return ()
+            targets = tuple(t for t in targets if not t.definite)
+        return tuple(t for t in targets if prefix in self._allowed(t))
+
+    def _allowed(self, t: Target) -> frozenset[str]:
+        c = self.lex.clitics
+        if t.lam:
+            return c.before_lam
+        return c.before_definite if t.definite else c.before_plain
+
+
+def _word_rest(text: str, i: int) -> str:
+    j = i
+    while j < len(text) and text[j].isalnum():
+        j += 1
+    return text[i:j]
+
+
+def _add(table: dict[str, list[Target]], form: str, kind: str, ref: str) -> None:
+    k = key(form)
+    if len(k) < MIN_KEY:
+        return
+    definite = k.startswith(DEFINITE) and len(k) > 3
+    target = Target(kind, ref, definite=definite)
+    if target not in table[k]:
+        table[k].append(target)
+    if definite:
+        lam_key = "ل" + k[2:]
+        lam = Target(kind, ref, lam=True, definite=True)
+        if lam not in table[lam_key]:
+            table[lam_key].append(lam)
+
+
+def _keys(kb: KnowledgeBase, lex: Lexicon) -> dict[str, list[Target]]:
+    table: dict[str, list[Target]] = defaultdict(list)
+    for form, kind, entry_id in kb.all_names():
+        _add(table, form, kind, entry_id)
+    for form, actor_id in kb.generic_names():
+        _add(table, form, "kb_generic", actor_id)
+    for i, rule in enumerate(lex.generic):
+        for form in rule.forms:
+            _add(table, form, "generic", str(i))
+    _institution_keys(table, kb, lex)
+    for form in lex.roles:
+        _add(table, form, "role", form)
+    for form in lex.ranks:
+        _add(table, form, "rank", form)
+    return table
+
+
+def _institution_keys(table: dict[str, list[Target]], kb: KnowledgeBase, lex: Lexicon) -> None:
+    by_country: dict[str, list[str]] = defaultdict(list)
+    for form, country in lex.nationalities.items():
+        by_country[country].append(form)
+    for i, inst in enumerate(lex.institutions):
+        for head in inst.heads:
+            definite = head.split()[-1].startswith(DEFINITE)
+            for country, actor_id in inst.actors.items():
+                if actor_id not in kb.actors:
+                    continue
+                for adj in by_country.get(country, ()):
+                    if adj.startswith(DEFINITE) == definite:
+                        _add(table, f"{head} {adj}", "actor", actor_id)
+        for form in inst.bare:
+            _add(table, form, "bare", str(i))
+
+
+_CACHE: dict[int, tuple[Any, Matcher]] = {}
+
+
+def matcher_for(kb: KnowledgeBase) -> Matcher:
+    """The matcher of ``kb``, built on first use and kept for the life of the process."""
+    entry = _CACHE.get(id(kb))
+    if entry is None or entry[0] is not kb:
+        entry = (kb, Matcher(kb, lexicon()))
+        _CACHE[id(kb)] = entry
+    return entry[1]

@@ -1,0 +1,152 @@
+"""From raw hits to name mentions: ambiguity rules for actors and places, then longest match.
+
+A hit may stand for several entries (a city and its governorate, two towns called
+طرابلس, two coalitions sharing "التحالف").  Context decides, from data:
+
+* a place cue just before the name ("حي"، "ريف"، "محافظة" -- ``place_cues.yaml``)
+  selects the kinds of place it may be, and licenses a place flagged ``ambiguous``;
+* a blocker before or after it ("قناة"، "عاصفة"، "نت") makes it no place at all
+  (operation names are not entities);
+* an ``ambiguous`` place without a cue needs one of its ancestors named nearby;
+* among places of several countries, the countries the rest of the document names
+  win; then the kind listed first in ``default_kinds`` (city before governorate);
+* an alias shared by actors needs one of them named unambiguously elsewhere.
+
+Generic forms ("التنظيم"، "الخارجية") are kept as hits for :mod:`.coref`.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from typing import TypeVar
+
+from marsad.extract.entities.matcher import NAME_KINDS, TITLE_KINDS, Hit, Target
+from marsad.extract.entities.view import DocView
+
+NEARBY = 80          # characters within which an ancestor licenses an ambiguous place
+GENERIC_KINDS = ("generic", "kb_generic", "bare")
+T = TypeVar("T", Hit, "NameHit")
+
+
+@dataclass(slots=True)
+class NameHit:
+    """A selected name hit: its entry (``ref``), or the generic targets it may resolve through."""
+
+    start: int
+    end: int
+    ref: str | None
+    generic: tuple[Target, ...] = ()
+
+
+@dataclass(slots=True)
+class Context:
+    """What the document says as a whole: entries named unambiguously, and countries."""
+
+    confirmed: Counter[str]
+    countries: Counter[str]
+
+
+def select_titles(hits: list[Hit]) -> list[Hit]:
+    """Role heads and ranks, longest first, non-overlapping."""
+    return longest([h for h in hits if h.of_kind(*TITLE_KINDS)])
+
+
+def select_names(view: DocView, hits: list[Hit], titles: list[Hit]) -> list[NameHit]:
+    """Name hits with their entry decided, longest match first, non-overlapping."""
+    ctx = context(view, hits)
+    out: list[NameHit] = []
+    for h in hits:
+        if not h.of_kind(*NAME_KINDS):
+            continue
+        ref = decide(view, h, ctx)
+        inside_title = any(t.start <= h.start and h.end <= t.end for t in titles)
+        generic = () if inside_title else h.of_kind(*GENERIC_KINDS)
+        if ref is not None or generic:
+            out.append(NameHit(h.start, h.end, ref, generic))
+    return longest(out)
+
+
+def longest(items: list[T]) -> list[T]:
+    """Greedy longest-first selection of non-overlapping items, returned in text order."""
+    taken: list[T] = []
+    for item in sorted(items, key=lambda x: (x.start - x.end, x.start)):
+        if all(item.end <= t.start or t.end <= item.start for t in taken):
+            taken.append(item)
+    return sorted(taken, key=lambda x: x.start)
+
+
+def context(view: DocView, hits: list[Hit]) -> Context:
+    """Entries and countries named by hits that can mean only one thing."""
+    confirmed: Counter[str] = Counter()
+    countries: Counter[str] = Counter()
+    for h in hits:
+        direct = h.of_kind("actor", "place")
+        if len(direct) != 1 or direct != h.targets:
+            continue
+        entry = view.kb.get(direct[0].ref)
+        if entry is None or getattr(entry, "ambiguous", False) is True:
+            continue
+        confirmed[entry.id] += 1
+        if entry.country:
+            countries[entry.country] += 1
+    return Context(confirmed, countries)
+
+
+def decide(view: DocView, h: Hit, ctx: Context) -> str | None:
+    """The entry a name hit stands for, or None (a generic form, or context rules it out)."""
+    actors = [t.ref for t in h.of_kind("actor")]
+    places = places_in_context(view, h, [t.ref for t in h.of_kind("place")])
+    if len(actors) > 1:
+        actors = [a for a in actors if ctx.confirmed[a]] or _by_country(view, actors, ctx)
+    if len(actors) == 1 and (not places or ctx.confirmed[actors[0]]):
+        return actors[0]
+    if places:
+        return best_place(view, places, ctx)
+    return actors[0] if len(actors) == 1 else None
+
+
+def _by_country(view: DocView, ids: list[str], ctx: Context) -> list[str]:
+    scored = [(ctx.countries[getattr(view.kb.get(i), "country", None) or ""], i) for i in ids]
+    top = max(s for s, _ in scored)
+    best = [i for s, i in scored if s == top]
+    return best if top > 0 and len(best) == 1 else []
+
+
+def places_in_context(view: DocView, h: Hit, ids: list[str]) -> list[str]:
+    """The places of ``ids`` that the words around the hit allow."""
+    if not ids:
+        return []
+    lex = view.lex
+    before = view.word_before(h.start)
+    if view.bare(before, lex.blockers) or view.word_after(h.end) in lex.after_blockers:
+        return []
+    cue = view.bare(before, lex.cues)
+    if cue is not None:
+        kinds = lex.cues[cue]
+        fitting = [i for i in ids if view.kb.places[i].kind in kinds]
+        return fitting or ids
+    return [i for i in ids if not view.kb.places[i].ambiguous or _ancestor_nearby(view, h, i)]
+
+
+def _ancestor_nearby(view: DocView, h: Hit, place_id: str) -> bool:
+    names = [a for a in view.kb.ancestors(place_id) if getattr(a, "kind", "") != "country"]
+    if not names:
+        return False
+    lo, hi = max(0, h.start - NEARBY), min(len(view.text), h.end + NEARBY)
+    window = view.text[lo:hi]
+    from marsad.extract.entities.lexicon import key
+
+    return any(key(n) in window for a in names for n in a.names)
+
+
+def best_place(view: DocView, ids: list[str], ctx: Context) -> str:
+    """The most plausible of several places: country support, kind order, curated, population."""
+    kinds = view.lex.default_kinds
+
+    def rank(place_id: str) -> tuple[int, int, int, int]:
+        p = view.kb.places[place_id]
+        kind = kinds.index(p.kind) if p.kind in kinds else len(kinds)
+        return (-ctx.countries[p.country or ""], kind, p.source != "curated", -(p.population or 0))
+
+    return min(ids, key=rank)

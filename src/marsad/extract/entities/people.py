@@ -1,0 +1,284 @@
+"""People introduced by titles and roles, known to the knowledge base or not.
+
+A rank ("العقيد") is followed by a name.  A role head ("المتحدث الرسمي"، "قائد"،
+"الممثل") opens a role phrase that runs over its complement -- connectors
+("باسم"، "لـ"، "في"), organisations and places, adjectives with the article,
+the first noun of a construct -- and is followed by the name, or by a rank and
+then the name, or a name in parentheses; failing that the name may stand just
+before the role ("(طلعت يونس) الرئيس المشترك ...", "كينو كبرييل الناطق ...").
+
+A name is 1-3 units (a particle binds the next word: "أبو خولة"، "عبد الرحمن"),
+two unless the second is a known first name; it ends at punctuation, a stop
+word, another entity or a title.  Where no rank, parentheses or known first
+name vouches for it, a name needs two units and may not begin with the article
+or a proclitic letter.  Names the KB knows become mentions of the KB person,
+who gets the role; others become people with ``kb_id`` None.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from marsad.extract.entities.lexicon import DEFINITE
+from marsad.extract.entities.matcher import Hit
+from marsad.extract.entities.names import NameHit
+from marsad.extract.entities.view import DocView
+
+MAX_STEPS = 10       # tokens a role phrase's complement may run over
+MAX_UNITS = 3
+MAX_PAREN = 4
+PROCLITIC_LETTERS = "وفبلك"
+
+
+@dataclass(slots=True)
+class Person:
+    """A person found through a title: ``[start, end)`` of the name, and the role phrase."""
+
+    start: int
+    end: int
+    ref: str
+    role: str | None
+    how: str
+    affiliation: str | None = None
+    from_rank: bool = False
+
+
+@dataclass
+class _Doc:
+    """Tokens with the name hit and title hit covering each."""
+
+    view: DocView
+    mention: list[NameHit | None] = field(default_factory=list)
+    title: list[Hit | None] = field(default_factory=list)
+
+
+def find_people(view: DocView, titles: list[Hit], names: list[NameHit]) -> list[Person]:
+    """Every person a title or role introduces, in text order."""
+    if not titles:
+        return []
+    d = _Doc(view, _cover(view, names), _cover(view, titles))
+    people: list[Person] = []
+    for t in titles:
+        p = _after_rank(d, t) if t.of_kind("rank") else _for_role(d, t, people)
+        if p is not None:
+            _merge(people, p)
+    return people
+
+
+def _merge(people: list[Person], p: Person) -> None:
+    """Add ``p``, or give its role to the person already found at the same place."""
+    for q in people:
+        if (q.start, q.end) == (p.start, p.end):
+            if p.role and (q.role is None or (q.from_rank and not p.from_rank)):
+                q.role, q.from_rank, q.affiliation = p.role, p.from_rank, p.affiliation or q.affiliation
+            return
+    people.append(p)
+
+
+def _cover(view: DocView, items: list) -> list:
+    """For each token, the item overlapping it (items sorted, non-overlapping)."""
+    out: list = [None] * len(view.tokens)
+    for item in items:
+        i = view.token_index(item.start)
+        if i > 0 and view.tokens[i - 1].end > item.start:
+            i -= 1
+        while i < len(out) and view.tokens[i].start < item.end:
+            out[i] = item
+            i += 1
+    return out
+
+
+def _is_person(d: _Doc, ref: str | None) -> bool:
+    actor = d.view.kb.actors.get(ref or "")
+    return actor is not None and actor.type == "person"
+
+
+def _role_text(d: _Doc, start: int, end: int) -> str:
+    return d.view.span(start, end).text
+
+
+def _after_rank(d: _Doc, t: Hit) -> Person | None:
+    found = _named_at(d, d.view.token_index(t.end))
+    if found is None:
+        return None
+    p = found if isinstance(found, Person) else _person(d, found, None, "role")
+    p.role, p.from_rank = _role_text(d, t.start, t.end), True
+    return p
+
+
+def _named_at(d: _Doc, j: int) -> Person | tuple[int, int] | None:
+    """The KB person mentioned at token ``j``, or the token range of a new name there."""
+    m = d.mention[j] if j < len(d.mention) else None
+    if m is not None and _is_person(d, m.ref):
+        return Person(m.start, m.end, str(m.ref), None, "match")
+    return _name_at(d, j, strong=True)
+
+
+def _person(d: _Doc, tokens: tuple[int, int], role: str | None, how: str,
+            affiliation: str | None = None) -> Person:
+    toks = d.view.tokens
+    start, end = toks[tokens[0]].start, toks[tokens[1]].end
+    return Person(start, end, "?" + d.view.text[start:end], role, how, affiliation)
+
+
+def _name_at(d: _Doc, j: int, strong: bool) -> tuple[int, int] | None:
+    """Token range of a name starting at token ``j``."""
+    lex, toks = d.view.lex, d.view.tokens
+    units: list[tuple[int, int]] = []
+    k = j
+    while k < len(toks) and len(units) < MAX_UNITS:
+        tok = toks[k]
+        if tok.kind != "word" or d.mention[k] is not None or d.title[k] is not None:
+            break
+        if d.view.bare(tok.text, lex.stop_words) is not None:
+            break
+        if not units and (tok.text.startswith(DEFINITE) or
+                          (not strong and tok.text[0] in PROCLITIC_LETTERS)):
+            return None
+        bound = tok.text in lex.particles and k + 1 < len(toks) and toks[k + 1].kind == "word"
+        units.append((k, k + 1 if bound else k))
+        k += 2 if bound else 1
+        if len(units) == 2 and toks[units[1][0]].text not in lex.given_names:
+            break
+    if not units or (not strong and len(units) < 2):
+        return None
+    return units[0][0], units[-1][1]
+
+
+def _paren(d: _Doc, j: int, step: int) -> tuple[int, int] | None:
+    """Word tokens between parentheses opening (step 1) or closing (step -1) at token ``j``."""
+    toks = d.view.tokens
+    close = ")" if step > 0 else "("
+    k = j + step
+    while 0 <= k < len(toks) and toks[k].kind == "word" and abs(k - j) <= MAX_PAREN:
+        k += step
+    if not (0 <= k < len(toks)) or toks[k].text != close or abs(k - j) < 2:
+        return None
+    return (j + 1, k - 1) if step > 0 else (k + 1, j - 1)
+
+
+def _for_role(d: _Doc, t: Hit, people: list[Person]) -> Person | None:
+    found, role_end, affiliation = _complement(d, t)
+    role = _role_text(d, t.start, role_end)
+    if isinstance(found, Person):
+        found.role, found.affiliation = role, affiliation
+        return found
+    if found is not None:
+        return _person(d, found, role, "role", affiliation)
+    return _before(d, t, role, people, affiliation)
+
+
+def _complement(d: _Doc, t: Hit) -> tuple[Person | tuple[int, int] | None, int, str | None]:
+    """Walk the role's complement: (the name after it, where the role phrase ends, its organisation)."""
+    view, lex = d.view, d.view.lex
+    toks = view.tokens
+    j, role_end, consumed, affiliation = view.token_index(t.end), t.end, False, None
+    steps = 0
+    while j < len(toks) and steps < MAX_STEPS:
+        steps += 1
+        tok, m = toks[j], d.mention[j]
+        if m is not None and m.ref is not None and _is_person(d, m.ref):
+            return Person(m.start, m.end, m.ref, None, "match"), role_end, affiliation
+        if m is not None:
+            role_end, consumed = max(role_end, m.end), True
+            affiliation = affiliation or _organisation(d, m.ref)
+            j = view.token_index(m.end)
+            continue
+        if tok.kind == "punct":
+            return _paren_name(d, j), role_end, affiliation
+        title = d.title[j]
+        if title is not None and title is not t:
+            after = _named_at(d, view.token_index(title.end)) if title.of_kind("rank") else None
+            return after, role_end, affiliation
+        word = tok.text
+        if view.bare(word, lex.connectors) is not None and not word.startswith(DEFINITE):
+            j += 1
+            continue
+        if view.bare(word, lex.stop_words) is not None:
+            return None, role_end, affiliation
+        if word in lex.given_names or word in lex.particles:
+            return _name_at(d, j, strong=True), role_end, affiliation
+        if consumed and not word.startswith(DEFINITE):
+            weak = _name_at(d, j, strong=False)
+            if weak is not None:
+                return weak, role_end, affiliation
+        if not (word.startswith(DEFINITE) or not consumed or _construct(d, j)):
+            return None, role_end, affiliation
+        role_end, consumed = tok.end, True
+        j += 1
+    return None, role_end, affiliation
+
+
+def _construct(d: _Doc, j: int) -> bool:
+    """Token ``j`` heads a construct: the next token is an entity or has the article."""
+    toks = d.view.tokens
+    if j + 1 >= len(toks):
+        return False
+    nxt = toks[j + 1]
+    return d.mention[j + 1] is not None or (nxt.kind == "word" and nxt.text.startswith(DEFINITE))
+
+
+def _organisation(d: _Doc, ref: str | None) -> str | None:
+    actor = d.view.kb.actors.get(ref or "")
+    return actor.id if actor is not None and actor.type == "organization" else None
+
+
+def _paren_name(d: _Doc, j: int) -> Person | tuple[int, int] | None:
+    """A name in parentheses opening at token ``j`` (None for other punctuation)."""
+    if d.view.tokens[j].text != "(":
+        return None
+    group = _paren(d, j, 1)
+    return _group_name(d, group) if group else None
+
+
+def _group_name(d: _Doc, group: tuple[int, int]) -> Person | tuple[int, int] | None:
+    a, b = group
+    m = d.mention[a]
+    if m is not None:
+        return Person(m.start, m.end, str(m.ref), None, "match") if _is_person(d, m.ref) else None
+    if any(d.mention[k] is not None or d.title[k] is not None for k in range(a, b + 1)):
+        return None
+    found = _name_at(d, a, strong=True)
+    return (a, b) if found is not None and found[1] == b else None
+
+
+def _before(d: _Doc, t: Hit, role: str, people: list[Person], affiliation: str | None) -> Person | None:
+    """The person named just before the role (a name in parentheses, a KB person, a given name)."""
+    view, toks = d.view, d.view.tokens
+    i = view.token_index(t.start)
+    if i > 0 and toks[i - 1].end > t.start:
+        i -= 1
+    j = i - 1
+    if j >= 0 and toks[j].text in ",،":
+        j -= 1
+    if j < 0:
+        return None
+    if people and people[-1].end == toks[j].end:
+        prev = people[-1]
+        if prev.role is None or prev.from_rank:
+            prev.role, prev.from_rank, prev.affiliation = role, False, affiliation
+        return None
+    m = d.mention[j]
+    if m is not None:
+        return Person(m.start, m.end, str(m.ref), role, "match", affiliation) \
+            if _is_person(d, m.ref) else None
+    if toks[j].text == ")":
+        group = _paren(d, j, -1)
+        found = _group_name(d, group) if group else None
+        if isinstance(found, tuple):
+            return _person(d, found, role, "role", affiliation)
+        return None
+    return _given_before(d, j, role, affiliation)
+
+
+def _given_before(d: _Doc, j: int, role: str, affiliation: str | None) -> Person | None:
+    """Two or three words ending at token ``j`` that begin with a known first name."""
+    lex, toks = d.view.lex, d.view.tokens
+    for size in (2, 3):
+        a = j - size + 1
+        if a < 0 or toks[a].text not in lex.given_names:
+            continue
+        found = _name_at(d, a, strong=True)
+        if found is not None and found[1] == j:
+            return _person(d, found, role, "role", affiliation)
+    return None

@@ -1,0 +1,71 @@
+"""Writing what was found: one :class:`Entity` per referent, and the sorted :class:`Mention` list."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from marsad.document import Entity, Geo, Span
+from marsad.extract.base import Mention
+from marsad.extract.entities.people import Person
+from marsad.extract.entities.view import DocView, Found
+
+UNKNOWN_PERSON_CATEGORY = "other"
+
+
+@dataclass(slots=True)
+class PersonInfo:
+    """The facts an unknown person's record is made from."""
+
+    name: str
+    role: str | None = None
+    affiliation: str | None = None
+
+
+def build(view: DocView, found: list[Found], people: list[Person]) -> tuple[list[Entity], list[Mention]]:
+    """Entities in order of first mention (ids e1, e2, ...) and every mention, sorted."""
+    roles = _roles(people)
+    spans: dict[str, list[tuple[Span, str]]] = {}
+    seen: set[tuple[int, int]] = set()
+    for f in sorted(found, key=lambda f: (f.start, -f.end)):
+        if (f.start, f.end) in seen or f.end <= f.start:
+            continue
+        seen.add((f.start, f.end))
+        spans.setdefault(f.ref, []).append((view.span(f.start, f.end), f.how))
+    entities: list[Entity] = []
+    mentions: list[Mention] = []
+    for n, (ref, items) in enumerate(spans.items(), start=1):
+        entity = _entity(view, f"e{n}", ref, [s for s, _ in items], roles.get(ref))
+        entities.append(entity)
+        mentions.extend(Mention(s, entity, how) for s, how in items)
+    mentions.sort(key=lambda m: (m.span.start, m.span.end))
+    return entities, mentions
+
+
+def _roles(people: list[Person]) -> dict[str, PersonInfo]:
+    """Per person: the first role phrase stated (a bare rank only when no role is), and affiliation."""
+    out: dict[str, PersonInfo] = {}
+    for p in sorted(people, key=lambda p: p.from_rank):
+        info = out.setdefault(p.ref, PersonInfo(p.ref.lstrip("?")))
+        if info.role is None and p.role:
+            info.role = p.role
+        info.affiliation = info.affiliation or p.affiliation
+    return out
+
+
+def _entity(view: DocView, eid: str, ref: str, spans: list[Span], info: PersonInfo | None) -> Entity:
+    role = info.role if info else None
+    if ref.startswith("?"):
+        return Entity(eid, "person", spans[0].text, kb_id=None, category=_category(view, info),
+                      mentions=spans, role=role)
+    place = view.kb.places.get(ref)
+    if place is not None:
+        geo = Geo(place.lat, place.lon, place.country, place.admin1, place.geonames_id)
+        return Entity(eid, "location", place.name, place.name_en, place.id, None, geo, spans)
+    actor = view.kb.actors[ref]
+    return Entity(eid, "person" if actor.type == "person" else "organization", actor.name, actor.name_en,
+                  actor.id, actor.category, None, spans, role if actor.type == "person" else None)
+
+
+def _category(view: DocView, info: PersonInfo | None) -> str:
+    org = view.kb.actors.get(info.affiliation or "") if info else None
+    return org.category if org is not None else UNKNOWN_PERSON_CATEGORY
