@@ -1,0 +1,117 @@
+"""Date vocabulary (``dates.yaml``) folded, and the regular expressions built from it."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from marsad.arabic._data import table
+from marsad.arabic.normalize import fold_key
+
+
+def _alt(forms: Iterable[str]) -> str:
+    keys = sorted({fold_key(f) for f in forms}, key=len, reverse=True)
+    return "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in keys)
+
+
+def _index(spec: dict) -> dict[str, int]:
+    return {_key(f): int(k) for k, forms in spec.items() for f in forms}
+
+
+def _key(text: str) -> str:
+    """Lookup key of a matched phrase: folded, single spaces."""
+    return " ".join(fold_key(text).split())
+
+
+@dataclass(frozen=True, slots=True)
+class DateVocab:
+    months: dict[str, int]
+    hijri: dict[str, int]
+    weekdays: dict[str, int]
+    rel_days: dict[str, int]
+    which: dict[str, int]
+    units: dict[str, str]
+    parts: dict[str, str]
+    part_ranges: dict[str, dict[str, tuple[int, int]]]
+    ambiguous: frozenset[str]
+    ambiguous_hijri: frozenset[str]
+    year_range: tuple[int, int]
+    greg: re.Pattern[str]
+    year: re.Pattern[str]
+    hijri_re: re.Pattern[str]
+    hyear: re.Pattern[str]
+    rel_day: re.Pattern[str]
+    weekday: re.Pattern[str]
+    period: re.Pattern[str]
+    numeric: re.Pattern[str]
+    since_before: re.Pattern[str]
+    range_before: re.Pattern[str]
+    range_gap: re.Pattern[str]
+    range_gap_free: re.Pattern[str]
+    year_prep_before: re.Pattern[str]
+
+    def key(self, text: str) -> str:
+        return _key(text)
+
+
+PRO = r"(?<!\w)(?P<pro>[وفبل]{0,2}?)"
+
+
+@lru_cache(maxsize=1)
+def vocab() -> DateVocab:
+    """Folded date tables and compiled patterns (built once)."""
+    t = table("dates")
+    months, hmonths = _alt(f for v in t["gregorian"].values() for f in v), _alt(
+        f for v in t["hijri"].values() for f in v)
+    parts = _alt(w for p in t["parts"].values() for w in p["words"])
+    which = _alt(f for v in t["which"].values() for f in v)
+    units = _alt(f for v in t["units"].values() for f in v)
+    this, mw = _alt(t["this"]), _alt(t["month_word"])
+    gera, hera = _alt(t["gregorian_era"]), _alt(t["hijri_era"])
+    dparts, djoin = _alt(t["day_parts"]), _alt(t["day_range_join"])
+    yword = _alt(t["year_words"])
+    rel_unit = rf"(?:من\s+)?(?:(?P<ru>{units})\s+(?P<rw>{which})|(?P<this>{this})\s+(?P<ru2>{units}))"
+    greg = (rf"{PRO}(?:(?P<part>{parts})\s+)?(?:(?:{mw})\s+)?"
+            rf"(?:(?P<d1>\d{{1,2}})(?:\s*(?:{djoin})\s*(?P<d2>\d{{1,2}}))?\s+(?:من\s+)?(?:(?:{mw})\s+)?)?"
+            rf"(?P<m1>{months})(?:\s*/\s*(?P<m2>{months})|\s*\(\s*(?P<m3>{months})\s*\)|\s+-\s+(?P<m4>{months}))?"
+            rf"(?:\s*,?\s*(?:من\s+)?(?:(?:{yword})\s+)?(?P<y>\d{{4}})(?:\s*(?:{gera})(?!\w))?"
+            rf"|\s+{rel_unit}|\s+(?P<w>{which}))?(?!\w)")
+    year = (rf"{PRO}(?:(?P<part>{parts})\s+)?(?:(?P<yw>{yword})\s+)?(?P<y>\d{{4}})"
+            rf"(?:\s*(?:{gera})(?!\w))?(?![\w.,/:-]\d)(?!\w)")
+    hijri_re = (rf"{PRO}(?:(?P<part>{parts})\s+)?(?:(?P<d1>\d{{1,2}})\s+(?:من\s+)?)?(?:(?:{mw})\s+)?"
+                rf"(?P<hm>{hmonths})(?:\s*,?\s+(?:(?:{yword})\s+)?(?P<hy>\d{{3,4}}))?"
+                rf"(?:\s*(?P<era>{hera})(?!\w))?(?!\w)")
+    hyear = rf"{PRO}(?:(?:{yword})\s+)?(?P<hy>\d{{3,4}})\s*(?P<era>{hera})(?!\w)"
+    rels = _alt(f for v in t["relative_days"].values() for f in v)
+    wdays = _alt(f for v in t["weekdays"].values() for f in v)
+    rel_day = rf"{PRO}(?:(?P<dp>{dparts})\s+)?(?P<rel>{rels})(?!\w)"
+    weekday = (rf"{PRO}(?:(?P<dp>{dparts})\s+)?(?P<wd>{wdays})"
+               rf"(?:\s+(?P<w>{which}))?(?!\w)")
+    period = rf"{PRO}(?:(?P<part>{parts})\s+)?{rel_unit}(?!\w)"
+    numeric = (r"(?<![\d.,/-])(?:(?P<d>\d{1,2})(?P<sep>[./-])(?P<m>\d{1,2})(?P=sep)(?P<y>\d{4})"
+               r"|(?P<iy>\d{4})(?P<isep>[-/])(?P<im>\d{1,2})(?P=isep)(?P<id>\d{1,2}))(?![\d]|[.,/-]\d)")
+    since = _alt(t["since"])
+    ropen = _alt(t["range_open"])
+    fill = _alt(t["range_fillers"])
+    rjoin = _alt(t["range_join"])
+    return DateVocab(
+        months=_index(t["gregorian"]), hijri=_index(t["hijri"]), weekdays=_index(t["weekdays"]),
+        rel_days=_index(t["relative_days"]), which=_index(t["which"]),
+        units={_key(f): unit for unit, forms in t["units"].items() for f in forms},
+        parts={_key(w): name for name, p in t["parts"].items() for w in p["words"]},
+        part_ranges={name: {u: tuple(p[u]) for u in ("month", "year", "week")}
+                     for name, p in t["parts"].items()},
+        ambiguous=frozenset(_key(f) for f in t["ambiguous_months"]),
+        ambiguous_hijri=frozenset(_key(f) for f in t["ambiguous_hijri"]),
+        year_range=(int(t["year_range"][0]), int(t["year_range"][1])),
+        greg=re.compile(greg), year=re.compile(year), hijri_re=re.compile(hijri_re),
+        hyear=re.compile(hyear), rel_day=re.compile(rel_day), weekday=re.compile(weekday),
+        period=re.compile(period), numeric=re.compile(numeric),
+        since_before=re.compile(rf"(?<!\w)(?:{since})\s+$"),
+        range_before=re.compile(rf"(?<!\w)(?:{ropen})\s+(?:(?:{fill})\s+)?$"),
+        range_gap=re.compile(rf"\s*,?\s*(?:{rjoin})?\s*(?:(?:{fill})\s+)?"),
+        range_gap_free=re.compile(r"\s*,?\s*(?:الى|حتى|وحتى|ولغايه|لغايه)\s+"),
+        year_prep_before=re.compile(rf"(?<!\w)(?:{_alt(t['year_prepositions'])})\s+$"),
+    )

@@ -1,0 +1,338 @@
+"""Dates in Arabic text: Gregorian (Levantine, Egyptian/Gulf and Maghrebi month
+names), Hijri, numeric, years, and expressions relative to a reference date.
+
+Matching runs on folded text with patterns built from ``dates.yaml``;
+results are :class:`~marsad.document.DateValue` with the expression's text
+from the original.  Resolution rules:
+
+* a month without a year is the most recent such month on or before the
+  reference ("25 كانون الأول" read on 2023-02-18 is 2022-12-25); with
+  "الماضي" strictly before the reference month; with "المقبل" the next one;
+* "العام الماضي/الحالي/المقبل" after a month sets its year from the reference;
+* a weekday is the most recent such day on or before the reference
+  ("الثلاثاء الماضي": strictly before); "أمس", "اليوم", "غدا", "أول أمس",
+  "الليلة الماضية" count days from the reference;
+* "الأسبوع/الشهر/العام الماضي|الحالي|المقبل" give week (Monday-Sunday), month
+  or year precision; "مطلع/منتصف/أواخر" + month, year or week give a "range"
+  (month: days 1-10, 11-20, 21-end; year: January, June-July, December);
+* "منذ X" is an open range from X's start; "من X إلى/حتى Y" and "بين X و Y"
+  are ranges (X without a year takes its year from Y);
+* numeric dates are day first (24.10.2017, 18/02/2023) or ISO (2023-02-18);
+* Hijri dates ("15 رمضان 1444 هـ") are converted with ``hijridate``;
+  a Hijri month without a year is resolved against the reference.
+
+Expressions that need a reference are dropped when none is given.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from marsad.arabic import _dresolve as cal
+from marsad.arabic._dpatterns import DateVocab, vocab
+from marsad.arabic.normalize import Normalized, normalize
+from marsad.document import DateValue, Span
+
+__all__ = ["date_char_ranges", "find_date_spans", "find_dates", "parse_date"]
+
+_KINDS = ("numeric", "greg", "hijri", "hyear", "year", "rel_day", "weekday", "period")
+
+
+@dataclass(slots=True)
+class _Hit:
+    start: int                  # normalised offsets of the expression (proclitics excluded)
+    end: int
+    kind: str
+    m: re.Match[str] | None = None
+    inner: tuple[_Hit, ...] = ()
+
+    @property
+    def anchored(self) -> bool:
+        """Whether the value does not depend on the reference date."""
+        if self.kind in ("numeric", "year", "hyear"):
+            return True
+        if self.kind in ("greg", "hijri") and self.m is not None:
+            return bool(self.m.group("y" if self.kind == "greg" else "hy"))
+        return bool(self.inner) and all(h.anchored for h in self.inner)
+
+
+def find_date_spans(text: str, reference: date | None = None) -> list[tuple[Span, DateValue]]:
+    """Every resolvable date expression in ``text`` with its span, in order."""
+    norm = normalize(text)
+    out: list[tuple[Span, DateValue]] = []
+    for hit in _collect(norm.text):
+        s, e = norm.to_original(hit.start, hit.end)
+        span = Span.of(text, s, e)
+        value = _resolve(hit, reference, span.text)
+        if value is not None:
+            out.append((span, value))
+    return out
+
+
+def find_dates(text: str, reference: date | None = None) -> list[DateValue]:
+    """The date values of :func:`find_date_spans` (``.text`` holds each expression)."""
+    return [v for _, v in find_date_spans(text, reference)]
+
+
+def parse_date(text: str, reference: date | None = None) -> DateValue | None:
+    """The date expression ``text`` (the longest one found in it), or ``None``."""
+    found = find_date_spans(text, reference)
+    if not found:
+        return None
+    return max(found, key=lambda sv: len(sv[0]))[1]
+
+
+def date_char_ranges(norm: Normalized) -> list[tuple[int, int]]:
+    """Normalised spans of all date expressions, resolvable or not (for other finders)."""
+    return [(h.start, h.end) for h in _collect(norm.text)]
+
+
+# ---------------------------------------------------------------- matching
+
+
+def _collect(text: str) -> list[_Hit]:
+    v = vocab()
+    raw: list[_Hit] = []
+    for kind in _KINDS:
+        for m in _pattern(v, kind).finditer(text):
+            start = m.end("pro") if "pro" in m.re.groupindex else m.start()
+            if m.end() > start and _valid(v, kind, m, text, start):
+                raw.append(_Hit(start, m.end(), kind, m))
+    raw.sort(key=lambda h: (h.start, -(h.end - h.start), _KINDS.index(h.kind)))
+    chosen: list[_Hit] = []
+    for h in raw:
+        if not chosen or h.start >= chosen[-1].end:
+            chosen.append(h)
+    return _ranges(v, text, _since(v, text, _weekday_dates(text, chosen)))
+
+
+def _pattern(v: DateVocab, kind: str) -> re.Pattern[str]:
+    return {"numeric": v.numeric, "greg": v.greg, "hijri": v.hijri_re, "hyear": v.hyear, "year": v.year,
+            "rel_day": v.rel_day, "weekday": v.weekday, "period": v.period}[kind]
+
+
+def _valid(v: DateVocab, kind: str, m: re.Match[str], text: str, start: int) -> bool:
+    if kind == "greg":
+        return _valid_greg(v, m)
+    if kind == "year":
+        year = int(m.group("y"))
+        ok = v.year_range[0] <= year <= v.year_range[1]
+        return ok and bool(m.group("yw") or m.group("part")
+                           or v.year_prep_before.search(text, max(0, start - 12), start))
+    if kind == "hijri":
+        ambiguous = v.key(m.group("hm")) in v.ambiguous_hijri
+        context = m.group("d1") or m.group("hy") or m.group("era") or "شهر" in m.group()
+        return (not ambiguous or bool(context)) and _hijri_year_ok(m.group("hy"))
+    if kind == "hyear":
+        return _hijri_year_ok(m.group("hy"))
+    if kind == "period":
+        return bool(m.group("rw") or m.group("this"))
+    return True
+
+
+def _hijri_year_ok(hy: str | None) -> bool:
+    return hy is None or 1300 <= int(hy) <= 1600
+
+
+def _valid_greg(v: DateVocab, m: re.Match[str]) -> bool:
+    month = v.months[v.key(m.group("m1"))]
+    pair = m.group("m2") or m.group("m3") or m.group("m4")
+    if pair and v.months[v.key(pair)] != month:
+        return False
+    for g in ("d1", "d2"):
+        if m.group(g) and not 1 <= int(m.group(g)) <= 31:
+            return False
+    if m.group("d2") and int(m.group("d2")) <= int(m.group("d1")):
+        return False
+    if m.group("ru") and v.units[v.key(m.group("ru"))] != "year":
+        return False
+    if m.group("ru2") and v.units[v.key(m.group("ru2"))] != "year":
+        return False
+    if v.key(m.group("m1")) in v.ambiguous:
+        context = (m.group("d1"), m.group("y"), m.group("ru"), m.group("this"), m.group("w"), pair,
+                   m.group("part"))
+        return any(context) or "شهر" in m.group()
+    return True
+
+
+def _weekday_dates(text: str, hits: list[_Hit]) -> list[_Hit]:
+    """Join "الثلاثاء 24 تشرين الأول 2017" into one expression valued by the date."""
+    out: list[_Hit] = []
+    for h in hits:
+        prev = out[-1] if out else None
+        if (prev is not None and prev.kind == "weekday" and h.kind in ("greg", "numeric")
+                and re.fullmatch(r"[\s,]*", text[prev.end:h.start]) and _is_day(h)):
+            out[-1] = _Hit(prev.start, h.end, "wd_date", None, (h,))
+        else:
+            out.append(h)
+    return out
+
+
+def _is_day(h: _Hit) -> bool:
+    return h.kind == "numeric" or (h.m is not None and bool(h.m.group("d1")))
+
+
+def _since(v: DateVocab, text: str, hits: list[_Hit]) -> list[_Hit]:
+    out = []
+    for h in hits:
+        m = v.since_before.search(text, max(0, h.start - 12), h.start) if h.kind != "rel_day" else None
+        out.append(_Hit(m.start(), h.end, "since", None, (h,)) if m else h)
+    return out
+
+
+def _ranges(v: DateVocab, text: str, hits: list[_Hit]) -> list[_Hit]:
+    out: list[_Hit] = []
+    i = 0
+    while i < len(hits):
+        a = hits[i]
+        b = hits[i + 1] if i + 1 < len(hits) else None
+        if b is not None and a.kind != "since" and b.kind != "since":
+            joined = _join(v, text, a, b)
+            if joined is not None:
+                out.append(joined)
+                i += 2
+                continue
+        out.append(a)
+        i += 1
+    return out
+
+
+def _join(v: DateVocab, text: str, a: _Hit, b: _Hit) -> _Hit | None:
+    gap = text[a.end:b.start]
+    before = v.range_before.search(text, max(0, a.start - 24), a.start)
+    if before is not None and v.range_gap.fullmatch(gap) and gap.strip(" ,"):
+        return _Hit(before.start(), b.end, "range", None, (a, b))
+    if v.range_gap_free.fullmatch(gap):
+        return _Hit(a.start, b.end, "range", None, (a, b))
+    return None
+
+
+# ---------------------------------------------------------------- resolution
+
+
+def _resolve(h: _Hit, ref: date | None, text: str) -> DateValue | None:
+    try:
+        return _resolve_kind(h, ref, text)
+    except (ValueError, OverflowError):
+        return None
+
+
+def _resolve_kind(h: _Hit, ref: date | None, text: str) -> DateValue | None:
+    if h.kind == "range":
+        return _resolve_range(h, ref, text)
+    if h.kind in ("since", "wd_date"):
+        inner = _resolve(h.inner[0], ref, text)
+        if inner is None or h.kind == "wd_date":
+            return inner
+        return DateValue(inner.start, None, "range", text)
+    m = h.m
+    assert m is not None
+    if h.kind == "numeric":
+        return _numeric(m, text)
+    if h.kind == "year":
+        return _with_part(cal.year_value(int(m.group("y")), text), m.group("part"), "year", text)
+    if h.kind == "hyear":
+        return _hijri_year(int(m.group("hy")), text)
+    if h.kind == "greg":
+        return _greg(m, ref, text)
+    if h.kind == "hijri":
+        from marsad.arabic._dhijri import hijri_value
+
+        return hijri_value(m, ref, text)
+    if ref is None:
+        return None
+    if h.kind == "rel_day":
+        day = ref + timedelta(days=vocab().rel_days[vocab().key(m.group("rel"))])
+        return DateValue(day, day, "day", text)
+    if h.kind == "weekday":
+        v = vocab()
+        off = v.which[v.key(m.group("w"))] if m.group("w") else 0
+        day = cal.recent_weekday(v.weekdays[v.key(m.group("wd"))], ref, off)
+        return DateValue(day, day, "day", text)
+    return _period(m, ref, text)
+
+
+def _resolve_range(h: _Hit, ref: date | None, text: str) -> DateValue | None:
+    a, b = h.inner
+    vb = _resolve(b, ref, text)
+    if vb is None:
+        return None
+    ref_a = ref if a.anchored or vb.start is None else (vb.end or vb.start)
+    va = _resolve(a, ref_a, text)
+    if va is None or va.start is None:
+        return None
+    end = vb.end or vb.start
+    if end is not None and end < va.start:
+        return None
+    return DateValue(va.start, end, "range", text)
+
+
+def _numeric(m: re.Match[str], text: str) -> DateValue:
+    if m.group("y"):
+        day = date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+    else:
+        day = date(int(m.group("iy")), int(m.group("im")), int(m.group("id")))
+    return DateValue(day, day, "day", text)
+
+
+def _greg(m: re.Match[str], ref: date | None, text: str) -> DateValue | None:
+    v = vocab()
+    month = v.months[v.key(m.group("m1"))]
+    d1 = int(m.group("d1")) if m.group("d1") else None
+    year = _greg_year(m, month, d1, ref)
+    if year is None:
+        return None
+    if d1 is not None:
+        first = date(year, month, d1)
+        if m.group("d2"):
+            return DateValue(first, date(year, month, int(m.group("d2"))), "range", text)
+        return DateValue(first, first, "day", text)
+    return _with_part(cal.month_value(year, month, text), m.group("part"), "month", text)
+
+
+def _greg_year(m: re.Match[str], month: int, d1: int | None, ref: date | None) -> int | None:
+    v = vocab()
+    if m.group("y"):
+        return int(m.group("y"))
+    if ref is None:
+        return None
+    if m.group("ru") or m.group("this"):
+        return ref.year + (v.which[v.key(m.group("rw"))] if m.group("rw") else 0)
+    if m.group("w"):
+        off = v.which[v.key(m.group("w"))]
+        if off > 0:
+            return cal.next_month(month, ref)
+        return cal.recent_month(month, ref, strict=off < 0) if off else ref.year
+    if d1 is not None:
+        return cal.recent_day(month, d1, ref)
+    return cal.recent_month(month, ref, strict=False)
+
+
+def _with_part(value: DateValue, part: str | None, unit: str, text: str) -> DateValue | None:
+    if not part:
+        return value
+    v = vocab()
+    return cal.part_of(value, unit, v.part_ranges[v.parts[v.key(part)]][unit], text)
+
+
+def _period(m: re.Match[str], ref: date, text: str) -> DateValue | None:
+    v = vocab()
+    unit = v.units[v.key(m.group("ru") or m.group("ru2"))]
+    off = v.which[v.key(m.group("rw"))] if m.group("rw") else 0
+    if unit == "week":
+        value = cal.week_value(cal.week_start(ref) + timedelta(days=7 * off), text)
+    elif unit == "month":
+        value = cal.month_value(*cal.add_months(ref.year, ref.month, off), text)
+    else:
+        value = cal.year_value(ref.year + off, text)
+    return _with_part(value, m.group("part"), unit, text)
+
+
+def _hijri_year(hy: int, text: str) -> DateValue | None:
+    start = cal.hijri_to_date(hy, 1, 1)
+    nxt = cal.hijri_to_date(hy + 1, 1, 1)
+    if start is None or nxt is None:
+        return None
+    return DateValue(start, nxt - timedelta(days=1), "range", text)

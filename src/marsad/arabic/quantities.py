@@ -1,0 +1,264 @@
+"""Quantities in running text: numbers, vague amounts, ranges and modifiers.
+
+:func:`find_quantities` reads folded tokens and returns
+:class:`~marsad.document.Quantity` objects whose spans index the input.
+Meanings (all in ``quantities.yaml``):
+
+* a number N ("14", "ستة", "138 ألف", "مئة وثمانية وثلاثين ألفا"): [N, N];
+* "نحو/حوالي/قرابة/زهاء/ما يقارب/ما يناهز N": [N, N], approx;
+* "أكثر من/ما يزيد على/ما يزيد عن/ما فوق/أزيد من N": [N+1, open];
+* "ما لا يقل عن/لا يقل عن/على الأقل N" (or "N على الأقل"): [N, open];
+* "أقل من/ما دون N": [1, N-1], approx (a count below N is taken to be some);
+  "على الأكثر/لا يزيد على N": [1, N], approx;
+* vague words, approx: بضع/بضعة [3, 9], عدة [3, 10], عشرات [20, 99], مئات
+  [200, 999], آلاف [2000, 9999], عشرات الآلاف [20000, 99999], مئات الآلاف
+  [200000, 999999], ملايين [2000000, 9999999];
+* ranges "25-30", "25 إلى 30", "بين 25 و30", "ما بين 25-30", "من 5 حتى 10":
+  [25, 30]; "خمسة أو ستة": [5, 6], approx.
+
+Not quantities: ordinals; dates and times (numbers inside a date expression
+found by :func:`marsad.arabic.find_date_spans`, ``24.10.2017``,
+``18/02/2023``, ``20:35``); identifiers after a cue word ("القرار 2254",
+"قرار مجلس الأمن الدولي 2254"); percentages ("50%", "50 في المئة");
+decimals that are not whole ("2.5" alone; "2.5 مليون" is a count).
+Still ambiguous: a bare year-like number with no date context
+("في مدينة دير الزور 2017 ما أدى") is returned as a quantity.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection
+from dataclasses import dataclass
+
+from marsad.arabic._qrules import Phrase, QuantityRules, modify, rules
+from marsad.arabic.normalize import Normalized, fold_key, normalize
+from marsad.arabic.numbers import lexicon, parse_digits, parse_words
+from marsad.arabic.tokens import Token, tokens
+from marsad.document import Quantity, Span
+
+__all__ = ["find_quantities", "parse_quantity"]
+
+_NUMERIC_DATE = re.compile(r"\d+(?:[/.-]\d+){2,}|\d{1,2}:\d{2}(?::\d{2})?")
+
+
+@dataclass(slots=True)
+class _Core:
+    low: int
+    high: int
+    approx: bool
+    start: int      # normalised char offset
+    end_tok: int    # token index after the core
+    digits: bool
+
+
+@dataclass(slots=True)
+class _Ctx:
+    norm: Normalized
+    toks: list[Token]
+    words: list[str]
+    blocked: set[int]
+    rules: QuantityRules
+
+
+def find_quantities(text: str, dual_nouns: Collection[str] | None = None) -> list[Quantity]:
+    """All quantity expressions in ``text``, in order, non-overlapping, longest first.
+
+    ``dual_nouns``: noun stems (singular, e.g. "قتيل") whose dual form
+    ("قتيلان", "قتيلين") counts as 2 when no number goes with it.
+    """
+    norm = normalize(text)
+    ctx = _context(norm)
+    found: list[tuple[int, int, Quantity]] = []
+    i = 0
+    while i < len(ctx.toks):
+        hit = _quantity_at(ctx, i)
+        if hit is None:
+            i += 1
+            continue
+        first_tok, end_tok, q = hit
+        found.append((first_tok, end_tok, q))
+        i = end_tok
+    if dual_nouns:
+        found = _add_duals(ctx, found, dual_nouns)
+    return [q for _, _, q in found]
+
+
+def parse_quantity(text: str) -> Quantity | None:
+    """The quantity expression that opens ``text`` ("ما يزيد على أربعين" -> [41, open]).
+
+    Words after it (the counted noun) are ignored; ``None`` when ``text``
+    does not start with a quantity.
+    """
+    found = find_quantities(text)
+    lead = len(text) - len(text.lstrip())
+    if found and found[0].span is not None and found[0].span.start <= lead + 4:
+        first = found[0]
+        head = text[lead:first.span.start] if first.span else ""
+        return first if not head.strip() or _only_proclitic(head) else None
+    return None
+
+
+def _only_proclitic(head: str) -> bool:
+    return fold_key(head) in lexicon().proclitics
+
+
+def _context(norm: Normalized) -> _Ctx:
+    toks = tokens(norm.text)
+    ctx = _Ctx(norm, toks, [t.text for t in toks], set(), rules())
+    ctx.blocked = _blocked(ctx)
+    return ctx
+
+
+def _blocked(ctx: _Ctx) -> set[int]:
+    """Token indices that cannot start a quantity: dates, times, identifiers, percentages."""
+    from marsad.arabic.dates import date_char_ranges
+
+    ranges = [m.span() for m in _NUMERIC_DATE.finditer(ctx.norm.text)]
+    ranges += date_char_ranges(ctx.norm)
+    out: set[int] = set()
+    if ranges:
+        starts = sorted(ranges)
+        for k, t in enumerate(ctx.toks):
+            if t.kind == "number" and any(s < t.end and t.start < e for s, e in starts):
+                out.add(k)
+    for k, t in enumerate(ctx.toks):
+        if t.kind == "number" and (_is_identifier(ctx, k) or _is_percentage(ctx, k)):
+            out.add(k)
+    return out
+
+
+def _is_identifier(ctx: _Ctx, k: int) -> bool:
+    for back in range(1, ctx.rules.id_window + 1):
+        j = k - back
+        if j < 0 or ctx.toks[j].kind != "word":
+            return False
+        if ctx.words[j] in ctx.rules.id_cues:
+            return True
+    return False
+
+
+def _is_percentage(ctx: _Ctx, k: int) -> bool:
+    return any(_phrase_at(ctx, k + 1, p) for p in ctx.rules.not_counts)
+
+
+def _phrase_at(ctx: _Ctx, k: int, p: Phrase) -> bool:
+    return tuple(ctx.words[k:k + len(p)]) == p
+
+
+def _match_phrase(ctx: _Ctx, k: int, table: list[tuple[Phrase, str]]) -> tuple[str, int] | None:
+    """``(kind, end index)`` of the longest table phrase at token ``k`` (a leading "و" allowed)."""
+    for p, kind in table:
+        if _phrase_at(ctx, k, p):
+            return kind, k + len(p)
+        if k < len(ctx.words) and ctx.words[k] == "و" + p[0] and _phrase_at(ctx, k + 1, p[1:]):
+            return kind, k + len(p)
+    return None
+
+
+def _quantity_at(ctx: _Ctx, i: int) -> tuple[int, int, Quantity] | None:
+    mod = _match_phrase(ctx, i, ctx.rules.before)
+    k = mod[1] if mod else i
+    prefix = next((p for p in ctx.rules.prefixes if _phrase_at(ctx, k, p)), None)
+    core_at = k + len(prefix) if prefix else k
+    core = _core_at(ctx, core_at)
+    if core is None and prefix:
+        prefix, core_at = None, k
+        core = _core_at(ctx, core_at)
+    if core is None:
+        return None
+    low, high, approx, end = _range_after(ctx, core, bool(prefix))
+    if prefix and end == core.end_tok:
+        prefix = None
+    if mod:
+        low, high, approx = modify(mod[0], low, high, approx)
+    elif (after := _match_phrase(ctx, end, ctx.rules.after)) is not None:
+        low, high, approx = modify(after[0], low, high, approx)
+        end = after[1]
+    start_char = ctx.toks[i].start if (mod or prefix) else core.start
+    first_tok = i if (mod or prefix) else core_at
+    return first_tok, end, _quantity(ctx, start_char, ctx.toks[end - 1].end, low, high, approx)
+
+
+def _quantity(ctx: _Ctx, start: int, end: int, low: int | None, high: int | None, approx: bool) -> Quantity:
+    s, e = ctx.norm.to_original(start, end)
+    return Quantity(low, high, approx, Span.of(ctx.norm.original, s, e))
+
+
+def _range_after(ctx: _Ctx, core: _Core, prefixed: bool) -> tuple[int, int, bool, int]:
+    """Extend a core into a range when a connector and a larger number follow."""
+    j = core.end_tok
+    if j < len(ctx.words):
+        w = ctx.words[j]
+        conn = w in ctx.rules.connectors and (prefixed or w not in ctx.rules.need_prefix)
+        is_or = w in ctx.rules.or_connectors
+        second = _core_at(ctx, j + 1) if (conn or is_or) else None
+        if second is not None and core.low == core.high and second.low == second.high > core.low:
+            return core.low, second.high, core.approx or is_or, second.end_tok
+    return core.low, core.high, core.approx, core.end_tok
+
+
+def _core_at(ctx: _Ctx, k: int) -> _Core | None:
+    """A number (digits with an optional scale, or words) or a vague amount at token ``k``."""
+    if k >= len(ctx.toks) or k in ctx.blocked:
+        return None
+    tok = ctx.toks[k]
+    if tok.kind == "number":
+        return _digits_core(ctx, k)
+    if tok.kind != "word":
+        return None
+    hit = lexicon().lookup_prefixed(tok.text)
+    if hit is not None:
+        parsed = parse_words(ctx.words, k, first=hit[1])
+        if parsed is not None:
+            return _Core(parsed[0], parsed[0], False, tok.start + len(hit[0]), parsed[1], False)
+    return _vague_core(ctx, k)
+
+
+def _digits_core(ctx: _Ctx, k: int) -> _Core | None:
+    value = parse_digits(ctx.words[k])
+    if value is None:
+        return None
+    end = k + 1
+    scale = lexicon().lookup(ctx.words[end]) if end < len(ctx.words) else None
+    if scale is not None and scale[0] in ("scale_singular", "scale_plural"):
+        value, end = value * scale[1], end + 1
+    if isinstance(value, float):
+        if not value.is_integer():
+            return None
+        value = int(value)
+    return _Core(value, value, False, ctx.toks[k].start, end, True)
+
+
+def _vague_core(ctx: _Ctx, k: int) -> _Core | None:
+    word = ctx.words[k]
+    pros = ("", *lexicon().proclitics)
+    for pro in pros:
+        if not word.startswith(pro) or len(word) - len(pro) < 3:
+            continue
+        head = word[len(pro):]
+        for size in (2, 1):
+            key = (head, *ctx.words[k + 1:k + size])
+            if len(key) == size and key in ctx.rules.vague:
+                low, high = ctx.rules.vague[key]
+                return _Core(low, high, True, ctx.toks[k].start + len(pro), k + size, False)
+    return None
+
+
+def _add_duals(ctx: _Ctx, found: list[tuple[int, int, Quantity]],
+               nouns: Collection[str]) -> list[tuple[int, int, Quantity]]:
+    from marsad.arabic.duals import dual_value
+
+    folded = frozenset(fold_key(n) for n in nouns)
+    used = {k for a, b, _ in found for k in range(a, b)}
+    extra = []
+    for k, t in enumerate(ctx.toks):
+        if t.kind != "word" or k in used or (k > 0 and ctx.toks[k - 1].kind == "number"):
+            continue
+        nxt = _core_at(ctx, k + 1)
+        if nxt is not None and nxt.low == 2:
+            continue
+        if dual_value(t.text, folded) == 2:
+            extra.append((k, k + 1, _quantity(ctx, t.start, t.end, 2, 2, False)))
+    return sorted(found + extra, key=lambda x: x[0])
+
