@@ -40,9 +40,13 @@ def pick_title(lines: list[Line], rules: Rules, title_first: bool = False) -> in
     title = _title_in(lines, pre, rules)
     if title is None and not pre:
         title = _repeated_headline(lines, kept, rules)
+    title_key = rules.key(lines[title].text) if title is not None else ""
     for i in pre:
-        if i != title and len(lines[i].text) <= rules.limit("short_line_chars"):
-            lines[i].reason = "label" if title is None or i < title else "caption"
+        if i == title or len(lines[i].text) > rules.limit("short_line_chars"):
+            continue
+        if title_key and _repeats_title(rules.key(lines[i].text), title_key):
+            continue  # left to drop_repeats, which names it a repeated title
+        lines[i].reason = "label" if title is None or i < title else "caption"
     return title
 
 
