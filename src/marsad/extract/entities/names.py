@@ -7,7 +7,8 @@ A hit may stand for several entries (a city and its governorate, two towns calle
   selects the kinds of place it may be, and licenses a place flagged ``ambiguous``;
 * a blocker before or after it ("قناة"، "عاصفة"، "نت") makes it no place at all
   (operation names are not entities);
-* an ``ambiguous`` place without a cue needs one of its ancestors named nearby;
+* an ``ambiguous`` place named by one word without a cue needs one of its
+  ancestors named nearby;
 * among places of several countries, the countries the rest of the document names
   win; then the kind listed first in ``default_kinds`` (city before governorate);
 * an alias shared by actors needs one of them named unambiguously elsewhere.
@@ -126,6 +127,8 @@ def places_in_context(view: DocView, h: Hit, ids: list[str]) -> list[str]:
         kinds = lex.cues[cue]
         fitting = [i for i in ids if view.kb.places[i].kind in kinds]
         return fitting or ids
+    if " " in view.text[h.start:h.end]:       # a name of several words is never a common word
+        return ids
     return [i for i in ids if not view.kb.places[i].ambiguous or _ancestor_nearby(view, h, i)]
 
 

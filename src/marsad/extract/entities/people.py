@@ -163,12 +163,22 @@ def _for_role(d: _Doc, t: Hit, people: list[Person]) -> Person | None:
     if isinstance(found, Person):
         found.role, found.affiliation = role, affiliation
         return found
+    if isinstance(found, _Weak):
+        before = _before(d, t, role, people, affiliation)
+        return before or _person(d, found.tokens, role, "role", affiliation)
     if found is not None:
         return _person(d, found, role, "role", affiliation)
     return _before(d, t, role, people, affiliation)
 
 
-def _complement(d: _Doc, t: Hit) -> tuple[Person | tuple[int, int] | None, int, str | None]:
+@dataclass(frozen=True, slots=True)
+class _Weak:
+    """A name after a role that nothing but its shape vouches for."""
+
+    tokens: tuple[int, int]
+
+
+def _complement(d: _Doc, t: Hit) -> tuple[Person | tuple[int, int] | _Weak | None, int, str | None]:
     """Walk the role's complement: (the name after it, where the role phrase ends, its organisation)."""
     view, lex = d.view, d.view.lex
     toks = view.tokens
@@ -201,8 +211,9 @@ def _complement(d: _Doc, t: Hit) -> tuple[Person | tuple[int, int] | None, int, 
         if consumed and not word.startswith(DEFINITE):
             weak = _name_at(d, j, strong=False)
             if weak is not None:
-                return weak, role_end, affiliation
-        if not (word.startswith(DEFINITE) or not consumed or _construct(d, j)):
+                return _Weak(weak), role_end, affiliation
+        if not (word.startswith(DEFINITE) or word[0] in PROCLITIC_LETTERS or not consumed
+                or _construct(d, j)):
             return None, role_end, affiliation
         role_end, consumed = tok.end, True
         j += 1
