@@ -16,6 +16,7 @@ from marsad.corpus.disjoint import DisjointSet
 from marsad.corpus.search import index_terms
 
 NUM_PERM = 64
+SCHEME = "affine32"  # datasketch's hashing scheme, stored signatures depend on it
 SHINGLE = 5
 THRESHOLD = 0.6
 
@@ -27,7 +28,7 @@ def signature(text: str) -> bytes:
     words = index_terms(text).split()
     shingles = {" ".join(words[i:i + SHINGLE]).encode("utf-8")
                 for i in range(max(1, len(words) - SHINGLE + 1))}
-    mh = MinHash(num_perm=NUM_PERM, seed=7)
+    mh = MinHash(num_perm=NUM_PERM, seed=7, scheme=SCHEME)
     mh.update_batch(list(shingles))
     return mh.hashvalues.astype(np.uint64).tobytes()
 
@@ -44,7 +45,7 @@ def groups(signatures: Iterable[tuple[str, bytes]]) -> dict[str, tuple[str, floa
     sigs: dict[str, LeanMinHash] = {}
     order: list[str] = []
     for doc_id, blob in signatures:
-        mh = LeanMinHash(seed=7, hashvalues=np.frombuffer(blob, dtype=np.uint64))
+        mh = LeanMinHash(seed=7, hashvalues=np.frombuffer(blob, dtype=np.uint64), scheme=SCHEME)
         for other in lsh.query(mh):
             if mh.jaccard(sigs[other]) >= THRESHOLD:
                 sets.union(other, doc_id)

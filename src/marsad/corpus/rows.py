@@ -103,6 +103,6 @@ def signature_rows(doc: Document) -> list[tuple[Any, ...]]:
     return [(doc.id, signature(doc.text))]
 
 
-# (table, row maker, columns): what `Corpus.add` writes for each document
-TABLES = (("entities", entity_rows, 10), ("events", event_rows, 39), ("quotes", quote_rows, 9),
-          ("claims", claim_rows, 14), ("framing", framing_rows, 10), ("signatures", signature_rows, 2))
+# (table, row maker): what `Corpus.add` writes for each document
+TABLES = (("entities", entity_rows), ("events", event_rows), ("quotes", quote_rows), ("claims", claim_rows),
+          ("framing", framing_rows), ("signatures", signature_rows))

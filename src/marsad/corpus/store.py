@@ -38,23 +38,31 @@ class Corpus:
 
     def __init__(self, path: str | Path, *, readonly: bool = False):
         self.path = Path(path)
+        if readonly and not self.path.is_file():
+            raise MarsadError("E_USAGE", f"corpus not found: {self.path}")
+        try:
+            self.conn = self._connect(readonly)
+            self.version = self._check_version() if readonly else migrate(self.conn)
+        except sqlite3.DatabaseError as exc:
+            raise MarsadError("E_USAGE", f"{self.path} is not a Marsad corpus: {exc}") from exc
+
+    def _connect(self, readonly: bool) -> sqlite3.Connection:
         if readonly:
-            if not self.path.is_file():
-                raise MarsadError("E_USAGE", f"corpus not found: {self.path}")
             uri = f"file:{self.path.resolve()}?mode=ro"
-            self.conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+            conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
         else:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            self.conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
-            self.conn.execute("PRAGMA journal_mode=WAL")
-            self.conn.execute("PRAGMA synchronous=NORMAL")
-        self.conn.execute("PRAGMA foreign_keys=ON")
-        self.conn.execute("PRAGMA busy_timeout=10000")
+            conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
         try:
-            self.version = migrate(self.conn) if not readonly else self._check_version()
-        except sqlite3.DatabaseError as exc:
-            self.conn.close()
-            raise MarsadError("E_USAGE", f"{self.path} is not a Marsad corpus: {exc}") from exc
+            if not readonly:
+                conn.execute("PRAGMA journal_mode=WAL")
+                conn.execute("PRAGMA synchronous=NORMAL")
+            conn.execute("PRAGMA foreign_keys=ON")
+            conn.execute("PRAGMA busy_timeout=10000")
+        except sqlite3.DatabaseError:
+            conn.close()
+            raise
+        return conn
 
     def _check_version(self) -> int:
         from marsad.corpus.migrations import MIGRATIONS, current_version
@@ -121,8 +129,11 @@ class Corpus:
         cur.execute(f"INSERT INTO documents ({', '.join(rows.DOC_COLUMNS)}) "
                     f"VALUES ({', '.join('?' * len(rows.DOC_COLUMNS))})", rows.document_row(doc, now))
         rowid = cur.execute("SELECT rowid FROM documents WHERE id = ?", (doc.id,)).fetchone()[0]
-        for table, make, width in rows.TABLES:
-            cur.executemany(f"INSERT INTO {table} VALUES ({', '.join('?' * width)})", make(doc))
+        for table, make in rows.TABLES:
+            values = make(doc)
+            if values:
+                marks = ", ".join("?" * len(values[0]))
+                cur.executemany(f"INSERT INTO {table} VALUES ({marks})", values)
         cur.execute("INSERT INTO docs_fts (rowid, title, body) VALUES (?, ?, ?)",
                     (rowid, index_terms(doc.title or ""), index_terms(doc.text)))
         cur.execute("DELETE FROM errors WHERE source_key = ?", (key,))
