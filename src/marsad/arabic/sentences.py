@@ -79,9 +79,9 @@ def _ends_here(text: str, i: int, mark: str, rules: _Rules) -> bool:
     if before.isdigit() and after.isdigit():
         return False
     word = _WORD_BEFORE.search(text, max(0, i - 40), i)
-    if word and (len(word.group()) == 1 or word.group() in rules.abbreviations):
+    if word and (all(len(p) == 1 for p in word.group().split(".")) or word.group() in rules.abbreviations):
         return False
-    if after and not after.isspace():
+    if after and not after.isspace() and after not in rules.trailing and after not in rules.terminators:
         nxt = _WORD_AFTER.match(text, i + 1)
         return not (nxt and nxt.group() in rules.suffixes) and bool(nxt)
     return True

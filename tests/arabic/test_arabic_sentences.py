@@ -1,0 +1,70 @@
+"""Sentence spans."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from arabic_strategies import mixed
+from hypothesis import given, settings
+
+from marsad.arabic import sentences
+
+
+def texts(text: str) -> list[str]:
+    return [s.text for s in sentences(text)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("قتل خمسة. وأصيب عشرة.", ["قتل خمسة.", "وأصيب عشرة."]),
+    ("هل انتهت الحرب؟ لا! ستستمر؛ هكذا قالوا", ["هل انتهت الحرب؟", "لا!", "ستستمر؛", "هكذا قالوا"]),
+    ("وقع الانفجار في 12.3.2019 عند الظهر. ثم هدأ", ["وقع الانفجار في 12.3.2019 عند الظهر.", "ثم هدأ"]),
+    ("بلغت الخسائر 2.5 مليون. وقيل أكثر", ["بلغت الخسائر 2.5 مليون.", "وقيل أكثر"]),
+    ("قال د. سامي إن الوضع هادئ.", ["قال د. سامي إن الوضع هادئ."]),
+    ("تحديث 10:15 ت.غ\nعاد الهدوء", ["تحديث 10:15 ت.غ", "عاد الهدوء"]),
+    ("قال: «انتهى القتال. عدنا» ثم غادر.", ["قال: «انتهى القتال. عدنا» ثم غادر."]),
+    ('قال: "هذا خطأ. كبير" ومضى. ثم عاد', ['قال: "هذا خطأ. كبير" ومضى.', "ثم عاد"]),
+    ("قال: «بداية بلا نهاية\n\nسطر جديد", ["قال: «بداية بلا نهاية", "سطر جديد"]),
+    ("عنوان\nنص أول. نص ثان", ["عنوان", "نص أول.", "نص ثان"]),
+    ("المدينة... مقبرة جماعية", ["المدينة... مقبرة جماعية"]),
+    ("انتهت المعركة.بدأت أخرى", ["انتهت المعركة.", "بدأت أخرى"]),
+    ("*الخبر.نت", ["*الخبر.نت"]),
+    ("قالوا: «كفى!» وغادروا.", ["قالوا: «كفى!» وغادروا."]),
+    ("وانتهى الأمر.» ثم", ["وانتهى الأمر.»", "ثم"]),
+    ("  \n  ", []),
+    ("", []),
+    ("Attack on Monday. U.S. forces left.", ["Attack on Monday.", "U.S. forces left."]),
+    ("هل هذا صحيح?! نعم", ["هل هذا صحيح?!", "نعم"]),
+])
+def test_sentences(text: str, expected: list[str]) -> None:
+    assert texts(text) == expected
+
+
+@given(mixed)
+@settings(max_examples=300, deadline=None)
+def test_sentence_spans_valid_and_ordered(text: str) -> None:
+    prev = 0
+    for s in sentences(text):
+        assert 0 <= s.start < s.end <= len(text)
+        assert text[s.start:s.end] == s.text
+        assert s.text == s.text.strip()
+        assert s.start >= prev
+        prev = s.end
+
+
+def test_seed_sentences(seeds: dict[str, Path]) -> None:
+    for path in seeds.values():
+        text = path.read_text(encoding="utf-8")
+        spans = sentences(text)
+        assert len(spans) >= 10
+        for s in spans:
+            assert text[s.start:s.end] == s.text and s.text.strip() == s.text
+        joined = [s.text for s in spans]
+        for needle in ("24.10.2017", "18/02/2023", "16:45 ت.غ"):
+            if needle in text:
+                assert any(needle in j for j in joined), needle
+
+
+def test_seed_dateline_not_split(seeds: dict[str, Path]) -> None:
+    text = seeds["002"].read_text(encoding="utf-8")
+    assert any(s.text.startswith("24.10.2017") for s in sentences(text))
