@@ -37,6 +37,7 @@ NUL_SHARE = 0.005         # more NULs than this (outside UTF-16) is binary
 CONTROL_SHARE = 0.05      # more control bytes than this is binary
 ARABIC_SHARE = 0.5        # share of Arabic among the letters of a cp1256 reading
 UTF16_NUL_SHARE = 0.05    # NULs on the high-byte parity of BOM-less UTF-16
+UTF16_BLOCK_SHARE = 0.9   # share of the two commonest high bytes in BOM-less UTF-16
 
 
 def binary_kind(data: bytes) -> str | None:
@@ -58,6 +59,12 @@ def _bom(data: bytes) -> tuple[str, int] | None:
     return None
 
 
+def _few_blocks(high: bytes) -> bool:
+    """UTF-16 text of a script or two: its high bytes take very few values (NUL, 0x06 for Arabic)."""
+    counts = sorted((high.count(b) for b in set(high)), reverse=True)
+    return sum(counts[:2]) >= UTF16_BLOCK_SHARE * len(high)
+
+
 def _utf16_parity(sample: bytes) -> str | None:
     """``utf-16-le``/``-be`` when NULs sit on one byte parity only (BOM-less UTF-16)."""
     sample = sample[: len(sample) - len(sample) % 2]
@@ -65,9 +72,9 @@ def _utf16_parity(sample: bytes) -> str | None:
         return None
     even, odd = sample[0::2], sample[1::2]
     share_even, share_odd = even.count(0) / len(even), odd.count(0) / len(odd)
-    if share_odd >= UTF16_NUL_SHARE and share_even == 0:
+    if share_odd >= UTF16_NUL_SHARE and share_even == 0 and _few_blocks(odd):
         return "utf-16-le"
-    if share_even >= UTF16_NUL_SHARE and share_odd == 0:
+    if share_even >= UTF16_NUL_SHARE and share_odd == 0 and _few_blocks(even):
         return "utf-16-be"
     return None
 
