@@ -77,7 +77,8 @@ def test_csv_custom_columns(tmp_path: Path) -> None:
         f'11;"{BODY}";SANA;18/02/2023\n'
         "12;;SANA;18/02/2023\n"
         f'13;"{BODY2}\nسطر ثان";Unknown Daily;2023-02-19\n', encoding="utf-8")
-    options = IngestOptions(fields={"text": ["نص الخبر"], "id": ["رقم"], "outlet": ["الموقع"], "date": ["يوم"]})
+    columns = {"text": ["نص الخبر"], "id": ["رقم"], "outlet": ["الموقع"], "date": ["يوم"]}
+    options = IngestOptions(fields=columns)
     items = list(read_paths([path], options))
     assert [i.source.path for i in items] == [f"{path}#1", f"{path}#2", f"{path}#3"]
     first, second, third = items
