@@ -88,8 +88,8 @@ class Resolver:
              word: bool = False) -> Span:
         """The span of ``snippet`` (``@N`` = N-th occurrence) within ``text[lo:hi]``.
 
-        With ``word``, only whole-word occurrences count (so the cue "قال" is not found
-        inside "قالت").
+        With ``word``, only exact whole-word occurrences count (so the cue "قال" is found
+        neither inside "قالت" nor inside "وقال").
         """
         needle, nth = split_nth(snippet)
         hi = len(self.text) if hi is None else hi
@@ -98,7 +98,7 @@ class Resolver:
             pos = self.text.find(needle, pos + 1, hi)
             if pos < 0:
                 raise self.fail(what, snippet)
-            if not word or self._is_word(pos, pos + len(needle)):
+            if not word or self._is_word(pos, pos + len(needle), proclitics=False):
                 seen += 1
         return Span.of(self.text, pos, pos + len(needle))
 
@@ -123,13 +123,13 @@ class Resolver:
             start = self.text.find(surface, start + 1)
         return spans
 
-    def _is_word(self, start: int, end: int) -> bool:
+    def _is_word(self, start: int, end: int, proclitics: bool = True) -> bool:
         if end < len(self.text) and _AR_LETTER.match(self.text[end]):
             return False
         ws = start
         while ws > 0 and _AR_LETTER.match(self.text[ws - 1]):
             ws -= 1
-        return self.text[ws:start] in _PROCLITICS
+        return self.text[ws:start] in _PROCLITICS if proclitics else ws == start
 
 
 def split_nth(snippet: str) -> tuple[str, int]:
