@@ -1,0 +1,185 @@
+"""Where the said thing starts and ends, and through which medium it was said.
+
+Content opens after أن / إن / بأن, after a colon, or at a quotation; verbs with an
+object ("أكد دعم", "رحب بـ", "دعا إلى") may open it at once.  A direct quote's content
+is what lies between the outer marks (the marks themselves are left out); reported
+content runs to the end of the statement, or to the next continuation cue.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from marsad.extract.quotes.context import Ctx
+from marsad.extract.quotes.speaker import skip_adjuncts
+from marsad.extract.quotes.words import Pair
+
+MAX_ZONE_WORDS = 30
+TRIM = " \t\n,،.؛;:-–—"
+LEADING_PREPS = frozenset({"الي", "علي", "عن", "من"})
+
+
+@dataclass(frozen=True, slots=True)
+class Content:
+    start: int
+    end: int
+    direct: bool
+    word: int          # index of the first word after the cue's zone
+    marker: bool = True  # opened by أن / إن / a colon / a quotation (not an object)
+
+
+def find_content(ctx: Ctx, j: int, limit: int, *, obj: bool) -> Content | None:
+    """The content after the subject ending at word ``j``; ``limit`` is an offset it may not pass."""
+    k = skip_adjuncts(ctx, j, _word_limit(ctx, limit))
+    if k < len(ctx.words) and ctx.words[k].start < limit and _marker_at(ctx, k):
+        return _from_marker(ctx, k, limit)
+    m = _scan_marker(ctx, k, limit)
+    if m is not None and (not obj or _adjunct_between(ctx, k, m)):
+        return _from_marker(ctx, m, limit)
+    k = skip_zone(ctx, k, limit)
+    if not obj or k >= len(ctx.words) or ctx.words[k].start >= limit:
+        return None
+    k = _skip_apposition(ctx, k, limit)
+    if ctx.words[k].key in LEADING_PREPS and k + 1 < len(ctx.words):
+        k += 1
+    found = _reported(ctx, ctx.words[k].start, limit, k)
+    return Content(found.start, found.end, False, k, marker=False) if found else None
+
+
+def skip_zone(ctx: Ctx, k: int, limit: int) -> int:
+    """Skip what stands between a subject and an object: time words, "لقناة العربية",
+    "في بيان", "خلال مؤتمر صحافي"."""
+    lex = ctx.lex
+    n = len(ctx.words)
+    while k < n and ctx.words[k].start < limit:
+        w = ctx.words[k].key
+        if ctx.is_adjunct(k):
+            k += 1
+        elif w[:1] == "ل" and w[1:] in lex.outlets:
+            k = _skip_name(ctx, k + 1)
+        elif w in ("في", "خلال", "عبر") and k + 1 < n and lex.medium_at(_keys(ctx, k + 1), 0):
+            k += 1 + lex.medium_at(_keys(ctx, k + 1), 0)[1]
+        else:
+            return k
+    return k
+
+
+def _keys(ctx: Ctx, k: int) -> list[str]:
+    return [w.key for w in ctx.words[k:k + 3]]
+
+
+def _skip_name(ctx: Ctx, k: int) -> int:
+    """Skip an outlet's name: a quoted name, a mention, or one word."""
+    if k >= len(ctx.words):
+        return k
+    pair = _pair_in_gap(ctx, k, long_only=False)
+    if pair is not None:
+        return ctx.lay.word_index(pair.close)
+    m = ctx.mention_by_word[k]
+    while m is not None and k < len(ctx.words) and ctx.mention_by_word[k] is m:
+        k += 1
+    return k if m is not None else k + 1
+
+
+def _skip_apposition(ctx: Ctx, k: int, limit: int) -> int:
+    """Skip "، التابع للإدارة الذاتية،" between a subject and its object."""
+    if not (ctx.comma_before(k) and ctx.words[k].key.startswith("ال")):
+        return k
+    for i in range(k + 1, min(len(ctx.words), k + 8)):
+        if ctx.words[i].start >= limit or "." in ctx.gap(i):
+            return k
+        if ctx.comma_before(i):
+            return i
+    return k
+
+
+def _word_limit(ctx: Ctx, limit: int) -> int:
+    return ctx.lay.word_index(limit)
+
+
+def _marker_at(ctx: Ctx, k: int) -> bool:
+    gap = ctx.gap(k)
+    return ":" in gap or _pair_in_gap(ctx, k, long_only=True) is not None \
+        or ctx.lex.is_complementizer(ctx.words[k].key)
+
+
+def _scan_marker(ctx: Ctx, k: int, limit: int) -> int | None:
+    """The first word at or after ``k`` preceded by a colon or a long quotation, or أن / إن."""
+    end = min(len(ctx.words), k + MAX_ZONE_WORDS)
+    for i in range(k, end):
+        if ctx.words[i].start >= limit:
+            return None
+        gap = ctx.gap(i)
+        if i > k and any(c in gap for c in ".\n"):
+            return None
+        if ":" in gap or _pair_in_gap(ctx, i, long_only=True) or ctx.lex.is_complementizer(ctx.words[i].key):
+            return i
+    return None
+
+
+def _adjunct_between(ctx: Ctx, k: int, m: int) -> bool:
+    """The words skipped before a marker are an adjunct: a prepositional phrase, a medium,
+    a comma-set phrase, or at most two words."""
+    if ctx.comma_before(k) or (m - k <= 2 and ctx.lex.is_complementizer(ctx.words[m].key)):
+        return True
+    first = ctx.words[k].key
+    return first in ("في", "خلال", "عبر", "امام", "لدي", "ل") or first.startswith("ل")
+
+
+def _pair_in_gap(ctx: Ctx, k: int, *, long_only: bool) -> Pair | None:
+    """A quotation opening between word ``k - 1`` and word ``k``."""
+    start = ctx.words[k - 1].end if k else 0
+    for off in range(start, ctx.words[k].start):
+        pair = ctx.lay.pair_opening(off)
+        if pair is not None:
+            if long_only and len(ctx.text[pair.open:pair.close].split()) < 4:
+                return None
+            return pair
+    return None
+
+
+def _from_marker(ctx: Ctx, k: int, limit: int) -> Content | None:
+    """Content opening at marker word ``k`` (a colon or quote before it, or أن / إن at it)."""
+    if ctx.lex.is_complementizer(ctx.words[k].key) and ":" not in ctx.gap(k):
+        k += 1
+        if k >= len(ctx.words):
+            return None
+    pair = _pair_in_gap(ctx, k, long_only=False)
+    if pair is not None and len(ctx.text[pair.open:pair.close].split()) >= 2:
+        return _direct(ctx, pair, k)
+    return _reported(ctx, ctx.words[k].start, limit, k)
+
+
+def _direct(ctx: Ctx, pair: Pair, k: int) -> Content | None:
+    start, end = pair.open + 1, pair.close
+    while start < end and ctx.text[start].isspace():
+        start += 1
+    while end > start and ctx.text[end - 1] in TRIM:
+        end -= 1
+    return Content(start, end, True, k) if end > start else None
+
+
+def _reported(ctx: Ctx, start: int, limit: int, k: int) -> Content | None:
+    end = min(ctx.lay.statement_end(start), limit)
+    while end > start and ctx.text[end - 1] in TRIM:
+        end -= 1
+    return Content(start, end, False, k) if end > start else None
+
+
+def medium(ctx: Ctx, first: int, last: int) -> str | None:
+    """The medium named in words ``[first, last)``: an outlet addressed ("لقناة العربية",
+    "لـ«الشرق الأوسط»") is an interview; otherwise the first medium phrase."""
+    lex = ctx.lex
+    for i in range(first, min(last, len(ctx.words))):
+        k = ctx.words[i].key
+        if k[:1] == "ل" and k[1:] in lex.outlets:
+            return "interview"
+        m = ctx.mention_by_word[i + 1] if k == "ل" and i + 1 < len(ctx.words) else None
+        if m is not None and m.entity.category == "media":
+            return "interview"
+    keys = [w.key for w in ctx.words[first:last]]
+    for i in range(len(keys)):
+        found = lex.medium_at(keys, i)
+        if found is not None:
+            return found[0]
+    return None

@@ -1,0 +1,100 @@
+"""Everything the quote finder consults about one document, computed once."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+from marsad.extract.quotes.lexicon import Lexicon, load_lexicon
+from marsad.extract.quotes.words import COMMAS, Layout, Word
+
+if TYPE_CHECKING:
+    from marsad.document import Entity
+    from marsad.extract.base import Analysis, Mention
+
+ACTOR_TYPES = ("person", "organization")
+PREPS = frozenset({"في", "من", "باسم", "لدي", "ل", "لـ", "ضد", "ضمن", "داخل", "عن", "بين", "الي", "علي"})
+ROLE_PREPS = frozenset({"في", "من", "باسم", "لدي", "ل", "لـ", "ضد", "ضمن", "داخل"})
+
+
+@dataclass
+class Ctx:
+    """A document under quote analysis: its layout, lexicon and actor mentions by word."""
+
+    a: Analysis
+    lay: Layout = field(init=False)
+    lex: Lexicon = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.lay = Layout.of(self.a.doc.text)
+        self.lex = load_lexicon()
+
+    @property
+    def text(self) -> str:
+        return self.lay.text
+
+    @property
+    def words(self) -> list[Word]:
+        return self.lay.words
+
+    @cached_property
+    def actor_mentions(self) -> list[Mention]:
+        return [m for m in self.a.mentions if m.entity.type in ACTOR_TYPES]
+
+    @cached_property
+    def mention_by_word(self) -> list[Mention | None]:
+        """For each word, the actor mention overlapping it (the longest one)."""
+        out: list[Mention | None] = [None] * len(self.words)
+        for m in sorted(self.actor_mentions, key=lambda m: m.span.end - m.span.start):
+            i = self.lay.word_index(m.span.start)
+            if i > 0 and self.words[i - 1].end > m.span.start:
+                i -= 1
+            while i < len(self.words) and self.words[i].start < m.span.end:
+                out[i] = m
+                i += 1
+        return out
+
+    @cached_property
+    def date_spans(self) -> list[tuple[int, int]]:
+        try:
+            return [(s.start, s.end) for s, _ in self.a.dates]
+        except (ImportError, AttributeError):  # the dates module is not there yet
+            return []
+
+    # ------------------------------------------------------------ word predicates
+
+    def gap(self, i: int) -> str:
+        """The characters between word ``i - 1`` and word ``i``."""
+        before = self.words[i - 1].end if i > 0 else 0
+        return self.text[before:self.words[i].start]
+
+    def comma_before(self, i: int) -> bool:
+        return any(c in self.gap(i) for c in COMMAS)
+
+    def is_adjunct(self, i: int) -> bool:
+        w = self.words[i]
+        if self.lex.in_set(w.key, self.lex.adjuncts):
+            return True
+        return any(s <= w.start < e for s, e in self.date_spans)
+
+    def is_prep(self, i: int) -> bool:
+        """A preposition (alone or bound: "بالمجازر", "للحملة") or أن / إن."""
+        k = self.words[i].key
+        return k in PREPS or k.startswith(("بال", "لل")) or self.lex.is_complementizer(k)
+
+    def gender_of(self, entity: Entity | None, surface: str = "") -> str | None:
+        """Gender of a person (knowledge base) or grammatical gender of an organisation's name."""
+        if entity is None:
+            return None
+        kb_actor = self.a.kb.actors.get(entity.kb_id) if entity.kb_id and self.a.kb else None
+        if entity.type == "person":
+            return getattr(kb_actor, "gender", None)
+        name = entity.canonical or surface
+        head = name.split()[0] if name.split() else ""
+        from marsad.extract.quotes.words import key
+
+        return self.lex.gender_of_head(key(head), head)
+
+    def mentions_of(self, entity: Entity) -> list[Mention]:
+        return [m for m in self.actor_mentions if m.entity.id == entity.id]

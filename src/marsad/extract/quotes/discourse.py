@@ -1,0 +1,145 @@
+"""Who an anaphoric subject is: the dropped pronoun of "وأضافت", "وقالت الوزارة",
+"وأكد البيان".
+
+The rules, in order (the first that gives an answer wins):
+
+1. a continuation: the speaker of the previous quote when it ends in this or the
+   previous sentence and agrees (gender; for a noun, the noun is one of its names);
+2. an actor named in the previous sentence (or earlier in this one) outside any
+   quote, the first that agrees: the subject of the narration just before;
+3. the latest speaker that agrees, skipping background narration ("وكانت ... قالت");
+4. the latest actor mention anywhere before that agrees.
+
+"البيان" / "التقرير" go to the author of the latest quote given in that medium.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from marsad.document import Entity, Quote
+from marsad.extract.base import Mention
+from marsad.extract.quotes.context import Ctx
+from marsad.extract.quotes.lexicon import variants
+
+
+@dataclass
+class Said:
+    """A quote already found, with what later anaphora need to know about it."""
+
+    quote: Quote
+    entity: Entity | None
+    sentence: int
+    background: bool
+    gender: str | None
+    names: set[str] = field(default_factory=set)
+
+    @property
+    def span(self) -> tuple[int, int]:
+        return self.quote.cue.start, max(self.quote.cue.end, self.quote.content.end)
+
+
+@dataclass
+class Antecedent:
+    entity: Entity | None
+    name: str
+    role: str | None
+    gender: str | None
+    said: Said | None = None
+
+
+def agrees(need: str | None, have: str | None) -> bool:
+    return need in (None, "pl") or have is None or need == have
+
+
+def name_keys(ctx: Ctx, *texts: str | None, entity: Entity | None = None) -> set[str]:
+    """Folded words (and their bare forms) of the texts and of the entity's names."""
+    parts = [t for t in texts if t]
+    if entity is not None:
+        parts.append(entity.canonical)
+        parts.extend(m.span.text for m in ctx.mentions_of(entity))
+    from marsad.extract.quotes.words import words
+
+    return {v for t in parts for w in words(t) for v in variants(w.key)}
+
+
+def head_matches(head: str | None, names: set[str]) -> bool:
+    if head is None:
+        return True
+    return any(v in names for v in variants(head) if not v.startswith("ال"))
+
+
+def resolve(ctx: Ctx, said: list[Said], cue_start: int, gender: str | None,
+            head: str | None) -> Antecedent | None:
+    """The antecedent of an anaphoric subject at ``cue_start`` (see the module docstring)."""
+    sent = ctx.lay.sentence_no(cue_start)
+    last = said[-1] if said else None
+    if last is not None and not last.background and sent - last.sentence <= 1 and _fits(last, gender, head):
+        return from_said(last)
+    found = _narrated(ctx, said, cue_start, sent, gender, head)
+    if found is not None:
+        return found
+    for s in reversed(said):
+        if not s.background and _fits(s, gender, head):
+            return from_said(s)
+    return _any_before(ctx, said, cue_start, gender, head)
+
+
+def document_author(said: list[Said], medium: str | None) -> Antecedent | None:
+    """The author of the latest quote given in ``medium`` (else the latest speaker)."""
+    for s in reversed(said):
+        if s.quote.medium == medium:
+            return from_said(s)
+    return from_said(said[-1]) if said else None
+
+
+def _fits(s: Said, gender: str | None, head: str | None) -> bool:
+    return agrees(gender, s.gender) and head_matches(head, s.names)
+
+
+def from_said(s: Said) -> Antecedent:
+    sp = s.quote.speaker
+    return Antecedent(s.entity, sp.name, sp.role, s.gender, s)
+
+
+def _narrated(ctx: Ctx, said: list[Said], cue_start: int, sent: int, gender: str | None,
+              head: str | None) -> Antecedent | None:
+    """The first agreeing actor named in the previous sentence (or this one, before the cue),
+    outside quotes; a sentence of background quotes does not count."""
+    start = ctx.lay.previous_sentence_start(cue_start)
+    for m in ctx.actor_mentions:
+        if not start <= m.span.start < cue_start or _in_quote(said, m):
+            continue
+        if _in_background_quote_sentence(ctx, said, m):
+            continue
+        if _mention_fits(ctx, m, gender, head):
+            return _from_mention(ctx, m)
+    return None
+
+
+def _any_before(ctx: Ctx, said: list[Said], cue_start: int, gender: str | None,
+                head: str | None) -> Antecedent | None:
+    for m in reversed(ctx.actor_mentions):
+        if m.span.start < cue_start and not _in_quote(said, m) and _mention_fits(ctx, m, gender, head):
+            return _from_mention(ctx, m)
+    return None
+
+
+def _mention_fits(ctx: Ctx, m: Mention, gender: str | None, head: str | None) -> bool:
+    if head is None and m.entity.type != "organization" and m.resolved_by == "role":
+        return False
+    names = name_keys(ctx, m.span.text, entity=m.entity)
+    return agrees(gender, ctx.gender_of(m.entity, m.span.text)) and head_matches(head, names)
+
+
+def _from_mention(ctx: Ctx, m: Mention) -> Antecedent:
+    return Antecedent(m.entity, m.entity.canonical, None, ctx.gender_of(m.entity, m.span.text))
+
+
+def _in_quote(said: list[Said], m: Mention) -> bool:
+    return any(s.span[0] <= m.span.start < s.span[1] for s in said)
+
+
+def _in_background_quote_sentence(ctx: Ctx, said: list[Said], m: Mention) -> bool:
+    no = ctx.lay.sentence_no(m.span.start)
+    return any(s.background and s.sentence == no for s in said)

@@ -1,0 +1,159 @@
+"""The cue lexicon: ``kb/data/cues.yaml`` loaded once, folded, and looked up word by word."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from marsad.extract.quotes.words import key
+
+CUES_FILE = Path(__file__).resolve().parents[2] / "kb" / "data" / "cues.yaml"
+
+PROCLITICS = ("و", "ف")
+ATTACHED = ("وال", "فال", "بال", "كال", "لل", "ال", "وب", "ول", "ب", "ل", "ك")
+
+
+@dataclass(frozen=True, slots=True)
+class CueForm:
+    """One surface form of a reporting verb."""
+
+    lemma: str
+    gender: str          # "m" | "f" | "pl"
+    tense: str           # "past" | "pres" | "part"
+    object: bool = False
+    needs: str | None = None
+    relay: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Nominal:
+    """A verbless cue phrase: folded words, the last one possibly a bound prefix (``prefix``)."""
+
+    words: tuple[str, ...]
+    kind: str            # "source" | "document"
+    prefix: str | None = None
+
+
+@dataclass(slots=True)
+class Lexicon:
+    """Folded look-up tables built from ``cues.yaml``."""
+
+    verbs: dict[str, CueForm] = field(default_factory=dict)
+    excluded: set[tuple[str, str]] = field(default_factory=set)
+    nominal: list[Nominal] = field(default_factory=list)
+    complementizers: set[str] = field(default_factory=set)
+    media: dict[tuple[str, ...], str] = field(default_factory=dict)
+    outlets: set[str] = field(default_factory=set)
+    documents: dict[str, str] = field(default_factory=dict)
+    role_nouns: set[str] = field(default_factory=set)
+    titles: set[str] = field(default_factory=set)
+    generic: set[str] = field(default_factory=set)
+    non_speakers: set[str] = field(default_factory=set)
+    adjuncts: set[str] = field(default_factory=set)
+    background: set[str] = field(default_factory=set)
+    feminine: set[str] = field(default_factory=set)
+    masculine: set[str] = field(default_factory=set)
+
+    # ------------------------------------------------------------ look-ups
+
+    def verb(self, word_key: str) -> tuple[CueForm, bool] | None:
+        """The cue form of a word and whether it carries the proclitic و/ف."""
+        if word_key in self.verbs:
+            return self.verbs[word_key], False
+        if word_key[:1] in PROCLITICS and word_key[1:] in self.verbs:
+            return self.verbs[word_key[1:]], True
+        return None
+
+    def is_complementizer(self, word_key: str) -> bool:
+        """أن / إن / بأن, alone or with a pronoun ending (أنه، إنها)."""
+        return any(word_key == c or (word_key.startswith(c) and word_key[len(c):] in _PRONOUNS)
+                   for c in self.complementizers)
+
+    def in_set(self, word_key: str, table: set[str]) -> bool:
+        """``word_key`` or one of its forms without proclitics / article is in ``table``."""
+        return any(v in table for v in variants(word_key))
+
+    def medium_at(self, keys: list[str], i: int) -> tuple[str, int] | None:
+        """The medium named by the phrase starting at ``keys[i]`` and its length in words."""
+        for phrase, medium in self.media.items():
+            n = len(phrase)
+            if i + n > len(keys):
+                continue
+            head = keys[i]
+            if phrase[0] not in variants(head):
+                continue
+            if all(keys[i + k] == phrase[k] for k in range(1, n)):
+                return medium, n
+        return None
+
+    def gender_of_head(self, head_key: str, raw: str) -> str | None:
+        """Grammatical gender of an organisation's head word ("m" / "f"), None when unknown."""
+        if self.in_set(head_key, self.feminine):
+            return "f"
+        if self.in_set(head_key, self.masculine):
+            return "m"
+        if raw.endswith(("ة", "ات")):
+            return "f"
+        return "m" if raw.startswith(("ال", "ب", "ل", "و")) or len(raw) > 3 else None
+
+
+_PRONOUNS: set[str] = set()
+
+
+def variants(word_key: str) -> Iterator[str]:
+    """The word and its forms without a proclitic, a bound preposition or the article."""
+    yield word_key
+    if not word_key.startswith("ال"):
+        yield "ال" + word_key
+    for pre in ATTACHED:
+        if word_key.startswith(pre) and len(word_key) - len(pre) >= 2:
+            rest = word_key[len(pre):]
+            yield rest
+            if pre in ("لل",):
+                yield "ال" + rest
+            if not rest.startswith("ال"):
+                yield "ال" + rest
+
+
+@lru_cache(maxsize=4)
+def load_lexicon(path: Path = CUES_FILE) -> Lexicon:
+    """Read and fold ``cues.yaml`` (cached)."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    lex = Lexicon()
+    _PRONOUNS.update(key(p) for p in data.get("pronoun_endings", ()))
+    for lemma, entry in data["verbs"].items():
+        _add_verb(lex, lemma, entry)
+    lex.excluded = {(key(a), key(b)) for a, b in data.get("excluded", ())}
+    lex.nominal = [_nominal(item) for item in data.get("nominal", ())]
+    lex.complementizers = {key(w) for w in data.get("complementizers", ())}
+    for medium, phrases in data.get("media", {}).items():
+        for phrase in phrases:
+            lex.media[tuple(key(w) for w in phrase.split())] = medium
+    lex.documents = {key(w): m for w, m in data.get("documents", {}).items()}
+    for name in ("outlets", "role_nouns", "titles", "generic", "non_speakers", "adjuncts", "background"):
+        setattr(lex, name, {key(w) for w in data.get(name, ())})
+    gender = data.get("gender", {})
+    lex.feminine = {key(w) for w in gender.get("feminine", ())}
+    lex.masculine = {key(w) for w in gender.get("masculine", ())}
+    return lex
+
+
+def _add_verb(lex: Lexicon, lemma: str, entry: dict[str, Any]) -> None:
+    needs = entry.get("needs")
+    for form, tag in entry["forms"].items():
+        gender, tense = tag.split(".")
+        lex.verbs[key(form)] = CueForm(lemma, gender, tense, bool(entry.get("object")),
+                                       key(needs) if needs else None, bool(entry.get("relay")))
+
+
+def _nominal(item: dict[str, Any]) -> Nominal:
+    words = [str(w) for w in item["phrase"]]
+    prefix = None
+    if words[-1].endswith("-"):
+        prefix = key(words.pop()[:-1])
+    return Nominal(tuple(key(w) for w in words), item["kind"], prefix)

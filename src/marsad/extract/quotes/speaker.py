@@ -1,0 +1,256 @@
+"""The subject of a cue: who speaks, in what capacity, through which medium.
+
+A subject is parsed on words after a verb cue (Arabic puts the subject after the
+verb) or after a nominal cue.  The result says what kind of subject it is; the
+anaphoric kinds ("generic", "person_anaphor", "document", "dropped") are resolved
+against the discourse later (:mod:`marsad.extract.quotes.discourse`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from marsad.extract.base import Mention
+from marsad.extract.quotes.context import ROLE_PREPS, Ctx
+
+MAX_SUBJECT_WORDS = 16
+STRIP = " \t\n,،:؛;()[]-–—\"«»“”'"
+
+
+@dataclass
+class Subject:
+    """A parsed subject.  ``kind``: person, org, described, generic (an institution noun),
+    person_anaphor ("المتحدثة"), document ("البيان"), dropped (no subject), or none (not a quote).
+    ``end`` is the index of the first word after the subject."""
+
+    kind: str
+    end: int
+    mention: Mention | None = None
+    name: str = ""
+    role: str | None = None
+    head: str | None = None
+    medium: str | None = None
+    start: int = 0
+
+
+def parse_subject(ctx: Ctx, i: int, limit: int) -> Subject:
+    """The subject starting at word ``i`` (words before ``limit`` only)."""
+    i = skip_adjuncts(ctx, i, limit)
+    if i >= limit or _opens_content(ctx, i):
+        return Subject("dropped", i, start=i)
+    w = ctx.words[i]
+    lex = ctx.lex
+    if lex.in_set(w.key, lex.non_speakers):
+        return Subject("none", i, start=i)
+    if ctx.mention_by_word[i] is None and ctx.is_prep(i):
+        return Subject("dropped", i, start=i)
+    if w.key in lex.documents:
+        return _document_subject(ctx, i, limit)
+    if ctx.mention_by_word[i] is None and w.key in lex.generic and not _continues_name(ctx, i + 1, limit):
+        return Subject("generic", i + 1, name=w.text, head=w.key, start=i)
+    end = max(extend(ctx, i, limit), _titled_person_end(ctx, i, limit))
+    return described(ctx, i, end)
+
+
+def _titled_person_end(ctx: Ctx, i: int, limit: int) -> int:
+    """End of the person the entity stage introduced by the role phrase starting at word ``i``
+    ("الممثل الأمريكي لشمال وشرق سوريا (نيكولاس غرانغر)"), else ``i``."""
+    for j in range(i, min(limit, i + MAX_SUBJECT_WORDS)):
+        if j > i and (_phrase_break(ctx, j) and "(" not in ctx.gap(j)):
+            return i
+        m = ctx.mention_by_word[j]
+        if m is not None and m.entity.type == "person":
+            if j > i and not m.entity.role:
+                return i
+            while j < limit and ctx.mention_by_word[j] is m:
+                j += 1
+            if j < limit and not _phrase_break(ctx, j) and _continues(ctx, j, False):
+                return extend(ctx, j, limit)
+            return j
+    return i
+
+
+def skip_adjuncts(ctx: Ctx, i: int, limit: int) -> int:
+    while i < limit and ctx.is_adjunct(i):
+        i += 1
+    return i
+
+
+def _opens_content(ctx: Ctx, i: int) -> bool:
+    """A colon or a quotation opens right before word ``i``, or ``i`` is أن / إن."""
+    gap = ctx.gap(i)
+    return ":" in gap or any(c in gap for c in "«“\"") or ctx.lex.is_complementizer(ctx.words[i].key)
+
+
+def _continues_name(ctx: Ctx, i: int, limit: int) -> bool:
+    """Word ``i`` continues a name begun before it (an adjective or a genitive)."""
+    if i >= limit or ctx.comma_before(i) or _opens_content(ctx, i):
+        return False
+    w = ctx.words[i]
+    return w.key.startswith("ال") and not ctx.is_adjunct(i) and not ctx.lex.in_set(w.key, ctx.lex.generic)
+
+
+def _document_subject(ctx: Ctx, i: int, limit: int) -> Subject:
+    """"البيان" (the last statement's author) or "تقرير التحالف" (the organisation named)."""
+    medium = ctx.lex.documents[ctx.words[i].key]
+    nxt = i + 1
+    if nxt < limit and not _phrase_break(ctx, nxt) and not ctx.is_prep(nxt):
+        end = extend(ctx, nxt, limit)
+        sub = described(ctx, nxt, end)
+        sub.medium = medium
+        sub.start = i
+        return sub
+    return Subject("document", nxt, name=ctx.words[i].text, medium=medium, start=i)
+
+
+def extend(ctx: Ctx, i: int, limit: int) -> int:
+    """End (word index) of the noun phrase that starts at word ``i``: heads, mentions,
+    definite adjectives, role nouns and prepositional complements ("باسم الوزارة")."""
+    j = i
+    after_head = True
+    while j < limit and j - i < MAX_SUBJECT_WORDS:
+        if j > i and _phrase_break(ctx, j):
+            break
+        m = ctx.mention_by_word[j]
+        if m is not None:
+            while j < limit and ctx.mention_by_word[j] is m:
+                j += 1
+            after_head = False
+            continue
+        if j > i and not _continues(ctx, j, after_head):
+            break
+        after_head = _is_head(ctx, j)
+        j += 1
+    while j > i and ctx.words[j - 1].key in ROLE_PREPS and ctx.mention_by_word[j - 1] is None:
+        j -= 1
+    return j
+
+
+def _phrase_break(ctx: Ctx, j: int) -> bool:
+    gap = ctx.gap(j)
+    if any(c in gap for c in ",،:;؛.\n"):
+        return True
+    w = ctx.words[j]
+    lex = ctx.lex
+    if lex.is_complementizer(w.key) or lex.verb(w.key) is not None or ctx.is_adjunct(j):
+        return True
+    if lex.medium_at(_keys(ctx, j, 3), 0) is not None and w.key not in lex.role_nouns:
+        return True
+    if w.key in ROLE_PREPS and j + 1 < len(ctx.words) and ctx.mention_by_word[j + 1] is None:
+        nxt = _keys(ctx, j + 1, 3)
+        if lex.medium_at(nxt, 0) is not None or ctx.is_adjunct(j + 1) or _is_outlet(ctx, nxt[0]):
+            return True
+    return _long_quote_opens(ctx, j)
+
+
+def _is_outlet(ctx: Ctx, k: str) -> bool:
+    return k in ctx.lex.outlets or (k[:1] == "ل" and k[1:] in ctx.lex.outlets)
+
+
+def _long_quote_opens(ctx: Ctx, j: int) -> bool:
+    """A quotation of four words or more opens right before word ``j``."""
+    for off in range(ctx.words[j - 1].end if j else 0, ctx.words[j].start):
+        pair = ctx.lay.pair_opening(off)
+        if pair is not None:
+            return len(ctx.text[pair.open:pair.close].split()) >= 4
+    return False
+
+
+def _continues(ctx: Ctx, j: int, after_head: bool) -> bool:
+    w = ctx.words[j]
+    prev = ctx.words[j - 1].key
+    if _is_outlet(ctx, w.key) or w.key in ("الي", "علي"):
+        return False
+    if w.key.startswith(("ال", "لل")) or w.key in ROLE_PREPS:
+        return True
+    if w.key[:1] == "ل" and len(w.key) > 3 and prev not in ROLE_PREPS:
+        return True
+    if "(" in ctx.gap(j):
+        return True
+    if prev in ROLE_PREPS or after_head:
+        return True
+    return _is_head(ctx, j)
+
+
+def _is_head(ctx: Ctx, j: int) -> bool:
+    """A role noun, rank, or institution noun: the next word may be its genitive."""
+    lex = ctx.lex
+    k = ctx.words[j].key
+    return lex.in_set(k, lex.role_nouns) or lex.in_set(k, lex.generic) or lex.in_set(k, lex.titles)
+
+
+def _keys(ctx: Ctx, j: int, n: int) -> list[str]:
+    return [w.key for w in ctx.words[j:j + n]]
+
+
+def described(ctx: Ctx, i: int, end: int) -> Subject:
+    """The subject of words ``[i, end)``: a named person (with the rest as role), an
+    organisation, a generic person noun ("المتحدثة"), or a description ("مصدر أمني")."""
+    mentions = _mentions_in(ctx, i, end)
+    person = next((m for m in mentions if m.entity.type == "person"), None)
+    if person is not None:
+        return Subject("person", end, person, person.entity.canonical, _role(ctx, i, end, person), start=i)
+    first = ctx.mention_by_word[i]
+    if first is not None:
+        return Subject("org", end, first, first.entity.canonical, start=i)
+    text = span_text(ctx, i, end)
+    if end - i == 1 and ctx.words[i].key.startswith("ال") and ctx.lex.in_set(ctx.words[i].key,
+                                                                          ctx.lex.role_nouns):
+        return Subject("person_anaphor", end, name=text, head=ctx.words[i].key, start=i)
+    org = next((m for m in mentions if m.entity.type == "organization"), None)
+    if not ctx.lex.in_set(ctx.words[i].key, ctx.lex.role_nouns) and org is None:
+        named = end - i > 1 and ctx.lex.in_set(ctx.words[i].key, ctx.lex.generic)
+        return Subject("named" if named else "unknown", end, name=text, start=i)
+    return Subject("described", end, org, text, start=i)
+
+
+def _mentions_in(ctx: Ctx, i: int, end: int) -> list[Mention]:
+    seen: list[Mention] = []
+    for j in range(i, end):
+        m = ctx.mention_by_word[j]
+        if m is not None and m not in seen:
+            seen.append(m)
+    return seen
+
+
+def span_text(ctx: Ctx, i: int, end: int) -> str:
+    """Text of words ``[i, end)`` with edge punctuation removed."""
+    if end <= i:
+        return ""
+    return clean_name(ctx.text[ctx.words[i].start:ctx.words[end - 1].end])
+
+
+def clean_name(text: str) -> str:
+    """``text`` without edge punctuation, brackets and quotation marks kept balanced."""
+    out = text.strip(STRIP)
+    for opening, closing in ("()", "«»"):
+        if out.count(opening) > out.count(closing):
+            out += closing
+    return out
+
+
+def _role(ctx: Ctx, i: int, end: int, person: Mention) -> str | None:
+    """The role beside a person's name: the words before it, else the words after it."""
+    before = ctx.text[ctx.words[i].start:person.span.start] if ctx.words[i].start < person.span.start else ""
+    after = ctx.text[person.span.end:ctx.words[end - 1].end] if end > i else ""
+    for part in (before, after):
+        role = _strip_titles(ctx, part.strip(STRIP))
+        if role:
+            return role
+    return person.entity.role or _strip_ranks_only(before)
+
+
+def _strip_titles(ctx: Ctx, role: str) -> str:
+    """Drop ranks and honorifics ("العقيد") from the edges of a role."""
+    from marsad.extract.quotes.words import key
+
+    parts = role.split()
+    while parts and key(parts[0]) in ctx.lex.titles:
+        parts.pop(0)
+    while parts and key(parts[-1]) in ctx.lex.titles:
+        parts.pop()
+    return " ".join(parts).strip(STRIP)
+
+
+def _strip_ranks_only(before: str) -> str | None:
+    return before.strip(STRIP) or None

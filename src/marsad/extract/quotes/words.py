@@ -1,0 +1,185 @@
+"""Words with offsets and folded keys, quotation-mark pairs and statement boundaries.
+
+These are the quote stage's own views of the text: cues and speakers are found on
+words, and reported content runs to the end of a *statement*, which, unlike a
+sentence, does not end inside quotation marks it opened.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+from functools import lru_cache
+
+_WORD = re.compile(r"[\u0621-\u063a\u0640-\u065f\u0670-\u06d3\u06fa-\u06ff\w]+")
+_DIACRITICS = re.compile(r"[\u064b-\u065f\u0670\u0640]")
+_LOCAL_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي"})
+
+OPENERS = {"«": "»", "“": "”", "\"": "\""}
+TERMINATORS = ".!?؟"
+COMMAS = ",،"
+
+
+@lru_cache(maxsize=65536)
+def key(word: str) -> str:
+    """The folded look-up key of one word (hamza, alef maqsura, taa marbuta, marks)."""
+    try:
+        from marsad.arabic.normalize import fold_key
+    except ImportError:  # the Arabic module is not installed yet: fold the same way locally
+        return _DIACRITICS.sub("", word).translate(_LOCAL_FOLD)
+    return _DIACRITICS.sub("", fold_key(word))
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    start: int
+    end: int
+    text: str
+    key: str
+
+
+def words(text: str) -> list[Word]:
+    """Every word of ``text`` (letters and digits), in order."""
+    return [Word(m.start(), m.end(), m.group(), key(m.group())) for m in _WORD.finditer(text)]
+
+
+@dataclass(frozen=True, slots=True)
+class Pair:
+    """A quotation: ``open`` is the opening mark's offset, ``close`` the closing mark's
+    (or the paragraph end when the mark is never closed, ``closed`` False)."""
+
+    open: int
+    close: int
+    closed: bool = True
+
+    def inside(self, offset: int) -> bool:
+        return self.open < offset < self.close
+
+
+def paragraph_end(text: str, offset: int) -> int:
+    """Offset of the newline ending the paragraph holding ``offset`` (or the text end)."""
+    end = text.find("\n", offset)
+    return len(text) if end < 0 else end
+
+
+def quote_pairs(text: str) -> list[Pair]:
+    """Quotation pairs: «» and “” nest and may span paragraphs; straight quotes pair up
+    within a paragraph.  An unclosed mark runs to the end of its paragraph."""
+    pairs: list[Pair] = []
+    stack: list[tuple[str, int]] = []
+    straight: int | None = None
+    for i, ch in enumerate(text):
+        if ch == "\n" and straight is not None:
+            pairs.append(Pair(straight, i, False))
+            straight = None
+        elif ch == "\"":
+            if straight is None:
+                straight = i
+            else:
+                pairs.append(Pair(straight, i))
+                straight = None
+        elif ch in "«“":
+            stack.append((ch, i))
+        elif ch in "»”" and stack and OPENERS[stack[-1][0]] == ch:
+            pairs.append(Pair(stack.pop()[1], i))
+    if straight is not None:
+        pairs.append(Pair(straight, len(text), False))
+    for _, i in stack:
+        pairs.append(Pair(i, paragraph_end(text, i), False))
+    return sorted(pairs, key=lambda p: p.open)
+
+
+def statement_boundaries(text: str) -> list[int]:
+    """Offsets just past each sentence terminator or line break (not inside numbers)."""
+    ends = []
+    n = len(text)
+    for i, ch in enumerate(text):
+        if ch == "\n" or ch == "…":
+            ends.append(i)
+        elif ch in TERMINATORS:
+            nxt = text[i + 1] if i + 1 < n else " "
+            prev = text[i - 1] if i else " "
+            if ch == "." and ((prev.isdigit() and nxt.isdigit()) or _abbreviation(text, i)):
+                continue
+            ends.append(i)
+    return ends
+
+
+def _sentence_ends(text: str, ends: list[int]) -> list[int]:
+    """The boundaries that close a sentence holding at least one letter."""
+    out, prev = [], 0
+    for e in ends:
+        if any(ch.isalpha() for ch in text[prev:e]):
+            out.append(e)
+        prev = e + 1
+    return out
+
+
+def _abbreviation(text: str, i: int) -> bool:
+    """A dot inside an abbreviation such as "ت.غ" or "د." (a one-letter word before it)."""
+    before = text[max(0, i - 2):i]
+    return len(before) == 2 and not before[0].isalnum() and before[1].isalpha()
+
+
+@dataclass
+class Layout:
+    """Words, quotation pairs and statement boundaries of one text, with look-ups."""
+
+    text: str
+    words: list[Word]
+    pairs: list[Pair]
+    ends: list[int]
+    sent_ends: list[int]
+
+    @classmethod
+    def of(cls, text: str) -> Layout:
+        ends = statement_boundaries(text)
+        return cls(text, words(text), quote_pairs(text), ends, _sentence_ends(text, ends))
+
+    def word_index(self, offset: int) -> int:
+        """Index of the first word starting at or after ``offset``."""
+        return bisect_left([w.start for w in self.words], offset)
+
+    def sentence_no(self, offset: int) -> int:
+        """Number of the sentence holding ``offset`` (empty lines do not count)."""
+        return bisect_right(self.sent_ends, offset - 1)
+
+    def previous_sentence_start(self, offset: int) -> int:
+        """Start of the (non-empty) sentence before the one holding ``offset``."""
+        i = bisect_right(self.sent_ends, offset - 1) - 2
+        return self.sent_ends[i] + 1 if i >= 0 else 0
+
+    def line(self, offset: int) -> str:
+        start = self.text.rfind("\n", 0, offset) + 1
+        return self.text[start:paragraph_end(self.text, offset)]
+
+    def sentence_start(self, offset: int) -> int:
+        i = bisect_right(self.ends, offset - 1) - 1
+        return self.ends[i] + 1 if i >= 0 else 0
+
+    def sentence_end(self, offset: int) -> int:
+        i = bisect_left(self.ends, offset)
+        return self.ends[i] if i < len(self.ends) else len(self.text)
+
+    def pair_opening(self, offset: int) -> Pair | None:
+        """The pair whose opening mark sits at ``offset``."""
+        return next((p for p in self.pairs if p.open == offset), None)
+
+    def inside_marks(self, offset: int) -> bool:
+        return any(p.inside(offset) for p in self.pairs)
+
+    def statement_end(self, start: int) -> int:
+        """End of the statement starting at ``start``: the first boundary that is not inside
+        quotation marks opened at or after ``start`` (such marks carry it to their close)."""
+        pos = start
+        while True:
+            end = self.sentence_end(pos)
+            inner = [p for p in self.pairs if start <= p.open < end and p.close >= end]
+            if not inner:
+                return end
+            if not all(p.closed for p in inner):
+                return paragraph_end(self.text, end)
+            pos = max(p.close for p in inner) + 1
+            if pos >= len(self.text):
+                return len(self.text)
