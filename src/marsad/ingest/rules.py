@@ -52,6 +52,7 @@ class Rules:
     line_rules: tuple[LineRule, ...]
     menu_re: re.Pattern[str]
     dateline: dict[str, Any] = field(default_factory=dict)
+    key_chars: int = 400  # lines longer than this are never compared by folded phrase
 
     def limit(self, name: str) -> int:
         return int(self.limits[name])
@@ -62,8 +63,13 @@ class Rules:
 
     def classify(self, line: str) -> LineRule | None:
         """The first rule that marks ``line`` as boilerplate, or ``None``."""
-        key = self.key(line)
+        # phrases only match short lines: long ones skip the (costly) folding and meet regexes only
+        key = self.key(line) if len(line) <= self.key_chars else ""
         return next((r for r in self.line_rules if r.matches(line, key)), None)
+
+    def line_key(self, line: str) -> str:
+        """Key for comparing lines: folded when short, the text itself when long (exact repeats)."""
+        return self.key(line) if len(line) <= self.key_chars else line
 
     def is_menu(self, line: str) -> bool:
         """A navigation line: many short items split by menu separators."""
@@ -115,6 +121,7 @@ def rules_from_dict(data: dict[str, Any]) -> Rules:
             menu_re=re.compile("|".join(re.escape(s) for s in data["menu_separators"])),
             line_rules=tuple(_line_rule(s, strip) for s in data["rules"]),
             dateline=dict(data.get("dateline") or {}),
+            key_chars=int(data["limits"].get("key_chars", 400)),
         )
     except (KeyError, TypeError, AttributeError, re.error) as exc:
         raise MarsadError("E_USAGE", f"boilerplate rules are malformed: {exc!r}") from exc

@@ -93,7 +93,7 @@ def drop_repeats(lines: list[Line], title: int | None, rules: Rules) -> None:
     for i, line in enumerate(lines):
         if not line.kept or i == title:
             continue
-        key = rules.key(line.text)
+        key = rules.line_key(line.text)
         if title_key and not rules.is_body(line.text) and _repeats_title(key, title_key):
             line.reason = "repeated_title"
         elif key in seen:
