@@ -14,12 +14,19 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
+DEMO := samples/demo/articles samples/demo/feeds --outlets samples/demo/outlets.yaml
+DEMO_DB := .marsad/demo.db
+
 run: $(STAMP)
-	$(BIN)/marsad analyze samples/ --format table
+	$(BIN)/marsad analyze $(DEMO) --format table
+	$(BIN)/marsad ingest $(DEMO) --db $(DEMO_DB)
+	$(BIN)/marsad stories --db $(DEMO_DB) --min-outlets 3
 
 test: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/pytest
+	@echo "== Scores on the demo corpus (synthetic; flatters Marsad: see README) =="
+	$(BIN)/marsad evaluate --gold samples/demo/gold --no-errors
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks
