@@ -28,6 +28,8 @@ class QuantityRules:
     id_window: int
     id_cues: frozenset[str]
     not_counts: list[Phrase]
+    year_range: tuple[int, int]
+    year_followers: frozenset[str]
 
 
 def _sorted(items: list[tuple[Phrase, str]]) -> list[tuple[Phrase, str]]:
@@ -50,6 +52,8 @@ def rules() -> QuantityRules:
         id_window=int(t["identifiers"]["window"]),
         id_cues=frozenset(fold_key(c) for c in t["identifiers"]["cues"]),
         not_counts=sorted((phrase(p) for p in t["not_counts"]), key=len, reverse=True),
+        year_range=(int(t["years"]["range"][0]), int(t["years"]["range"][1])),
+        year_followers=frozenset(fold_key(w) for w in t["years"]["followers"]),
     )
 
 

@@ -90,6 +90,7 @@ class _State:
     total: int = 0
     cur: int = 0
     last: str = ""
+    last_value: int = 0
     scale: int = 0          # the last scale applied (later scales must be smaller)
     has_tens: bool = False
 
@@ -133,14 +134,14 @@ def _apply(st: _State, entry: tuple[str, int], juxtaposed: bool = False) -> None
     else:
         st.cur += value
         st.has_tens = st.has_tens or kind == "tens" or (kind == "ten" and juxtaposed)
-    st.last = kind
+    st.last, st.last_value = kind, value
 
 
 def _juxtaposed_ok(st: _State, entry: tuple[str, int]) -> bool:
     """Without "و": a teen ("ستة عشر"), "ثلاث مئة", or a scale after a count."""
     kind, value = entry
     if kind == "ten":
-        return st.last in ("unit", "teen_one") and st.cur < 10
+        return st.last in ("unit", "teen_one") and st.last_value < 10
     if kind == "hundreds":
         return value == 100 and st.last == "unit" and 3 <= st.cur <= 9
     if kind in ("scale_singular", "scale_plural"):

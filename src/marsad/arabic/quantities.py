@@ -21,8 +21,10 @@ found by :func:`marsad.arabic.find_date_spans`, ``24.10.2017``,
 ``18/02/2023``, ``20:35``); identifiers after a cue word ("القرار 2254",
 "قرار مجلس الأمن الدولي 2254"); percentages ("50%", "50 في المئة");
 decimals that are not whole ("2.5" alone; "2.5 مليون" is a count).
-Still ambiguous: a bare year-like number with no date context
-("في مدينة دير الزور 2017 ما أدى") is returned as a quantity.
+A bare year-like number (1900-2100) followed by a clause word or a
+punctuation mark ("في مدينة دير الزور 2017 ما أدى") is taken as a year.
+Still ambiguous, and returned as a quantity: a bare year-like number
+followed by a noun ("قتل 2000 شخص" is right, "المدينة 2017 شهدت" is not).
 """
 
 from __future__ import annotations
@@ -39,7 +41,8 @@ from marsad.document import Quantity, Span
 
 __all__ = ["find_quantities", "parse_quantity"]
 
-_NUMERIC_DATE = re.compile(r"\d+(?:[/.-]\d+){2,}|\d{1,2}:\d{2}(?::\d{2})?")
+_NUMERIC_DATE = re.compile(r"(?<!\d)(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{4}[/.-]\d{1,2}[/.-]\d{1,2}"
+                           r"|\d{1,2}:\d{2}(?::\d{2})?)(?!\d)")
 
 
 @dataclass(slots=True)
@@ -123,7 +126,7 @@ def _blocked(ctx: _Ctx) -> set[int]:
             if t.kind == "number" and any(s < t.end and t.start < e for s, e in starts):
                 out.add(k)
     for k, t in enumerate(ctx.toks):
-        if t.kind == "number" and (_is_identifier(ctx, k) or _is_percentage(ctx, k)):
+        if t.kind == "number" and (_is_identifier(ctx, k) or _is_percentage(ctx, k) or _is_bare_year(ctx, k)):
             out.add(k)
     return out
 
@@ -136,6 +139,15 @@ def _is_identifier(ctx: _Ctx, k: int) -> bool:
         if ctx.words[j] in ctx.rules.id_cues:
             return True
     return False
+
+
+def _is_bare_year(ctx: _Ctx, k: int) -> bool:
+    """A year-like number followed by a clause word ("دير الزور 2017 ما أدى") is a year."""
+    if not ctx.words[k].isdigit():
+        return False
+    lo, hi = ctx.rules.year_range
+    nxt = ctx.words[k + 1] if k + 1 < len(ctx.words) else ""
+    return len(ctx.words[k]) == 4 and lo <= int(ctx.words[k]) <= hi and nxt in ctx.rules.year_followers
 
 
 def _is_percentage(ctx: _Ctx, k: int) -> bool:
@@ -193,6 +205,8 @@ def _range_after(ctx: _Ctx, core: _Core, prefixed: bool) -> tuple[int, int, bool
         conn = w in ctx.rules.connectors and (prefixed or w not in ctx.rules.need_prefix)
         is_or = w in ctx.rules.or_connectors
         second = _core_at(ctx, j + 1) if (conn or is_or) else None
+        if second is None and prefixed and w.startswith("و") and len(w) > 1:
+            second = _core_at(ctx, j)  # "بين عشرين وثلاثين": the connector is a proclitic
         if second is not None and core.low == core.high and second.low == second.high > core.low:
             return core.low, second.high, core.approx or is_or, second.end_tok
     return core.low, core.high, core.approx, core.end_tok
