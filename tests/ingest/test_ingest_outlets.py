@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from marsad.ingest import load_outlets
+from marsad.ingest import clean, load_outlets
 from marsad.ingest.outlets import REQUIRED, outlet_problems
 
 DATA = Path(__file__).resolve().parents[2] / "src" / "marsad" / "kb" / "data" / "outlets.yaml"
@@ -71,11 +71,35 @@ def test_find_signature(line: str, oid: str) -> None:
 
 @pytest.mark.parametrize("line", [
     "وقال مدير (المرصد السوري لحقوق الإنسان) إن الهجوم أوقع قتلى",
-    "الشرق الأوسط",
     "قالت وكالة سبوتنيك إن الوزير وصل",
+    "دمشق - سانا للمعلومات قالت",
 ])
 def test_find_signature_ignores_body_mentions(line: str) -> None:
     assert load_outlets().find_signature(line) is None
+
+
+@pytest.mark.parametrize(("line", "oid"), [
+    ("سيريانيوز", "syrianews"),
+    ("عنب بلدي", "enab_baladi"),  # an Arabic name alone (masthead or sign-off)
+    ("عنب بلدي | أخبار سوريا", "enab_baladi"),  # masthead with a tagline
+    ("إدلب / عنب بلدي", "enab_baladi"),  # place and outlet, nothing else
+])
+def test_signature_lines(line: str, oid: str) -> None:
+    outlet = load_outlets().signature_line(line)
+    assert outlet is not None and outlet.id == oid
+
+
+def test_signature_line_needs_the_whole_line() -> None:
+    registry = load_outlets()
+    assert registry.signature_line("واشنطن — سبوتنيك. وقالت الخارجية في بيان") is None
+    assert registry.find_signature("واشنطن — سبوتنيك. وقالت الخارجية في بيان") is not None
+
+
+def test_section_label_is_not_a_signoff() -> None:
+    text = "الشرق الأوسط\n\nعنوان خبر تجريبي عن اجتماع إقليمي\n\nقال دبلوماسيون إن الاجتماع انتهى دون اتفاق."
+    cleaned = clean(text)
+    assert cleaned.outlet_ids == []
+    assert [r.reason for r in cleaned.removed] == ["section_label"]
 
 
 def test_by_name_and_get() -> None:

@@ -66,15 +66,6 @@ def _verdict(line: Line, index: int, rules: Rules, outlets: OutletRegistry, foun
     text = line.text
     if not has_word(text):
         return "symbol"
-    short = len(text) <= rules.limit("teaser_max_chars")
-    outlet = outlets.signoff(text) if short else None
-    if outlet is not None:
-        found.outlets.append(outlet.id)
-        return "signoff"
-    date = parse_dateline(text, rules) if short else None
-    if date is not None:
-        found.dates.append(date)
-        return "dateline"
     rule = rules.classify(text)
     if rule is not None:
         if rule.starts_list:
@@ -82,6 +73,15 @@ def _verdict(line: Line, index: int, rules: Rules, outlets: OutletRegistry, foun
         if rule.reason == "update_stamp":
             found.stamps.append(text)
         return rule.reason
+    short = len(text) <= rules.limit("teaser_max_chars")
+    outlet = outlets.signature_line(text) if short else None
+    if outlet is not None:
+        found.outlets.append(outlet.id)
+        return "signoff"
+    date = parse_dateline(text, rules) if short else None
+    if date is not None:
+        found.dates.append(date)
+        return "dateline"
     return "navigation" if rules.is_menu(text) else None
 
 

@@ -22,8 +22,9 @@ REQUIRED = ("id", "name_ar", "name_en", "domains", "signatures", "country", "own
 _STRIP = " \t*-–—_|•·:.،,()[]{}<>«»\"'“”‘’/\\"
 _ID = re.compile(r"^[a-z0-9]+(?:_[a-z0-9]+)*$")
 # "واشنطن — سبوتنيك. وقال..." / "دمشق-سانا" / "بيروت (الميادين) -": a place, then the outlet.
-_PLACE = r"^\s*[^\s\d—–\-(:]+(?:\s+[^\s\d—–\-(:]+){0,2}\s*"
-_DASHED = re.compile(_PLACE + r"[—–\-]+\s*(?P<rest>.+)$")
+_PLACE = r"^\s*[^\s\d—–\-/(:]+(?:\s+[^\s\d—–\-/(:]+){0,2}\s*"
+_DASHED = re.compile(_PLACE + r"(?:[—–\-]+|/)\s*(?P<rest>.+)$")
+_MASTHEAD = re.compile(r"\s+[|•·»›]\s+")
 _BRACKETED = re.compile(_PLACE + r"\((?P<sig>[^()]{1,40})\)\s*(?:[—–\-:]|$)")
 _SIG_END = ".:،,—–-"
 
@@ -90,7 +91,7 @@ class OutletRegistry:
             self._index(outlet)
 
     def _index(self, outlet: Outlet) -> None:
-        for sig in (*outlet.signatures, outlet.name_en):
+        for sig in (*outlet.signatures, outlet.name_en, outlet.name_ar):
             self._signatures.setdefault(fold(sig, _STRIP), outlet)
         for name in (outlet.id, outlet.name_en, outlet.name_ar, *outlet.signatures, *outlet.domains):
             self._names.setdefault(fold(name, _STRIP), outlet)
@@ -133,17 +134,32 @@ class OutletRegistry:
 
     def find_signature(self, text_line: str) -> Outlet | None:
         """The outlet a line identifies: a whole-line sign-off or a "PLACE — OUTLET" dateline."""
-        found = self.signoff(text_line)
+        hit = self._signature(text_line)
+        return hit[0] if hit else None
+
+    def signature_line(self, line: str) -> Outlet | None:
+        """The outlet when ``line`` holds nothing but its mark: a sign-off ("Sputnik"), a dateline
+        without text ("إدلب / بوابة الأناضول") or a masthead ("OUTLET | tagline")."""
+        hit = self._signature(line)
+        if hit is not None:
+            return hit[0] if hit[1] else None
+        head = _MASTHEAD.split(line, maxsplit=1)
+        return self.signoff(head[0]) if len(head) == 2 else None
+
+    def _signature(self, line: str) -> tuple[Outlet, bool] | None:
+        """``(outlet, whole line?)`` for a sign-off or a place-and-outlet dateline."""
+        found = self.signoff(line)
         if found is not None:
-            return found
-        head = text_line[:200]
+            return found, True
+        head = line[:200]
         match = _BRACKETED.match(head)
         if match is not None:
-            return self._signatures.get(fold(match.group("sig"), _STRIP))
+            found = self._signatures.get(fold(match.group("sig"), _STRIP))
+            return (found, match.end() >= len(head.rstrip())) if found else None
         match = _DASHED.match(head)
         return self._dashed(match.group("rest")) if match is not None else None
 
-    def _dashed(self, rest: str) -> Outlet | None:
+    def _dashed(self, rest: str) -> tuple[Outlet, bool] | None:
         """The outlet whose signature opens ``rest`` and ends at punctuation or the line end."""
         words = rest.split()
         for n in range(min(4, len(words)), 0, -1):
@@ -151,9 +167,8 @@ class OutletRegistry:
             closed = n == len(words) or chunk[-1] in _SIG_END or words[n][0] in _SIG_END
             found = self._signatures.get(fold(chunk, _STRIP)) if closed else None
             if found is not None:
-                return found
+                return found, n == len(words)
         return None
-
 
 def _bare_host(host: str) -> str:
     host = host.lower().strip().rstrip(".")

@@ -26,10 +26,13 @@ class LineRule:
     regex: re.Pattern[str] | None = None
     max_chars: int | None = None
     starts_list: bool = False
+    words: bool = False
 
     def matches(self, line: str, key: str) -> bool:
         """Whether the trimmed ``line`` (folded: ``key``) is boilerplate of this kind."""
         if key in self.exact:
+            return True
+        if self.words and key and all(w in self.exact for w in key.split()):
             return True
         if self.max_chars is None or len(line) <= self.max_chars:
             if any(key.startswith(p) for p in self.prefix):
@@ -104,6 +107,7 @@ def _line_rule(spec: dict[str, Any], strip: str) -> LineRule:
         regex=re.compile(regex, re.IGNORECASE) if regex else None,
         max_chars=spec.get("max_chars"),
         starts_list=bool(spec.get("starts_list", False)),
+        words=bool(spec.get("words", False)),
     )
 
 
