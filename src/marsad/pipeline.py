@@ -46,6 +46,12 @@ class Pipeline:
             self._kb = load_kb(self.kb_files)
         return self._kb
 
+    def prepare(self) -> Pipeline:
+        """Load what the stages need now (the knowledge base), so a bad one fails before any input."""
+        if self.stages:
+            _ = self.kb
+        return self
+
     def analyze(self, article: Article) -> Document:
         doc = document_from_article(article)
         a = Analysis(doc, self.kb)

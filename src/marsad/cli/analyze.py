@@ -39,7 +39,7 @@ def run(args: argparse.Namespace) -> int:
     opts = common.ingest_options(args)
     kb = common.kb_files(args)
     stages = [s.strip() for s in args.stages.split(",") if s.strip()] if args.stages else None
-    build(stages, kb)  # fail fast on a bad stage list, before reading anything
+    build(stages, kb).prepare()  # fail fast on a bad stage list or knowledge base, before reading anything
     total = count_inputs(args.paths, opts)
     failed = 0
     with common.output(args.out) as out, common.progress(total, args.progress, "analyze") as bar:

@@ -32,10 +32,11 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     from marsad.corpus import Corpus
     from marsad.ingest import count_inputs, read_paths
-    from marsad.pipeline import analyze_many
+    from marsad.pipeline import analyze_many, build
 
     opts = common.ingest_options(args)
     kb = common.kb_files(args)
+    build(None, kb).prepare()  # fail fast on a bad knowledge base, before reading anything
     total = count_inputs(args.paths, opts)
     with Corpus(args.db) as corpus, common.progress(total, args.progress, "ingest") as bar:
         docs = analyze_many(read_paths(args.paths, opts), workers=max(1, args.workers), kb_files=kb)
