@@ -1,0 +1,167 @@
+"""Who acted, on whom, where: actor1, actor2 and location of a trigger, from the entity mentions.
+
+Mentions come from the entity stage (``a.mentions``).  Actors are organisations, people, or
+countries standing as actors ("شن تركيا هجوما"); places are location mentions whose KB kind gives
+both the specificity used to choose among them and ACLED's geo precision.
+"""
+
+from __future__ import annotations
+
+from marsad.document import ActorRef, Location
+from marsad.extract.base import Analysis, Mention
+from marsad.extract.events.lexicon import lexicon
+from marsad.extract.events.views import word_index
+from marsad.extract.events.words import WordIndex
+
+# Most specific first; ACLED geo precision by kind.
+_RANK = {"neighbourhood": 0, "village": 1, "town": 1, "camp": 1, "base": 1, "oil_field": 1, "airport": 1,
+         "crossing": 1, "dam": 1, "city": 2, "subdistrict": 3, "district": 4, "mountain": 4,
+         "governorate": 5, "region": 6, "river": 6, "country": 7}
+_PRECISION = {"subdistrict": 2, "district": 2, "governorate": 3, "region": 3, "river": 3, "country": 3,
+              "mountain": 2}
+_GAZETTEER_PENALTY = 2.5
+_NEAR_APPLIES = {"city", "town", "village", "neighbourhood", "governorate", None}
+
+
+def place_kind(a: Analysis, m: Mention) -> str | None:
+    place = a.kb.places.get(m.entity.kb_id) if m.entity.kb_id else None
+    return place.kind if place is not None else None
+
+
+def is_actor(a: Analysis, m: Mention) -> bool:
+    """An organisation or person (not generic civilians), or a country acting."""
+    e = m.entity
+    if e.type in ("organization", "person"):
+        return e.kb_id != "civilians" and e.category != "civilians"
+    return place_kind(a, m) == "country"
+
+
+def actor_ref(m: Mention) -> ActorRef:
+    return ActorRef(m.entity.id, m.entity.canonical, m.entity.canonical_en)
+
+
+def word_of(idx: WordIndex, offset: int) -> int:
+    w = idx.at(offset)
+    return w.index if w is not None else idx.after(offset)
+
+
+class Sentence:
+    """The mentions of one sentence, with word positions, for argument look-ups."""
+
+    def __init__(self, a: Analysis, start: int, end: int) -> None:
+        self.a = a
+        self.idx = word_index(a)
+        self.mentions = [(word_of(self.idx, m.span.start), word_of(self.idx, m.span.end - 1), m)
+                         for m in a.mentions_in(start, end)]
+        words = self.idx.between(start, end)
+        self.lo = words[0].index if words else 0
+        self.hi = words[-1].index + 1 if words else 0
+
+    def actors(self) -> list[tuple[int, int, Mention]]:
+        return [t for t in self.mentions if is_actor(self.a, t[2])]
+
+    def places(self) -> list[tuple[int, int, Mention]]:
+        return [t for t in self.mentions if t[2].entity.type == "location"]
+
+
+def actor1(s: Sentence, first: int, last: int, verb: bool, sources: set[str]) -> ActorRef | None:
+    """The agent of the trigger at words ``[first, last]``; ``sources`` are attribution mentions."""
+    lex = lexicon()
+    idx, words = s.idx, s.idx.words
+    actors = [t for t in s.actors() if t[2].entity.id not in sources or t[0] > last]
+    for i, n, _p in idx.find(lex.phrases("actor.agent_cues"), max(s.lo, first - 8), min(s.hi, last + 9)):
+        hit = next((t for t in actors if i + n <= t[0] <= i + n + 2), None)
+        if hit is not None:
+            return actor_ref(hit[2])
+    after = next((t for t in actors if last < t[0] <= last + 2), None)
+    before = next((t for t in reversed(actors) if t[1] < first
+                   and words[t[1]].clause == words[first].clause and first - t[1] <= 6), None)
+    if verb and before is not None:
+        return actor_ref(before[2])
+    if after is not None and not _object_of_light_verb(s, first):
+        return actor_ref(after[2])
+    light = _light_verb_subject(s, first, actors)
+    if light is not None:
+        return light
+    if before is not None:
+        return actor_ref(before[2])
+    return described(s, first, last)
+
+
+def _object_of_light_verb(s: Sentence, first: int) -> bool:
+    return False if first == 0 else bool(
+        s.idx.find(lexicon().phrases("actor.light_verbs"), max(s.lo, first - 3), first))
+
+
+def _light_verb_subject(s: Sentence, first: int, actors: list) -> ActorRef | None:
+    """"شن التحالف غارة" / "التحالف شن غارة": the subject of the light verb before the masdar."""
+    hits = s.idx.find(lexicon().phrases("actor.light_verbs"), max(s.lo, first - 12), first)
+    if not hits:
+        return None
+    v = hits[-1][0]
+    near = [t for t in actors if abs(t[0] - v) <= 4 and t[0] < first]
+    near.sort(key=lambda t: abs(t[0] - v))
+    return actor_ref(near[0][2]) if near else None
+
+
+def described(s: Sentence, first: int, last: int) -> ActorRef | None:
+    """An unnamed perpetrator kept by its description ("مسلحون مجهولون")."""
+    idx = s.idx
+    for i, n, _p in idx.find(lexicon().phrases("actor.described"), max(s.lo, first - 6), min(s.hi, last + 7)):
+        words = idx.words[i:i + n]
+        text = s.a.text[words[0].start:words[-1].end]
+        return ActorRef(None, text, None)
+    return None
+
+
+def actor2(s: Sentence, first: int, last: int, a1: ActorRef | None) -> ActorRef | None:
+    """The target: an actor after a target cue ("ضد", "على", "بحق", "عناصر من") or after the trigger."""
+    idx = s.idx
+    taken = a1.entity if a1 is not None else None
+    actors = [t for t in s.actors() if t[2].entity.id != taken and t[0] > last]
+    for i, n, _p in idx.find(lexicon().phrases("actor.target_cues"), last + 1, min(s.hi, last + 10)):
+        hit = next((t for t in actors if i + n <= t[0] <= i + n + 2), None)
+        if hit is not None:
+            return actor_ref(hit[2])
+    return None
+
+
+def location(s: Sentence, first: int, last: int) -> tuple[Location, int] | None:
+    """The most specific place of the sentence (not a place the actor came from), with its rank."""
+    lex = lexicon()
+    idx = s.idx
+    origin = {i + n for i, n, _p in idx.find(lex.phrases("actor.origin_cues"), s.lo, s.hi)}
+    best = None
+    for w0, _w1, m in s.places():
+        if w0 in origin or w0 - 1 in origin:
+            continue
+        kind = place_kind(s.a, m)
+        rank = _RANK.get(kind or "town", 1) + (_GAZETTEER_PENALTY if _from_gazetteer(s.a, m) else 0)
+        key = (rank, abs(w0 - first))
+        if best is None or key < best[0]:
+            best = (key, w0, m, kind)
+    if best is None:
+        return None
+    (rank, _d), w0, m, kind = best
+    return make_location(s, m, kind, w0), rank
+
+
+def _from_gazetteer(a: Analysis, m: Mention) -> bool:
+    """Places only the GeoNames gazetteer knows are weaker evidence than curated ones."""
+    place = a.kb.places.get(m.entity.kb_id) if m.entity.kb_id else None
+    return place is not None and getattr(place, "source", "curated") == "gazetteer"
+
+
+def make_location(s: Sentence, m: Mention, kind: str | None, w0: int) -> Location:
+    e = m.entity
+    precision = _PRECISION.get(kind or "town", 1)
+    if kind in _NEAR_APPLIES and s.idx.find(lexicon().phrases("actor.near_cues"), max(w0 - 2, 0), w0):
+        precision = 2 if kind != "governorate" or _rural(s, w0) else precision
+    geo = e.geo
+    return Location(e.id, e.canonical, geo.lat if geo else None, geo.lon if geo else None,
+                    geo.country if geo else None, geo.admin1 if geo else None, precision)
+
+
+def _rural(s: Sentence, w0: int) -> bool:
+    """"ريف X": the countryside of X, precision 2."""
+    return w0 > 0 and "ريف" in s.idx.words[w0 - 1].stems

@@ -1,0 +1,87 @@
+"""Who reports an incident: the speaker of a quote that contains it, the source after a nominal
+cue ("بحسب المرصد", "وفقا لـ", "نقلا عن"), or the subject of a report verb ("قالت الوزارة إن").
+The outlet that published the article is never the attribution.
+"""
+
+from __future__ import annotations
+
+from marsad.document import Attribution, Document
+from marsad.extract.events.arguments import Sentence, is_actor
+from marsad.extract.events.lexicon import fold, lexicon
+
+_MAX_NAME_WORDS = 3
+
+
+def attribution(s: Sentence, doc: Document, offset: int, first: int) -> tuple[Attribution, set[str]] | None:
+    """The source of the statement containing the word ``first`` (at ``offset``), and the entity ids
+    that serve as source in the sentence (so they are not taken for actors)."""
+    found = _from_quotes(doc, offset) or _nominal(s) or _report_verb(s, first)
+    if found is None:
+        return None
+    outlet = doc.source.outlet
+    if outlet and fold(found.name) == fold(outlet):
+        return None
+    return found, {found.entity} if found.entity else set()
+
+
+def _from_quotes(doc: Document, offset: int) -> Attribution | None:
+    for q in doc.quotes:
+        if q.content.start <= offset < q.content.end:
+            return Attribution(q.speaker.entity, q.speaker.name)
+    return None
+
+
+def _nominal(s: Sentence) -> Attribution | None:
+    """"بحسب X", "وفقا لـ X", "نقلا عن X"."""
+    idx = s.idx
+    for i, n, _p in idx.find(lexicon().phrases("attr.nominal"), s.lo, s.hi):
+        return _source_after(s, i + n)
+    return None
+
+
+def _report_verb(s: Sentence, first: int) -> Attribution | None:
+    """"قالت الوزارة ... إن", "أعلن التحالف أن": the subject of a report verb before the trigger."""
+    idx = s.idx
+    hits = idx.find(lexicon().phrases("attr.verbs"), s.lo, first)
+    for i, n, _p in reversed(hits):
+        found = _source_after(s, i + n) or _source_before(s, i)
+        if found is not None:
+            return found
+    return None
+
+
+def _source_after(s: Sentence, start: int) -> Attribution | None:
+    """The mention (or report noun + mention, "تقرير التحالف") right after ``start``."""
+    idx = s.idx
+    reach = start + 3
+    if start < s.hi and idx.match(lexicon().phrases("attr.nouns"), start):
+        hit = next((t for t in s.mentions if start < t[0] <= start + 3 and _speaker(s, t[2])), None)
+        if hit is not None:
+            return Attribution(hit[2].entity.id, hit[2].entity.canonical)
+        return _phrase(s, start)
+    hit = next((t for t in s.mentions if start <= t[0] <= reach and _speaker(s, t[2])), None)
+    if hit is not None:
+        return Attribution(hit[2].entity.id, hit[2].entity.canonical)
+    return None
+
+
+def _source_before(s: Sentence, verb: int) -> Attribution | None:
+    hit = next((t for t in reversed(s.mentions) if verb - 3 <= t[1] < verb and _speaker(s, t[2])), None)
+    return Attribution(hit[2].entity.id, hit[2].entity.canonical) if hit else None
+
+
+def _speaker(s: Sentence, m) -> bool:
+    return is_actor(s.a, m) and m.entity.type != "location"
+
+
+def _phrase(s: Sentence, start: int) -> Attribution:
+    """An unnamed source kept by its words ("مصادر محلية", "مصدر طبي")."""
+    words = s.idx.words
+    end = start
+    clause = words[start].clause
+    while end + 1 < s.hi and end + 1 - start < _MAX_NAME_WORDS and words[end + 1].clause == clause:
+        if s.idx.match(lexicon().phrases("attr.verbs"), end + 1):
+            break
+        end += 1
+    text = s.a.text[words[start].start:words[end].end]
+    return Attribution(None, text)

@@ -1,0 +1,168 @@
+"""Binding numbers to what happened and to whom: "مقتل 14 مدنيا" -> killed 14 civilians.
+
+A :class:`CountHit` is a quantity with its count kind (killed, injured, arrested, kidnapped,
+displaced, returned, detained), the victim group of its noun and the noun's lemma.  The kind comes
+from the noun itself (قتلى، جرحى، جثث) or from the nearest cue verb before the number ("جرح ما يزيد
+على أربعين") or right after its noun ("ثلاثة مدنيين قتلوا").  Duals ("قتيلان") count 2.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from marsad.document import Quantity, Span
+from marsad.extract.base import Analysis
+from marsad.extract.events.lexicon import fold, lexicon
+from marsad.extract.events.views import quantities, word_index
+from marsad.extract.events.words import WordIndex
+
+_BACK_NEAR, _BACK_FAR, _FORWARD = 4, 16, 3
+_KEY = "events.counts"
+
+
+@dataclass
+class CountHit:
+    kind: str
+    quantity: Quantity
+    group: str | None          # civilians | fighters | soldiers | people | protesters | attackers
+    subject: str | None        # the noun's singular lemma, e.g. "مدني"
+    noun: Span | None
+    first: int                 # index of the first word of the number
+    last: int                  # index of the last word of the number (or of its noun)
+    subset: bool = False       # "بينهم خمسة أطفال": part of a number already counted
+    cue: int | None = None     # index of the cue word ("مقتل"), when a cue named the kind
+
+
+def count_hits(a: Analysis) -> list[CountHit]:
+    """All casualty-like counts of the document, in text order (cached per document)."""
+    hits = a.scratch.get(_KEY)
+    if hits is None:
+        hits = a.scratch[_KEY] = _find(a)
+    return hits
+
+
+def _find(a: Analysis) -> list[CountHit]:
+    idx = word_index(a)
+    covered: set[int] = set()
+    spans: list[tuple[Quantity, int, int]] = []
+    for q in quantities(a):
+        assert q.span is not None
+        ws = idx.overlapping(q.span.start, q.span.end)
+        if not ws:
+            continue
+        covered.update(w.index for w in ws)
+        spans.append((q, ws[0].index, ws[-1].index))
+    spans += _duals(a, idx, covered)
+    spans.sort(key=lambda t: t[1])
+    hits: list[CountHit] = []
+    for q, first, last in spans:
+        hit = _bind(a, idx, q, first, last, covered, hits)
+        if hit is not None:
+            hits.append(hit)
+    return hits
+
+
+def _duals(a: Analysis, idx: WordIndex, covered: set[int]) -> list[tuple[Quantity, int, int]]:
+    """Dual victim nouns standing alone ("قتيلان", "طفلين") as quantities of 2."""
+    lex = lexicon()
+    out = []
+    for w in idx.words:
+        if w.index in covered:
+            continue
+        m = idx.match(lex.nouns, w.index)
+        if m is not None and m[0] == 1 and m[1].get("dual") and not _after_number(idx, w.index, covered):
+            q = Quantity(2, 2, False, Span.of(a.text, w.start, w.end))
+            out.append((q, w.index, w.index))
+    return out
+
+
+def _after_number(idx: WordIndex, i: int, covered: set[int]) -> bool:
+    return i - 1 in covered or (i >= 2 and idx.words[i - 1].key == "من" and i - 2 in covered)
+
+
+def _bind(a: Analysis, idx: WordIndex, q: Quantity, first: int, last: int, covered: set[int],
+          previous: list[CountHit]) -> CountHit | None:
+    lex = lexicon()
+    noun_i, info = _noun(idx, first, last)
+    if noun_i is None and idx.match(lex.phrases("non_person"), min(last + 1, len(idx.words) - 1)):
+        return None
+    if info.get("group") == "same" or info.get("subject") == "same":
+        prev = previous[-1] if previous else None
+        info = {"group": prev.group if prev else None, "subject": prev.subject if prev else None}
+    kind, cue = _cue_kind(idx, first, last if noun_i is None else noun_i, covered)
+    kind = info.get("kind") or kind
+    if kind is None or (noun_i is None and not _cue_adjacent(idx, first)):
+        return None
+    q = _open_end(idx, q, noun_i if noun_i is not None else last)
+    noun = idx.words[noun_i] if noun_i is not None else None
+    subset = bool(idx.find(lex.phrases("subset"), first - 2, first))
+    return CountHit(kind, q, info.get("group"), info.get("subject"),
+                    Span.of(a.text, noun.start, noun.end) if noun else None,
+                    first, noun_i if noun_i is not None else last, subset, cue)
+
+
+def _noun(idx: WordIndex, first: int, last: int) -> tuple[int | None, dict]:
+    """The victim noun after the number ("14 مدنيا", "210 من عناصر") or just before it."""
+    lex = lexicon()
+    words = idx.words
+    if first == last and idx.match(lex.nouns, first):     # the dual noun itself
+        return first, idx.match(lex.nouns, first)[1]      # type: ignore[index]
+    j = last + 1
+    if j < len(words) and words[j].key == "من":
+        j += 1
+    if j < len(words) and words[j].clause == words[last].clause:
+        m = idx.match(lex.nouns, j)
+        if m is not None:
+            return j, m[1]
+    if first > 0 and words[first - 1].clause == words[first].clause:
+        m = idx.match(lex.nouns, first - 1)
+        if m is not None and m[1].get("group") not in (None, "same"):
+            return first - 1, m[1]
+    return None, {}
+
+
+Cue = tuple[str | None, int | None]
+
+
+def _cue_kind(idx: WordIndex, first: int, end: int, covered: set[int]) -> Cue:
+    """The count kind named by the nearest cue before the number, or right after its noun."""
+    found = _scan_back(idx, first, _BACK_NEAR, covered)
+    if found[0] is not None:
+        return found
+    words = idx.words
+    for k in range(end + 1, min(end + 1 + _FORWARD, len(words))):
+        if words[k].clause != words[end].clause or k in covered:
+            break
+        m = idx.match(lexicon().cues, k, deep=True)
+        if m is not None:
+            return m[1], k
+    return _scan_back(idx, first, _BACK_FAR, covered)
+
+
+def _scan_back(idx: WordIndex, first: int, reach: int, covered: set[int]) -> Cue:
+    words = idx.words
+    for k in range(first - 1, max(first - 1 - reach, -1), -1):
+        if k in covered or words[k].clause != words[first].clause:
+            return None, None
+        m = idx.match(lexicon().cues, k, deep=True)
+        if m is not None and k + m[0] <= first:
+            return m[1], k
+    return None, None
+
+
+def _cue_adjacent(idx: WordIndex, first: int) -> bool:
+    """A bare number (no victim noun) counts only right after its cue ("وقتل 130")."""
+    for k in range(first - 1, max(first - 3, -1), -1):
+        m = idx.match(lexicon().cues, k, deep=True)
+        if m is not None and k + m[0] <= first:
+            return True
+    return False
+
+
+def _open_end(idx: WordIndex, q: Quantity, last: int) -> Quantity:
+    """"مدنيان على الأقل": an open upper end written after the noun."""
+    words = idx.words
+    if last + 2 < len(words) and words[last + 1].key == fold("على") \
+            and words[last + 2].key == fold("الأقل"):
+        return Quantity(q.low, None, q.approx, q.span)
+    return q

@@ -1,0 +1,72 @@
+"""When an incident happened: its own date if the sentence states one, else the report day, else
+(for background incidents) the month of the report.  Dates come from ``a.dates`` (marsad.arabic).
+"""
+
+from __future__ import annotations
+
+import calendar
+from datetime import date
+
+from marsad.document import DateValue, Span
+from marsad.extract.base import Analysis
+from marsad.extract.events.lexicon import lexicon
+from marsad.extract.events.views import dates
+from marsad.extract.events.words import WordIndex
+
+
+def incident_date(a: Analysis, idx: WordIndex, sentence: Span, first: int,
+                  lo: int) -> tuple[DateValue | None, bool]:
+    """(date, stated): ``stated`` is false when the date defaults to the report."""
+    ref = a.reference_date
+    best = None
+    trigger_at = idx.words[first].start
+    for span, value in dates(a):
+        if not (sentence.start <= span.start < sentence.end) or not _usable(value, ref):
+            continue
+        key = abs(span.start - trigger_at)
+        if best is None or key < best[0]:
+            best = (key, value)
+    if best is not None:
+        return best[1], True
+    if ref is None:
+        return None, False
+    background = bool(idx.find(lexicon().phrases("background"), max(lo, first - 4), first))
+    return (month_of(ref) if background else DateValue(ref, ref, "day", None)), False
+
+
+def _usable(value: DateValue, ref: date | None) -> bool:
+    """An incident date: closed, not after the report, not a bare year holding the report."""
+    if value.start is None or (value.precision == "range" and value.end is None):
+        return False
+    if ref is not None and value.start > ref:
+        return False
+    return not (value.precision == "year" and ref is not None and value.start.year == ref.year)
+
+
+def month_of(day: date) -> DateValue:
+    last = calendar.monthrange(day.year, day.month)[1]
+    return DateValue(day.replace(day=1), day.replace(day=last), "month", None)
+
+
+def more_precise(x: DateValue | None, y: DateValue | None) -> bool:
+    """Whether ``y`` says more than ``x`` (a shorter closed interval)."""
+    if y is None or y.start is None:
+        return False
+    if x is None or x.start is None:
+        return True
+    return _length(y) < _length(x)
+
+
+def _length(v: DateValue) -> int:
+    if v.start is None or v.end is None:
+        return 10 ** 6
+    return (v.end - v.start).days
+
+
+def compatible(x: DateValue | None, y: DateValue | None) -> bool:
+    """Two dates that may name the same day (overlapping intervals, or one unknown)."""
+    if x is None or y is None or x.start is None or y.start is None:
+        return True
+    x_end = x.end or date.max
+    y_end = y.end or date.max
+    return x.start <= y_end and y.start <= x_end

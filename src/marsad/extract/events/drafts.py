@@ -1,0 +1,172 @@
+"""From sentences to event drafts: triggers with their arguments, counts bound to them.
+
+A :class:`Draft` is one mention of an incident in one sentence; :mod:`.merge` then joins the
+mentions of one incident.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from marsad.document import ActorRef, Attribution, DateValue, Location, Quantity, Span
+from marsad.extract.base import Analysis
+from marsad.extract.events import arguments as args
+from marsad.extract.events.attribution import attribution
+from marsad.extract.events.counts import CountHit, count_hits
+from marsad.extract.events.dating import incident_date
+from marsad.extract.events.lexicon import Trigger, TriggerForm, lexicon
+from marsad.extract.events.totals import is_total
+from marsad.extract.events.triggers import Candidate, find_candidates, modality, refine
+from marsad.extract.events.views import sentence_index, sentences, word_index
+
+
+@dataclass
+class Draft:
+    trigger: Span
+    sentence: int
+    event_type: str
+    sub_event_type: str
+    modality: str
+    evidence: list[Span]
+    first: int = 0
+    territory: bool = False
+    refined: bool = False
+    anaphoric: bool = False
+    generic: bool = False
+    weak: bool = False
+    actor1: ActorRef | None = None
+    actor2: ActorRef | None = None
+    location: Location | None = None
+    loc_rank: int = 99
+    date: DateValue | None = None
+    date_stated: bool = False
+    attributed: Attribution | None = None
+    hits: dict[str, list[CountHit]] = field(default_factory=dict)
+    conflicts: list[tuple[str, Quantity, Quantity]] = field(default_factory=list)
+
+
+def drafts(a: Analysis) -> list[Draft]:
+    """Event drafts of the document in text order, counts attached."""
+    sents = sentences(a)
+    out: list[Draft] = []
+    for k, sent in enumerate(sents):
+        out.extend(_sentence_drafts(a, k, sent))
+    _attach_counts(a, sents, out)
+    return out
+
+
+def _sentence_drafts(a: Analysis, k: int, sent: Span) -> list[Draft]:
+    idx = word_index(a)
+    s = args.Sentence(a, sent.start, sent.end)
+    if s.hi <= s.lo:
+        return []
+    cands = _reduce(find_candidates(a.text, idx, s.lo, s.hi))
+    result = []
+    for c in cands:
+        d = _draft(a, s, k, sent, c)
+        if d is not None:
+            result.append(d)
+    return result
+
+
+def _reduce(cands: list[Candidate]) -> list[Candidate]:
+    """One candidate per event type in a sentence; weak and absorbable ones only when alone."""
+    strong = [c for c in cands if not (c.form.trigger.weak or c.form.trigger.absorbable)]
+    if strong:
+        cands = strong
+    elif any(c.form.trigger.absorbable for c in cands):
+        cands = [c for c in cands if c.form.trigger.absorbable]
+    best: dict[str, Candidate] = {}
+    for c in cands:
+        kept = best.get(c.event_type)
+        if kept is None or ((c.priority, -c.first) > (kept.priority, -kept.first) and not c.generic):
+            best[c.event_type] = c
+    return sorted(best.values(), key=lambda c: c.first)
+
+
+def _draft(a: Analysis, s: args.Sentence, k: int, sent: Span, c: Candidate) -> Draft | None:
+    trig = c.form.trigger
+    found = attribution(s, a.doc, c.span.start, c.first)
+    sources = found[1] if found else set()
+    verb = c.form.aspect in ("perfect", "imperfect")
+    d = Draft(c.span, k, c.event_type, c.sub_event_type, c.modality, [sent], c.first,
+              territory=trig.territory, refined=c.refined is not None, anaphoric=c.anaphoric,
+              generic=c.generic, weak=trig.weak)
+    d.attributed = found[0] if found else None
+    d.actor1 = _responsible(s, c.first) or args.actor1(s, c.first, c.last, verb, sources)
+    d.actor2 = args.actor2(s, c.first, c.last, d.actor1)
+    loc = args.location(s, c.first, c.last)
+    if loc is None and (c.anaphoric or _place_pronoun(s, c.first)):
+        loc = _previous_place(a, k)
+    elif loc is None and trig.needs_place:
+        return None
+    if loc is not None:
+        d.location, d.loc_rank = loc
+    d.date, d.date_stated = incident_date(a, s.idx, sent, c.first, s.lo)
+    return d
+
+
+def _responsible(s: args.Sentence, first: int) -> ActorRef | None:
+    """"أعلن التنظيم مسؤوليته عن الهجوم": the claimant is the actor."""
+    hits = s.idx.find(lexicon().phrases("actor.responsibility_cues"), max(s.lo, first - 4), first)
+    if not hits:
+        return None
+    cue = hits[-1][0]
+    before = [t for t in s.actors() if t[1] < cue]
+    return args.actor_ref(before[-1][2]) if before else None
+
+
+def _previous_place(a: Analysis, k: int) -> tuple[Location, int] | None:
+    """The place of the sentence before (a pronoun or an anaphor points back to it)."""
+    if k == 0:
+        return None
+    prev = sentences(a)[k - 1]
+    s = args.Sentence(a, prev.start, prev.end)
+    return args.location(s, s.hi, s.hi) if s.hi > s.lo else None
+
+
+def _place_pronoun(s: args.Sentence, first: int) -> bool:
+    return bool(s.idx.find(lexicon().phrases("place_pronouns"), first, min(s.hi, first + 8)))
+
+
+# ------------------------------------------------------------------ counts
+
+
+def _attach_counts(a: Analysis, sents: list[Span], out: list[Draft]) -> None:
+    idx = word_index(a)
+    for hit in count_hits(a):
+        if hit.subset or is_total(idx, hit):
+            continue
+        start = idx.words[hit.first].start
+        k = sentence_index(sents, start)
+        same = [d for d in out if d.sentence == k]
+        if same:
+            target = min(same, key=lambda d: abs(d.first - hit.first))
+        else:
+            prev = [d for d in out if k - 2 <= d.sentence < k and d.modality == "asserted"]
+            target = prev[-1] if prev else _fallback(a, sents, k, hit, out)
+        if target is not None:
+            target.hits.setdefault(hit.kind, []).append(hit)
+            if sents[k] not in target.evidence:
+                target.evidence.append(sents[k])
+            if target not in out:
+                out.append(target)
+    out.sort(key=lambda d: d.trigger.start)
+
+
+def _fallback(a: Analysis, sents: list[Span], k: int, hit: CountHit, out: list[Draft]) -> Draft | None:
+    """A casualty count with no trigger nearby: the killing itself is the event."""
+    if hit.kind not in ("killed", "injured", "kidnapped"):
+        return None
+    idx = word_index(a)
+    cue = hit.cue if hit.cue is not None else hit.first
+    w = idx.words[cue]
+    sent = sents[k]
+    s = args.Sentence(a, sent.start, sent.end)
+    kinds = {"kidnapped": ("Violence against civilians", "Abduction/forced disappearance")}
+    etype, sub = kinds.get(hit.kind, ("Battles", "Armed clash"))
+    trig = Trigger("count", etype, sub, refine=("suicide", "air", "ied", "artillery", "chemical"))
+    c = Candidate(TriggerForm(trig, "masdar", False), cue, cue, Span.of(a.text, w.start, w.end), etype, sub)
+    refine(idx, c, s.lo, s.hi)
+    c.modality = modality(idx, cue, s.lo)
+    return _draft(a, s, k, sent, c)

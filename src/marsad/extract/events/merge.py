@@ -1,0 +1,176 @@
+"""Settling drafts: counts (sum of parts, first figure kept), victims as actor2, type rules that
+depend on arguments, and one event per incident (repeated mentions merged).
+"""
+
+from __future__ import annotations
+
+from marsad.document import ActorRef, Document, Quantity, Span
+from marsad.extract.base import Analysis
+from marsad.extract.events.counts import CountHit
+from marsad.extract.events.dating import compatible, more_precise
+from marsad.extract.events.drafts import Draft
+from marsad.extract.events.lexicon import lexicon
+
+_ANAPHORA_REACH = 6
+
+
+def settle(a: Analysis, d: Draft) -> None:
+    """Counts, victims and argument-dependent types of one draft."""
+    groups = {h.group for hits in d.hits.values() for h in hits}
+    if d.actor2 is None:
+        d.actor2 = _victims(a, d, groups)
+    cfg = lexicon().events
+    override = cfg.get("civilian_victim_override", {})
+    if d.event_type in override.get("from", ()) and not d.territory and not d.refined \
+            and groups == {"civilians"}:
+        d.event_type, d.sub_event_type = override["event_type"], override["sub_event_type"]
+    if d.territory:
+        d.sub_event_type = _territory_type(a.doc, d.actor1)
+
+
+def counts_of(d: Draft, text: str) -> dict[str, Quantity]:
+    """One quantity per kind: the sum of the parts when one sentence gives them by side, else the first."""
+    out: dict[str, Quantity] = {}
+    for kind, hits in d.hits.items():
+        first_sentence = [h for h in hits if h.first == hits[0].first or _same_sentence(h, hits[0], d)]
+        groups = [h.group for h in first_sentence]
+        if len(first_sentence) > 1 and len(set(groups)) == len(groups):
+            out[kind] = _sum([h.quantity for h in first_sentence], text)
+        else:
+            out[kind] = hits[0].quantity
+    return out
+
+
+def _same_sentence(h: CountHit, first: CountHit, d: Draft) -> bool:
+    s = next((e for e in d.evidence if e.start <= _start(first) < e.end), None)
+    return s is not None and s.start <= _start(h) < s.end
+
+
+def _start(h: CountHit) -> int:
+    return h.quantity.span.start if h.quantity.span else -1
+
+
+def _sum(parts: list[Quantity], text: str) -> Quantity:
+    lows = [q.low or 0 for q in parts]
+    highs = [q.high for q in parts]
+    spans = [q.span for q in parts if q.span is not None]
+    span = Span.of(text, spans[0].start, spans[-1].end) if spans else None
+    return Quantity(sum(lows), None if None in highs else sum(h or 0 for h in highs),
+                    any(q.approx for q in parts), span)
+
+
+def _victims(a: Analysis, d: Draft, groups: set) -> ActorRef | None:
+    info = lexicon().victims.get("groups", {})
+    for hits in d.hits.values():
+        for h in hits:
+            if h.group == "civilians":
+                ent = next((e for e in a.doc.entities if e.kb_id == "civilians"), None)
+                name = h.noun.text if h.noun else info["civilians"]["name"]
+                return ActorRef(ent.id if ent else None, name, info["civilians"].get("name_en"))
+            if h.noun is not None:
+                m = next((m for m in a.mentions_in(h.noun.end, h.noun.end + 30)
+                          if m.entity.type == "organization"), None)
+                if m is not None:
+                    return ActorRef(m.entity.id, m.entity.canonical, m.entity.canonical_en)
+    return None
+
+
+def _territory_type(doc: Document, actor: ActorRef | None) -> str:
+    cfg = lexicon().events
+    ent = doc.entity(actor.entity) if actor is not None and actor.entity else None
+    if ent is not None and ent.category in cfg.get("state_categories", ()):
+        return cfg["territory_state"]
+    return cfg["territory_nonstate"]
+
+
+# ------------------------------------------------------------------ merging
+
+
+def merge(a: Analysis, drafts: list[Draft]) -> list[Draft]:
+    """One draft per incident; later mentions add evidence and fill what the first lacked."""
+    kept: list[Draft] = []
+    for d in drafts:
+        target = next((p for p in reversed(kept) if _same_incident(a, p, d)), None)
+        if target is None:
+            if d.generic and not d.hits:
+                continue
+            kept.append(d)
+        else:
+            _absorb(target, d, a.text)
+    return kept
+
+
+def _same_incident(a: Analysis, p: Draft, d: Draft) -> bool:
+    if p.modality != d.modality or not _types_agree(p, d):
+        return False
+    dates_agree = not (p.date_stated and d.date_stated) or compatible(p.date, d.date)
+    if not (_places_agree(a, p, d) and dates_agree and _actors_agree(p.actor1, d.actor1)):
+        return False
+    if (d.anaphoric or d.generic) and d.sentence - p.sentence <= _ANAPHORA_REACH:
+        return True
+    if p.location is not None and d.location is not None and p.location.name == d.location.name:
+        return True
+    if p.date_stated and d.date_stated and p.sub_event_type == d.sub_event_type:
+        return True
+    same_actor = p.actor1 is not None and d.actor1 is not None
+    return same_actor and p.sub_event_type == d.sub_event_type and d.sentence - p.sentence <= 2
+
+
+def _types_agree(p: Draft, d: Draft) -> bool:
+    if d.anaphoric and d.weak:
+        return True
+    if d.anaphoric and p.territory != d.territory:
+        return False
+    if p.event_type == d.event_type:
+        return d.anaphoric or p.sub_event_type == d.sub_event_type or not (p.refined and d.refined)
+    violent = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
+    return d.anaphoric and not d.refined and {p.event_type, d.event_type} <= violent
+
+
+def _places_agree(a: Analysis, p: Draft, d: Draft) -> bool:
+    if p.location is None or d.location is None:
+        return True
+    x, y = p.location, d.location
+    if x.entity == y.entity or x.name == y.name:
+        return True
+    return _within(a, x.entity, y.entity) or _within(a, y.entity, x.entity)
+
+
+def _within(a: Analysis, inner: str | None, outer: str | None) -> bool:
+    ei, eo = a.doc.entity(inner), a.doc.entity(outer)
+    if ei is None or eo is None or not ei.kb_id or not eo.kb_id:
+        return False
+    try:
+        return any(p.id == eo.kb_id for p in a.kb.ancestors(ei.kb_id))
+    except (KeyError, AttributeError):
+        return False
+
+
+def _actors_agree(x: ActorRef | None, y: ActorRef | None) -> bool:
+    if x is None or y is None:
+        return True
+    return x.entity == y.entity if x.entity and y.entity else x.name == y.name
+
+
+def _absorb(p: Draft, d: Draft, text: str) -> None:
+    for span in d.evidence:
+        if span not in p.evidence:
+            p.evidence.append(span)
+    if d.location is not None and d.loc_rank < p.loc_rank:
+        p.location, p.loc_rank = d.location, d.loc_rank
+    if d.date_stated and (not p.date_stated or more_precise(p.date, d.date)):
+        p.date, p.date_stated = d.date, True
+    p.actor1 = p.actor1 or d.actor1
+    p.actor2 = p.actor2 or d.actor2
+    p.attributed = p.attributed or d.attributed
+    mine, theirs = counts_of(p, text), counts_of(d, text)
+    for kind, hits in d.hits.items():
+        if kind not in p.hits:
+            p.hits[kind] = hits
+        elif not _same_quantity(mine[kind], theirs[kind]):
+            p.conflicts.append((kind, mine[kind], theirs[kind]))
+    p.conflicts.extend(d.conflicts)
+
+
+def _same_quantity(x: Quantity, y: Quantity) -> bool:
+    return x.low == y.low and x.high == y.high

@@ -1,0 +1,50 @@
+"""Telling a count of one incident from a total over a period or a campaign (a claim).
+
+Shared by the events stage (which leaves totals out of event counts) and the claims stage (which
+turns them into :class:`marsad.document.Claim`).
+"""
+
+from __future__ import annotations
+
+from marsad.extract.events.counts import CountHit
+from marsad.extract.events.lexicon import lexicon
+from marsad.extract.events.words import WordIndex
+
+_CLAUSE_REACH = 14
+
+
+def clause_bounds(idx: WordIndex, i: int, reach: int = _CLAUSE_REACH) -> tuple[int, int]:
+    """Word range of the clause around word ``i`` (at most ``reach`` words each way)."""
+    words = idx.words
+    a = i
+    while a > 0 and i - a < reach and words[a - 1].clause == words[i].clause:
+        a -= 1
+    b = i
+    while b + 1 < len(words) and b - i < reach and words[b + 1].clause == words[i].clause:
+        b += 1
+    return a, b + 1
+
+
+def rate(idx: WordIndex, hit: CountHit) -> str | None:
+    """"كل أسبوع", "يوميا": the rate period of a count, if any."""
+    lo, hi = clause_bounds(idx, hit.first)
+    for unit in ("day", "week", "month", "year"):
+        if idx.has(lexicon().phrases(f"rate.{unit}"), lo, hi):
+            return unit
+    return None
+
+
+def is_total(idx: WordIndex, hit: CountHit) -> bool:
+    """Whether ``hit`` counts a period, a rate or a campaign rather than one incident."""
+    lex = lexicon()
+    if hit.kind in lex.claims.get("claim_only_kinds", ()):
+        return True
+    lo, hi = clause_bounds(idx, hit.first)
+    if idx.has(lex.phrases("period"), lo, hi) or rate(idx, hit) is not None:
+        return True
+    cue = hit.cue if hit.cue is not None else hit.first
+    if idx.has(lex.phrases("campaign"), max(lo, cue - 4), cue):
+        return True
+    q = hit.quantity
+    return bool(q.approx and q.low is not None and q.low >= int(lex.claims.get("vague_total_min", 1000))
+                and q.high != q.low)

@@ -1,0 +1,184 @@
+"""Finding triggers: trigger words of events.yaml, filtered by the frames that name no incident
+(launches, goals, praise, habits, states), typed by nearby context words, with their modality.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from marsad.document import Span
+from marsad.extract.events.lexicon import Phrases, TriggerForm, lexicon
+from marsad.extract.events.words import Word, WordIndex
+
+_PURPOSE_LAM = ("ل", "لل", "ول", "ولل", "فل", "فلل")
+_FRAME_REACH = {"launch": 3, "diplomacy": 6, "goal": 3, "ceasefire": 1}
+
+
+@dataclass
+class Candidate:
+    form: TriggerForm
+    first: int
+    last: int
+    span: Span
+    event_type: str
+    sub_event_type: str
+    modality: str = "asserted"
+    generic: bool = False
+    anaphoric: bool = False
+    refined: str | None = None      # the context group that set the type, if any
+
+    @property
+    def priority(self) -> int:
+        return self.form.trigger.priority
+
+
+def find_candidates(text: str, idx: WordIndex, lo: int, hi: int) -> list[Candidate]:
+    """Trigger candidates among words ``[lo, hi)`` (one sentence)."""
+    lex = lexicon()
+    out: list[Candidate] = []
+    i = lo
+    while i < hi:
+        m = idx.match(lex.triggers, i, deep=True, limit=hi)
+        if m is None:
+            i += 1
+            continue
+        n, form = m
+        cand = _candidate(text, idx, form, i, i + n - 1, lo, hi)
+        if cand is not None:
+            out.append(cand)
+        i += n
+    return out
+
+
+def _candidate(text: str, idx: WordIndex, form: TriggerForm, first: int, last: int,
+               lo: int, hi: int) -> Candidate | None:
+    trig = form.trigger
+    words = idx.words
+    if _dropped(idx, form, first, lo) or (form.aspect != "masdar" and _definite(words[first])):
+        return None
+    if trig.needs_context and not _context_hits(idx, first, last, lo, hi, trig.needs_context):
+        return None
+    span = Span.of(text, words[first].start, words[last].end)
+    cand = Candidate(form, first, last, span, trig.event_type, trig.sub_event_type)
+    refine(idx, cand, lo, hi)
+    cand.modality = modality(idx, first, lo)
+    definite = _definite(words[first])
+    cand.generic = form.plural and (definite or trig.generic_plural)
+    anaphora = lexicon().phrases("anaphora")
+    cand.anaphoric = (definite and form.aspect == "masdar" and bool(idx.match(anaphora, first))) \
+        or _before(idx, anaphora, first, lo, 2)
+    return cand
+
+
+def _dropped(idx: WordIndex, form: TriggerForm, first: int, lo: int) -> bool:
+    """Frames in which the trigger names no concrete incident."""
+    lex = lexicon()
+    w = idx.words[first]
+    if form.aspect == "masdar" and _purpose(idx, w, first, lo):
+        return True
+    for frame, reach in _FRAME_REACH.items():
+        if _before(idx, lex.phrases(f"frame.{frame}"), first, lo, reach):
+            return True
+    clause = _clause_range(idx, first, lo)
+    if idx.has(lex.phrases("frame.habitual"), *clause):
+        return True
+    a, b = _clause_range(idx, first, lo, 6)
+    if idx.has(lex.phrases("frame.period"), max(a, first - 4), b):
+        return True
+    return form.trigger.state and (
+        form.aspect == "imperfect" or _before(idx, lex.phrases("frame.state_before"), first, lo, 2))
+
+
+def _purpose(idx: WordIndex, w: Word, first: int, lo: int) -> bool:
+    """"لتحرير", "للسيطرة": a goal, unless the verb before takes that ل ("تعرضت لقصف")."""
+    prefix = next((w.key[: -len(s)] for s in w.stems[1:] if w.key.endswith(s) and s != w.key), "")
+    if prefix not in _PURPOSE_LAM:
+        return False
+    return not _before(idx, lexicon().phrases("frame.purpose_exceptions"), first, lo, 2)
+
+
+def _before(idx: WordIndex, table: Phrases, first: int, lo: int, reach: int) -> bool:
+    """A phrase of ``table`` among the ``reach`` words before ``first`` in the same clause."""
+    words = idx.words
+    start = max(first - reach, lo)
+    hits = idx.find(table, start, first, deep=True)
+    return any(words[i].clause == words[first].clause for i, _n, _p in hits)
+
+
+def _clause_range(idx: WordIndex, i: int, lo: int, reach: int = 8) -> tuple[int, int]:
+    words = idx.words
+    a = i
+    while a - 1 >= max(lo, i - reach) and words[a - 1].clause == words[i].clause:
+        a -= 1
+    b = i
+    while b + 1 < min(len(words), i + reach + 1) and words[b + 1].clause == words[i].clause:
+        b += 1
+    return a, b + 1
+
+
+def _definite(w: Word) -> bool:
+    return any(s.startswith("ال") for s in w.stems[:2]) or w.key.startswith(("لل", "ولل", "فلل"))
+
+
+def _context_hits(idx: WordIndex, first: int, last: int, lo: int, hi: int,
+                  groups: tuple[str, ...]) -> list[tuple[int, str, str]]:
+    """Context words of ``groups`` near the trigger: (distance, group, strength)."""
+    lex = lexicon()
+    reach = lex.window
+    hits = []
+    for i, _n, (group, strength) in idx.find(lex.context, max(lo, first - reach), min(hi, last + reach + 1),
+                                             deep=False):
+        if group in groups and not first <= i <= last:
+            hits.append((min(abs(i - first), abs(i - last)), group, strength))
+    return sorted(hits)
+
+
+def refine(idx: WordIndex, cand: Candidate, lo: int, hi: int) -> None:
+    """Let the nearest strong context word (else a weak one) decide the type."""
+    groups = cand.form.trigger.refine
+    if not groups:
+        return
+    hits = _context_hits(idx, cand.first, cand.last, lo, hi, groups)
+    strong = [h for h in hits if h[2] == "strong"]
+    if "excessive_force" in groups and any(h[1] == "excessive_force" for h in hits):
+        strong = [h for h in hits if h[1] == "excessive_force"]
+    chosen = (strong or hits or [None])[0]
+    if chosen is None:
+        return
+    types = lexicon().context_types.get(chosen[1])
+    if types:
+        cand.event_type, cand.sub_event_type = types
+        cand.refined = chosen[1]
+
+
+def modality(idx: WordIndex, first: int, lo: int) -> str:
+    """negated, future, hypothetical, alleged or asserted, from cues before the trigger."""
+    lex = lexicon()
+    reach = int(lex.modality.get("window", 5))
+    if _before(idx, lex.phrases("negated.before"), first, lo, reach) or \
+            idx.has(lex.phrases("negated.sentence"), lo, first):
+        return "negated"
+    if _before(idx, lex.phrases("future.before"), first, lo, reach) or _future_prefix(idx, first, lo):
+        return "future"
+    if _before(idx, lex.phrases("hypothetical.before"), first, lo, reach) or \
+            idx.has(lex.phrases("hypothetical.sentence"), lo, first):
+        return "hypothetical"
+    if idx.has(lex.phrases("alleged.sentence"), lo, first):
+        return "alleged"
+    return "asserted"
+
+
+def _future_prefix(idx: WordIndex, first: int, lo: int) -> bool:
+    """A verb with the future proclitic س ("سترد", "ستقصف") up to three words before, or the trigger."""
+    words = idx.words
+    exceptions = lexicon().phrases("future_exceptions")
+    for k in range(first, max(first - 4, lo - 1), -1):
+        w = words[k]
+        if w.clause != words[first].clause:
+            break
+        for pre in ("س", "وس", "فس"):
+            rest = w.key[len(pre):]
+            if w.key.startswith(pre) and len(rest) >= 3 and rest[0] in "يتن" \
+                    and idx.match(exceptions, k, deep=True) is None:
+                return True
+    return False
