@@ -63,28 +63,14 @@ def find_entities(text: str, kb: KnowledgeBase, normalized: Any = None,
 
 def _repeats(view: DocView, people: list[Person], found: list[Found]) -> list[Found]:
     """Further occurrences of the full names of people the KB lacks."""
-    taken = {(f.start, f.end) for f in found}
+    taken = [(f.start, f.end) for f in found]
     out = []
     for ref in dict.fromkeys(p.ref for p in people if p.ref.startswith("?")):
-        name = ref[1:]
-        i = view.text.find(name)
-        while i >= 0:
-            end = i + len(name)
-            if _free(view, i, end, taken):
-                out.append(Found(i, end, ref, "match"))
-                taken.add((i, end))
-            i = view.text.find(name, end)
+        for start, end in view.occurrences(ref[1:], view.lex.clitics.before_plain):
+            if not any(s < end and start < e for s, e in taken):
+                out.append(Found(start, end, ref, "match"))
+                taken.append((start, end))
     return out
-
-
-def _free(view: DocView, start: int, end: int, taken: set[tuple[int, int]]) -> bool:
-    text = view.text
-    if end < len(text) and text[end].isalnum():
-        return False
-    prefix = text[view.word_start(start):start]
-    if prefix not in view.lex.clitics.before_plain:
-        return False
-    return not any(s < end and start < e for s, e in taken)
 
 
 def _person_names(view: DocView, found: list[Found]) -> dict[str, list[str]]:

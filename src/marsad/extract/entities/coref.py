@@ -142,28 +142,10 @@ def _surnames(view: DocView, people: dict[str, list[str]]) -> dict[str, str]:
 
 def _surname_hits(view: DocView, surnames: dict[str, str]) -> list[tuple[int, int, str]]:
     """``(start, end, ref)`` of every surname occurrence, a proclitic allowed before it."""
-    index: dict[str, list[str]] = {}
-    for s in sorted(surnames, key=len, reverse=True):
-        index.setdefault(s.split()[0], []).append(s)
     clitics = view.lex.clitics
     allowed = clitics.before_plain | clitics.before_definite
-    toks = view.tokens
-    out = []
-    for i, tok in enumerate(toks):
-        if tok.kind != "word":
-            continue
-        for cut in (0, 1, 2):
-            prefix, word = tok.text[:cut], tok.text[cut:]
-            if word not in index or prefix not in allowed:
-                continue
-            for s in index[word]:
-                size = s.count(" ") + 1
-                following = [t.text for t in toks[i + 1:i + size]]
-                if " ".join([word, *following]) == s:
-                    out.append((tok.start + cut, toks[i + size - 1].end, surnames[s]))
-                    break
-            break
-    return out
+    hits = [(s, e, ref) for name, ref in surnames.items() for s, e in view.occurrences(name, allowed)]
+    return sorted(hits)
 
 
 def _overlaps(taken: list[tuple[int, int]], start: int, end: int) -> bool:

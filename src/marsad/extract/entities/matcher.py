@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from marsad.kb import KnowledgeBase
 
 MIN_KEY = 2
+MAX_PROCLITIC = 2    # letters of proclitics before a name (و + ب)
 NAME_KINDS = ("actor", "place", "generic", "kb_generic", "bare")
 TITLE_KINDS = ("role", "rank")
 
@@ -46,12 +47,16 @@ class Hit:
     start: int
     end: int
     targets: tuple[Target, ...]
+    kinds: frozenset[str]
 
     def __len__(self) -> int:
         return self.end - self.start
 
     def of_kind(self, *kinds: str) -> tuple[Target, ...]:
         return tuple(t for t in self.targets if t.kind in kinds)
+
+    def has(self, kinds: frozenset[str]) -> bool:
+        return not self.kinds.isdisjoint(kinds)
 
 
 class Matcher:
@@ -64,9 +69,13 @@ class Matcher:
         table = _keys(kb, lex)
         self.automaton: Any = ahocorasick.Automaton()
         for k, targets in table.items():
-            self.automaton.add_word(k, (len(k), tuple(targets)))
+            lam = any(t.lam for t in targets)
+            self.automaton.add_word(k, (len(k), tuple(targets), frozenset(t.kind for t in targets), lam))
         self.automaton.make_automaton()
         self.size = len(table)
+        c = lex.clitics
+        self._prefixes = {(True, True): c.before_lam, (False, True): c.before_definite,
+                          (False, False): c.before_plain}
 
     def find(self, text: str, original_char: Any = None) -> list[Hit]:
         """Every boundary-valid hit in normalised ``text``, overlapping ones included.
@@ -75,33 +84,36 @@ class Matcher:
         ``i`` (to tell an enclitic ``ه`` from a folded ``ة``).
         """
         hits = []
-        for last, (size, targets) in self.automaton.iter(text):
+        n = len(text)
+        for last, (size, targets, kinds, lam) in self.automaton.iter(text):
             start, end = last + 1 - size, last + 1
-            kept = self._valid(text, start, end, targets, original_char)
+            w = start
+            while w > 0 and text[w - 1].isalnum() and start - w <= MAX_PROCLITIC:
+                w -= 1
+            if start - w > MAX_PROCLITIC:
+                continue
+            open_end = end < n and text[end].isalnum()
+            if w == start and not open_end and not lam:
+                hits.append(Hit(start, end, targets, kinds))
+                continue
+            kept = self._valid(text, text[w:start], end, targets, original_char) if open_end \
+                else self._prefixed(text[w:start], targets)
             if kept:
-                hits.append(Hit(start, end, kept))
+                hits.append(Hit(start, end, kept, frozenset(t.kind for t in kept)))
         return hits
 
-    def _valid(self, text: str, start: int, end: int, targets: tuple[Target, ...],
+    def _valid(self, text: str, prefix: str, end: int, targets: tuple[Target, ...],
                original_char: Any) -> tuple[Target, ...]:
-        w = start
-        while w > 0 and text[w - 1].isalnum():
-            w -= 1
-        prefix = text[w:start]
-        if end < len(text) and text[end].isalnum():
-            suffix = _word_rest(text, end)
-            if suffix not in self.lex.clitics.enclitics:
-                return ()
-            if suffix == "ه" and original_char is not None and original_char(end) == "ة":
-                return ()
-            targets = tuple(t for t in targets if not t.definite)
-        return tuple(t for t in targets if prefix in self._allowed(t))
+        """Targets allowed with an enclitic after the key (indefinite names only)."""
+        suffix = _word_rest(text, end)
+        if suffix not in self.lex.clitics.enclitics:
+            return ()
+        if suffix == "ه" and original_char is not None and original_char(end) == "ة":
+            return ()
+        return self._prefixed(prefix, tuple(t for t in targets if not t.definite))
 
-    def _allowed(self, t: Target) -> frozenset[str]:
-        c = self.lex.clitics
-        if t.lam:
-            return c.before_lam
-        return c.before_definite if t.definite else c.before_plain
+    def _prefixed(self, prefix: str, targets: tuple[Target, ...]) -> tuple[Target, ...]:
+        return tuple(t for t in targets if prefix in self._prefixes[(t.lam, t.definite)])
 
 
 def _word_rest(text: str, i: int) -> str:

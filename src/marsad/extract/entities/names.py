@@ -27,6 +27,7 @@ from marsad.extract.entities.view import DocView
 
 NEARBY = 80          # characters within which an ancestor licenses an ambiguous place
 GENERIC_KINDS = ("generic", "kb_generic", "bare")
+NAME_SET, TITLE_SET = frozenset(NAME_KINDS), frozenset(TITLE_KINDS)
 T = TypeVar("T", Hit, "NameHit")
 
 
@@ -50,22 +51,30 @@ class Context:
 
 def select_titles(hits: list[Hit]) -> list[Hit]:
     """Role heads and ranks, longest first, non-overlapping."""
-    return longest([h for h in hits if h.of_kind(*TITLE_KINDS)])
+    return longest([h for h in hits if h.has(TITLE_SET)])
 
 
 def select_names(view: DocView, hits: list[Hit], titles: list[Hit]) -> list[NameHit]:
-    """Name hits with their entry decided, longest match first, non-overlapping."""
+    """Name hits with their entry decided, longest match first, non-overlapping.
+
+    A hit that context rules out (and that is no generic form) leaves its place
+    to the shorter hits it overlaps.
+    """
     ctx = context(view, hits)
-    out: list[NameHit] = []
-    for h in hits:
-        if not h.of_kind(*NAME_KINDS):
+    taken: list[NameHit] = []
+    used = bytearray(len(view.text))
+    in_title = bytearray(len(view.text))
+    for t in titles:
+        in_title[t.start:t.end] = b"\x01" * (t.end - t.start)
+    for h in sorted(hits, key=lambda x: (x.start - x.end, x.start)):
+        if not h.has(NAME_SET) or any(used[h.start:h.end]):
             continue
         ref = decide(view, h, ctx)
-        inside_title = any(t.start <= h.start and h.end <= t.end for t in titles)
-        generic = () if inside_title else h.of_kind(*GENERIC_KINDS)
+        generic = () if all(in_title[h.start:h.end]) else h.of_kind(*GENERIC_KINDS)
         if ref is not None or generic:
-            out.append(NameHit(h.start, h.end, ref, generic))
-    return longest(out)
+            taken.append(NameHit(h.start, h.end, ref, generic))
+            used[h.start:h.end] = b"\x01" * (h.end - h.start)
+    return sorted(taken, key=lambda x: x.start)
 
 
 def longest(items: list[T]) -> list[T]:
@@ -82,10 +91,9 @@ def context(view: DocView, hits: list[Hit]) -> Context:
     confirmed: Counter[str] = Counter()
     countries: Counter[str] = Counter()
     for h in hits:
-        direct = h.of_kind("actor", "place")
-        if len(direct) != 1 or direct != h.targets:
+        if len(h.targets) != 1 or h.targets[0].kind not in ("actor", "place"):
             continue
-        entry = view.kb.get(direct[0].ref)
+        entry = view.kb.get(h.targets[0].ref)
         if entry is None or getattr(entry, "ambiguous", False) is True:
             continue
         confirmed[entry.id] += 1
@@ -96,6 +104,8 @@ def context(view: DocView, hits: list[Hit]) -> Context:
 
 def decide(view: DocView, h: Hit, ctx: Context) -> str | None:
     """The entry a name hit stands for, or None (a generic form, or context rules it out)."""
+    if len(h.targets) == 1 and h.targets[0].kind == "actor":
+        return h.targets[0].ref
     actors = [t.ref for t in h.of_kind("actor")]
     places = places_in_context(view, h, [t.ref for t in h.of_kind("place")])
     if len(actors) > 1:

@@ -17,13 +17,15 @@ who gets the role; others become people with ``kb_id`` None.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from marsad.extract.entities.lexicon import DEFINITE
 from marsad.extract.entities.matcher import Hit
 from marsad.extract.entities.names import NameHit
-from marsad.extract.entities.view import DocView
+from marsad.extract.entities.view import DocView, Tok
 
+WINDOW_BEFORE, WINDOW_AFTER = 80, 200   # characters around a title where its person may be named
 MAX_STEPS = 10       # tokens a role phrase's complement may run over
 MAX_UNITS = 3
 MAX_PAREN = 4
@@ -45,18 +47,27 @@ class Person:
 
 @dataclass
 class _Doc:
-    """Tokens with the name hit and title hit covering each."""
+    """Tokens around the titles, with the name hit and title hit covering each."""
 
     view: DocView
+    toks: list[Tok]
     mention: list[NameHit | None] = field(default_factory=list)
     title: list[Hit | None] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.starts = [t.start for t in self.toks]
+
+    def index(self, offset: int) -> int:
+        """Index of the first token starting at or after ``offset``."""
+        return bisect_right(self.starts, offset - 1)
 
 
 def find_people(view: DocView, titles: list[Hit], names: list[NameHit]) -> list[Person]:
     """Every person a title or role introduces, in text order."""
     if not titles:
         return []
-    d = _Doc(view, _cover(view, names), _cover(view, titles))
+    d = _Doc(view, view.tokens_near([(t.start, t.end) for t in titles], WINDOW_BEFORE, WINDOW_AFTER))
+    d.mention, d.title = _cover(d, names), _cover(d, titles)
     people: list[Person] = []
     for t in titles:
         p = _after_rank(d, t) if t.of_kind("rank") else _for_role(d, t, people)
@@ -75,14 +86,14 @@ def _merge(people: list[Person], p: Person) -> None:
     people.append(p)
 
 
-def _cover(view: DocView, items: list) -> list:
+def _cover(d: _Doc, items: list) -> list:
     """For each token, the item overlapping it (items sorted, non-overlapping)."""
-    out: list = [None] * len(view.tokens)
+    out: list = [None] * len(d.toks)
     for item in items:
-        i = view.token_index(item.start)
-        if i > 0 and view.tokens[i - 1].end > item.start:
+        i = d.index(item.start)
+        if i > 0 and d.toks[i - 1].end > item.start:
             i -= 1
-        while i < len(out) and view.tokens[i].start < item.end:
+        while i < len(out) and d.toks[i].start < item.end:
             out[i] = item
             i += 1
     return out
@@ -98,7 +109,7 @@ def _role_text(d: _Doc, start: int, end: int) -> str:
 
 
 def _after_rank(d: _Doc, t: Hit) -> Person | None:
-    found = _named_at(d, d.view.token_index(t.end))
+    found = _named_at(d, d.index(t.end))
     if found is None:
         return None
     p = found if isinstance(found, Person) else _person(d, found, None, "role")
@@ -116,14 +127,14 @@ def _named_at(d: _Doc, j: int) -> Person | tuple[int, int] | None:
 
 def _person(d: _Doc, tokens: tuple[int, int], role: str | None, how: str,
             affiliation: str | None = None) -> Person:
-    toks = d.view.tokens
+    toks = d.toks
     start, end = toks[tokens[0]].start, toks[tokens[1]].end
     return Person(start, end, "?" + d.view.text[start:end], role, how, affiliation)
 
 
 def _name_at(d: _Doc, j: int, strong: bool) -> tuple[int, int] | None:
     """Token range of a name starting at token ``j``."""
-    lex, toks = d.view.lex, d.view.tokens
+    lex, toks = d.view.lex, d.toks
     units: list[tuple[int, int]] = []
     k = j
     while k < len(toks) and len(units) < MAX_UNITS:
@@ -147,7 +158,7 @@ def _name_at(d: _Doc, j: int, strong: bool) -> tuple[int, int] | None:
 
 def _paren(d: _Doc, j: int, step: int) -> tuple[int, int] | None:
     """Word tokens between parentheses opening (step 1) or closing (step -1) at token ``j``."""
-    toks = d.view.tokens
+    toks = d.toks
     close = ")" if step > 0 else "("
     k = j + step
     while 0 <= k < len(toks) and toks[k].kind == "word" and abs(k - j) <= MAX_PAREN:
@@ -181,8 +192,8 @@ class _Weak:
 def _complement(d: _Doc, t: Hit) -> tuple[Person | tuple[int, int] | _Weak | None, int, str | None]:
     """Walk the role's complement: (the name after it, where the role phrase ends, its organisation)."""
     view, lex = d.view, d.view.lex
-    toks = view.tokens
-    j, role_end, consumed, affiliation = view.token_index(t.end), t.end, False, None
+    toks = d.toks
+    j, role_end, consumed, affiliation = d.index(t.end), t.end, False, None
     steps = 0
     while j < len(toks) and steps < MAX_STEPS:
         steps += 1
@@ -192,13 +203,13 @@ def _complement(d: _Doc, t: Hit) -> tuple[Person | tuple[int, int] | _Weak | Non
         if m is not None:
             role_end, consumed = max(role_end, m.end), True
             affiliation = affiliation or _organisation(d, m.ref)
-            j = view.token_index(m.end)
+            j = d.index(m.end)
             continue
         if tok.kind == "punct":
             return _paren_name(d, j), role_end, affiliation
         title = d.title[j]
         if title is not None and title is not t:
-            after = _named_at(d, view.token_index(title.end)) if title.of_kind("rank") else None
+            after = _named_at(d, d.index(title.end)) if title.of_kind("rank") else None
             return after, role_end, affiliation
         word = tok.text
         if view.bare(word, lex.connectors) is not None and not word.startswith(DEFINITE):
@@ -222,7 +233,7 @@ def _complement(d: _Doc, t: Hit) -> tuple[Person | tuple[int, int] | _Weak | Non
 
 def _construct(d: _Doc, j: int) -> bool:
     """Token ``j`` heads a construct: the next token is an entity or has the article."""
-    toks = d.view.tokens
+    toks = d.toks
     if j + 1 >= len(toks):
         return False
     nxt = toks[j + 1]
@@ -236,7 +247,7 @@ def _organisation(d: _Doc, ref: str | None) -> str | None:
 
 def _paren_name(d: _Doc, j: int) -> Person | tuple[int, int] | None:
     """A name in parentheses opening at token ``j`` (None for other punctuation)."""
-    if d.view.tokens[j].text != "(":
+    if d.toks[j].text != "(":
         return None
     group = _paren(d, j, 1)
     return _group_name(d, group) if group else None
@@ -255,8 +266,8 @@ def _group_name(d: _Doc, group: tuple[int, int]) -> Person | tuple[int, int] | N
 
 def _before(d: _Doc, t: Hit, role: str, people: list[Person], affiliation: str | None) -> Person | None:
     """The person named just before the role (a name in parentheses, a KB person, a given name)."""
-    view, toks = d.view, d.view.tokens
-    i = view.token_index(t.start)
+    toks = d.toks
+    i = d.index(t.start)
     if i > 0 and toks[i - 1].end > t.start:
         i -= 1
     j = i - 1
@@ -284,7 +295,7 @@ def _before(d: _Doc, t: Hit, role: str, people: list[Person], affiliation: str |
 
 def _given_before(d: _Doc, j: int, role: str, affiliation: str | None) -> Person | None:
     """Two or three words ending at token ``j`` that begin with a known first name."""
-    lex, toks = d.view.lex, d.view.tokens
+    lex, toks = d.view.lex, d.toks
     for size in (2, 3):
         a = j - size + 1
         if a < 0 or toks[a].text not in lex.given_names:

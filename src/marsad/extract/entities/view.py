@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from marsad.document import Span
 from marsad.extract.entities.lexicon import Lexicon
@@ -14,7 +15,20 @@ from marsad.extract.entities.lexicon import Lexicon
 if TYPE_CHECKING:
     from marsad.kb import KnowledgeBase
 
-SKIPPED = ' "\'(«»'
+WINDOW = 40
+_WORD_BEFORE = re.compile(r"([^\W\d_]*)[ \"'(«»]*$")
+_WORD_AFTER = re.compile(r"[ \"'(«»]*([^\W\d_]*)")
+# The normalised text has no diacritics or tatweel: a word is a run of letters.
+_TOKEN = re.compile(r"(?P<word>[^\W\d_]+)|(?P<number>\d+(?:[.,]\d+)*)|(?P<punct>[^\w\s])")
+
+
+class Tok(NamedTuple):
+    """A token of the normalised text (``kind``: word, number or punct)."""
+
+    start: int
+    end: int
+    text: str
+    kind: str
 
 
 @dataclass(slots=True)
@@ -44,19 +58,23 @@ class DocView:
     def text(self) -> str:
         return str(self.norm.text)
 
-    @cached_property
-    def tokens(self) -> list[Any]:
-        from marsad.arabic import tokens
-
-        return list(tokens(self.text))
-
-    @cached_property
-    def token_starts(self) -> list[int]:
-        return [t.start for t in self.tokens]
-
-    def token_index(self, offset: int) -> int:
-        """Index of the first token starting at or after ``offset``."""
-        return bisect_right(self.token_starts, offset - 1)
+    def tokens_near(self, spans: list[tuple[int, int]], before: int, after: int) -> list[Tok]:
+        """Tokens of the regions around ``spans`` (whole words); a "|" token marks each gap."""
+        text, out = self.text, []
+        regions: list[list[int]] = []
+        for s, e in spans:
+            lo, hi = self.word_start(max(0, s - before)), min(len(text), e + after)
+            if regions and lo <= regions[-1][1]:
+                regions[-1][1] = max(regions[-1][1], hi)
+            else:
+                regions.append([lo, hi])
+        for lo, hi in regions:
+            while hi < len(text) and text[hi].isalnum():
+                hi += 1
+            out.extend(Tok(m.start(), m.end(), m.group(), m.lastgroup or "punct")
+                       for m in _TOKEN.finditer(text, lo, hi))
+            out.append(Tok(hi, hi, "|", "punct"))
+        return out
 
     @cached_property
     def sentence_starts(self) -> list[int]:
@@ -89,30 +107,31 @@ class DocView:
 
     def word_before(self, start: int) -> str:
         """The folded word before the one holding ``start`` (quotes and spaces skipped)."""
-        text = self.text
         j = self.word_start(start)
-        while j > 0 and text[j - 1] in SKIPPED:
-            j -= 1
-        end = j
-        while j > 0 and text[j - 1].isalnum():
-            j -= 1
-        return text[j:end]
+        m = _WORD_BEFORE.search(self.text, max(0, j - WINDOW), j)
+        return m.group(1) if m else ""
 
     def word_after(self, end: int) -> str:
-        text = self.text
-        j = end
-        while j < len(text) and text[j] in SKIPPED:
-            j += 1
-        k = j
-        while k < len(text) and text[k].isalnum():
-            k += 1
-        return text[j:k]
+        """The folded word after ``end`` (quotes and spaces skipped)."""
+        m = _WORD_AFTER.match(self.text, end)
+        return m.group(1) if m else ""
+
+    def occurrences(self, phrase: str, prefixes: frozenset[str]) -> list[tuple[int, int]]:
+        """Where ``phrase`` stands as whole words (after one of ``prefixes``) in the normalised text."""
+        text, out = self.text, []
+        i = text.find(phrase)
+        while i >= 0:
+            end = i + len(phrase)
+            if (end == len(text) or not text[end].isalnum()) and text[self.word_start(i):i] in prefixes:
+                out.append((i, end))
+            i = text.find(phrase, i + 1)
+        return out
 
     def bare(self, word: str, vocabulary: frozenset[str] | dict[str, Any]) -> str | None:
         """``word`` or ``word`` without a proclitic, if that is in ``vocabulary``."""
         if word in vocabulary:
             return word
-        for p in self.lex.clitics.before_plain:
-            if p and word.startswith(p) and word[len(p):] in vocabulary:
-                return word[len(p):]
+        for cut in (1, 2):
+            if word[cut:] in vocabulary and word[:cut] in self.lex.clitics.before_plain:
+                return word[cut:]
         return None
