@@ -13,7 +13,7 @@ import sys
 from marsad import __version__
 from marsad.errors import MarsadError
 
-COMMANDS = ("analyze", "ingest", "corpus", "evaluate")
+COMMANDS = ("analyze", "ingest", "corpus", "serve", "evaluate")
 
 DESCRIPTION = """\
 Marsad (مرصد) turns Arabic news articles about wars into structured, verifiable knowledge:
