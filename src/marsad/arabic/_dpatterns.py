@@ -51,18 +51,24 @@ class DateVocab:
     range_gap: re.Pattern[str]
     range_gap_free: re.Pattern[str]
     year_prep_before: re.Pattern[str]
+    year_after_year: re.Pattern[str]
+    month_word: tuple[str, ...]
 
     def key(self, text: str) -> str:
         return _key(text)
 
+    def has_month_word(self, text: str) -> bool:
+        return any(w in text for w in self.month_word)
 
-PRO = r"(?<!\w)(?P<pro>[وفبل]{0,2}?)"
+
 
 
 @lru_cache(maxsize=1)
 def vocab() -> DateVocab:
     """Folded date tables and compiled patterns (built once)."""
     t = table("dates")
+    pro = rf"(?<!\w)(?P<pro>[{re.escape(t['proclitics'])}]{{0,2}}?)"
+    of = _alt(t["of"])
     months, hmonths = _alt(f for v in t["gregorian"].values() for f in v), _alt(
         f for v in t["hijri"].values() for f in v)
     parts = _alt(w for p in t["parts"].values() for w in p["words"])
@@ -72,24 +78,24 @@ def vocab() -> DateVocab:
     gera, hera = _alt(t["gregorian_era"]), _alt(t["hijri_era"])
     dparts, djoin = _alt(t["day_parts"]), _alt(t["day_range_join"])
     yword = _alt(t["year_words"])
-    rel_unit = rf"(?:من\s+)?(?:(?P<ru>{units})\s+(?P<rw>{which})|(?P<this>{this})\s+(?P<ru2>{units}))"
-    greg = (rf"{PRO}(?:(?P<part>{parts})\s+)?(?:(?:{mw})\s+)?"
-            rf"(?:(?P<d1>\d{{1,2}})(?:\s*(?:{djoin})\s*(?P<d2>\d{{1,2}}))?\s+(?:من\s+)?(?:(?:{mw})\s+)?)?"
+    rel_unit = rf"(?:(?:{of})\s+)?(?:(?P<ru>{units})\s+(?P<rw>{which})|(?P<this>{this})\s+(?P<ru2>{units}))"
+    greg = (rf"{pro}(?:(?P<part>{parts})\s+)?(?:(?:{mw})\s+)?"
+            rf"(?:(?P<d1>\d{{1,2}})(?:\s*(?:{djoin})\s*(?P<d2>\d{{1,2}}))?\s+(?:(?:{of})\s+)?(?:(?:{mw})\s+)?)?"
             rf"(?P<m1>{months})(?:\s*/\s*(?P<m2>{months})|\s*\(\s*(?P<m3>{months})\s*\)|\s+-\s+(?P<m4>{months}))?"
-            rf"(?:\s*,?\s*(?:من\s+)?(?:(?:{yword})\s+)?(?P<y>\d{{4}})(?:\s*(?:{gera})(?!\w))?"
+            rf"(?:\s*,?\s*(?:(?:{of})\s+)?(?:(?:{yword})\s+)?(?P<y>\d{{4}})(?:\s*(?:{gera})(?!\w))?"
             rf"|\s+{rel_unit}|\s+(?P<w>{which}))?(?!\w)")
-    year = (rf"{PRO}(?:(?P<part>{parts})\s+)?(?:(?P<yw>{yword})\s+)?(?P<y>\d{{4}})"
+    year = (rf"{pro}(?:(?P<part>{parts})\s+)?(?:(?P<yw>{yword})\s+)?(?P<y>\d{{4}})"
             rf"(?:\s*(?:{gera})(?!\w))?(?![\w.,/:-]\d)(?!\w)")
-    hijri_re = (rf"{PRO}(?:(?P<part>{parts})\s+)?(?:(?P<d1>\d{{1,2}})\s+(?:من\s+)?)?(?:(?:{mw})\s+)?"
+    hijri_re = (rf"{pro}(?:(?P<part>{parts})\s+)?(?:(?P<d1>\d{{1,2}})\s+(?:(?:{of})\s+)?)?(?:(?:{mw})\s+)?"
                 rf"(?P<hm>{hmonths})(?:\s*,?\s+(?:(?:{yword})\s+)?(?P<hy>\d{{3,4}}))?"
                 rf"(?:\s*(?P<era>{hera})(?!\w))?(?!\w)")
-    hyear = rf"{PRO}(?:(?:{yword})\s+)?(?P<hy>\d{{3,4}})\s*(?P<era>{hera})(?!\w)"
+    hyear = rf"{pro}(?:(?:{yword})\s+)?(?P<hy>\d{{3,4}})\s*(?P<era>{hera})(?!\w)"
     rels = _alt(f for v in t["relative_days"].values() for f in v)
     wdays = _alt(f for v in t["weekdays"].values() for f in v)
-    rel_day = rf"{PRO}(?:(?P<dp>{dparts})\s+)?(?P<rel>{rels})(?!\w)"
-    weekday = (rf"{PRO}(?:(?P<dp>{dparts})\s+)?(?P<wd>{wdays})"
+    rel_day = rf"{pro}(?:(?P<dp>{dparts})\s+)?(?P<rel>{rels})(?!\w)"
+    weekday = (rf"{pro}(?:(?P<dp>{dparts})\s+)?(?P<wd>{wdays})"
                rf"(?:\s+(?P<w>{which}))?(?!\w)")
-    period = rf"{PRO}(?:(?P<part>{parts})\s+)?{rel_unit}(?!\w)"
+    period = rf"{pro}(?:(?P<part>{parts})\s+)?{rel_unit}(?!\w)"
     numeric = (r"(?<![\d.,/-])(?:(?P<d>\d{1,2})(?P<sep>[./-])(?P<m>\d{1,2})(?P=sep)(?P<y>\d{4})"
                r"|(?P<iy>\d{4})(?P<isep>[-/])(?P<im>\d{1,2})(?P=isep)(?P<id>\d{1,2}))(?![\d]|[.,/-]\d)")
     since = _alt(t["since"])
@@ -112,6 +118,8 @@ def vocab() -> DateVocab:
         since_before=re.compile(rf"(?<!\w)(?:{since})\s+$"),
         range_before=re.compile(rf"(?<!\w)(?:{ropen})\s+(?:(?:{fill})\s+)?$"),
         range_gap=re.compile(rf"\s*,?\s*(?:{rjoin})?\s*(?:(?:{fill})\s+)?"),
-        range_gap_free=re.compile(r"\s*,?\s*(?:الى|حتى|وحتى|ولغايه|لغايه)\s+"),
+        range_gap_free=re.compile(rf"\s*,?\s*(?:{_alt(t['range_join_free'])})\s+"),
+        year_after_year=re.compile(rf"\d{{4}}\s*(?:{_alt(t['year_after_year'])})\s*$"),
+        month_word=tuple(fold_key(w) for w in t["month_word"]),
         year_prep_before=re.compile(rf"(?<!\w)(?:{_alt(t['year_prepositions'])})\s+$"),
     )

@@ -120,10 +120,11 @@ def _valid(v: DateVocab, kind: str, m: re.Match[str], text: str, start: int) -> 
         year = int(m.group("y"))
         ok = v.year_range[0] <= year <= v.year_range[1]
         return ok and bool(m.group("yw") or m.group("part")
-                           or v.year_prep_before.search(text, max(0, start - 12), start))
+                           or v.year_prep_before.search(text, max(0, start - 12), start)
+                           or v.year_after_year.search(text, max(0, start - 12), start))
     if kind == "hijri":
         ambiguous = v.key(m.group("hm")) in v.ambiguous_hijri
-        context = m.group("d1") or m.group("hy") or m.group("era") or "شهر" in m.group()
+        context = m.group("d1") or m.group("hy") or m.group("era") or v.has_month_word(m.group())
         return (not ambiguous or bool(context)) and _hijri_year_ok(m.group("hy"))
     if kind == "hyear":
         return _hijri_year_ok(m.group("hy"))
@@ -153,7 +154,7 @@ def _valid_greg(v: DateVocab, m: re.Match[str]) -> bool:
     if v.key(m.group("m1")) in v.ambiguous:
         context = (m.group("d1"), m.group("y"), m.group("ru"), m.group("this"), m.group("w"), pair,
                    m.group("part"))
-        return any(context) or "شهر" in m.group()
+        return any(context) or v.has_month_word(m.group())
     return True
 
 

@@ -22,14 +22,15 @@ def _endings() -> tuple[tuple[str, ...], tuple[str, ...], str]:
 
 def _bases(word: str) -> list[str]:
     """The word without proclitics and/or the article."""
+    article = fold_key(table("clitics")["article"])
     out = [word]
     for pro in ("", *lexicon().proclitics):
         rest = word[len(pro):] if word.startswith(pro) else None
         if rest is None:
             continue
         out.append(rest)
-        if rest.startswith("ال"):
-            out.append(rest[2:])
+        if rest.startswith(article):
+            out.append(rest[len(article):])
     return out
 
 

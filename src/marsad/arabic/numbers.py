@@ -27,6 +27,7 @@ class Lexicon:
 
     words: dict[str, tuple[str, int]]
     proclitics: tuple[str, ...]
+    conjunction: str
 
     def lookup(self, word: str) -> tuple[str, int] | None:
         return self.words.get(word)
@@ -65,7 +66,7 @@ def lexicon() -> Lexicon:
             add(groups.get(kind, []), f"scale_{kind}", int(value))
     add(t["ten"], "ten", 10)
     pros = tuple(sorted((fold_key(p) for p in t["proclitics"]), key=len, reverse=True))
-    return Lexicon(words, pros)
+    return Lexicon(words, pros, fold_key(t["conjunction"]))
 
 
 def parse_digits(token: str) -> int | float | None:
@@ -113,7 +114,7 @@ def parse_words(words: Sequence[str], i: int, first: tuple[str, int] | None = No
         nxt = lex.lookup(w)
         if nxt is not None and _juxtaposed_ok(st, nxt):
             _apply(st, nxt, juxtaposed=True)
-        elif len(w) > 1 and w[0] == "و" and (nxt := lex.lookup(w[1:])) and _joined_ok(st, nxt):
+        elif _conjoined(w, lex) and (nxt := lex.lookup(w[len(lex.conjunction):])) and _joined_ok(st, nxt):
             _apply(st, nxt)
         else:
             break
@@ -121,6 +122,10 @@ def parse_words(words: Sequence[str], i: int, first: tuple[str, int] | None = No
     if st.last == "teen_one":
         return None
     return st.total + st.cur, j
+
+
+def _conjoined(word: str, lex: Lexicon) -> bool:
+    return word.startswith(lex.conjunction) and len(word) > len(lex.conjunction)
 
 
 def _apply(st: _State, entry: tuple[str, int], juxtaposed: bool = False) -> None:

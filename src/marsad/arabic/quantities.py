@@ -163,7 +163,8 @@ def _match_phrase(ctx: _Ctx, k: int, table: list[tuple[Phrase, str]]) -> tuple[s
     for p, kind in table:
         if _phrase_at(ctx, k, p):
             return kind, k + len(p)
-        if k < len(ctx.words) and ctx.words[k] == "و" + p[0] and _phrase_at(ctx, k + 1, p[1:]):
+        conj = lexicon().conjunction
+        if k < len(ctx.words) and ctx.words[k] == conj + p[0] and _phrase_at(ctx, k + 1, p[1:]):
             return kind, k + len(p)
     return None
 
@@ -205,7 +206,7 @@ def _range_after(ctx: _Ctx, core: _Core, prefixed: bool) -> tuple[int, int, bool
         conn = w in ctx.rules.connectors and (prefixed or w not in ctx.rules.need_prefix)
         is_or = w in ctx.rules.or_connectors
         second = _core_at(ctx, j + 1) if (conn or is_or) else None
-        if second is None and prefixed and w.startswith("و") and len(w) > 1:
+        if second is None and prefixed and w.startswith(lexicon().conjunction) and len(w) > 1:
             second = _core_at(ctx, j)  # "بين عشرين وثلاثين": the connector is a proclitic
         if second is not None and core.low == core.high and second.low == second.high > core.low:
             return core.low, second.high, core.approx or is_or, second.end_tok

@@ -109,8 +109,8 @@ def _proclitic_options(word: str, rules: _Rules) -> list[tuple[float, list[tuple
         bases = [(rest, form)]
         if al:
             with_article.append(form)
-            if form != "ال":
-                bases.insert(0, ("ال" + rest, strip))
+            if form != rules.article:
+                bases.insert(0, (rules.article + rest, strip))
         out.append((weight, bases))
     return out
 
@@ -143,6 +143,7 @@ class _Rules:
     taa_to: str
     taa_w: float
     taa_not_after: str
+    article: str
 
 
 @lru_cache(maxsize=1)
@@ -159,4 +160,5 @@ def _rules() -> _Rules:
         enclitics=tuple((e["form"], float(e["weight"])) for e in t["enclitics"]),
         taa_from=taa.get("from", ""), taa_to=taa.get("to", ""), taa_w=float(taa.get("weight", 1.0)),
         taa_not_after=taa.get("not_after", ""),
+        article=t["article"],
     )
