@@ -33,6 +33,7 @@ TR_BORDER_BOX = (35.8, 35.8, 38.0, 44.85)  # south, west, north, east: the strip
 
 ARABIC_NAME = re.compile(r"^[\u0621-\u064A\u064B-\u0652\u0670\u0671 '\-]+$")
 ARABIC_LETTER = re.compile(r"[\u0621-\u064A]")
+DIACRITICS = re.compile(r"[\u064B-\u0652\u0670\u0671]")
 
 
 def geonames_version() -> str:
@@ -54,9 +55,13 @@ def selected(city: dict[str, Any]) -> bool:
 
 
 def arabic_names(city: dict[str, Any]) -> list[str]:
-    """The city's Arabic alternate names, sorted and without repeats."""
+    """The city's Arabic alternate names, sorted, one per lookup key (the least vowelled kept)."""
     names = {" ".join(n.split()) for n in city.get("alternatenames") or ()}
-    return sorted(n for n in names if ARABIC_NAME.match(n) and ARABIC_LETTER.search(n))
+    arabic = sorted(n for n in names if ARABIC_NAME.match(n) and ARABIC_LETTER.search(n))
+    best: dict[str, str] = {}
+    for name in sorted(arabic, key=lambda n: (len(DIACRITICS.findall(n)), n)):
+        best.setdefault(alias_key(name), name)
+    return sorted(best.values())
 
 
 def country_place_id(code: str, countries: dict[str, Any]) -> str:

@@ -22,7 +22,7 @@ ACTOR_FIELDS: dict[str, bool] = {
 }
 PLACE_FIELDS: dict[str, bool] = {
     "id": True, "name": True, "name_en": False, "kind": True, "lat": True, "lon": True,
-    "country": True, "admin1": False, "parent": False, "aliases": False, "ambiguous": False,
+    "country": False, "admin1": False, "parent": False, "aliases": False, "ambiguous": False,
     "geonames_id": False, "population": False, "source": False,
 }
 

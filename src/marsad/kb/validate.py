@@ -70,8 +70,10 @@ def _check_str_list(section: str, entry_id: str, entry: dict[str, Any], fld: str
     if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
         return [f"{where(origins, section, entry_id, fld)}: must be a list of non-empty strings"]
     keys = [alias_key(v) for v in value]
-    dup = sorted({v for v, k in zip(value, keys, strict=True) if keys.count(k) > 1})
-    return [f"{where(origins, section, entry_id, fld)}: repeated {dup}"] if dup else []
+    if fld == "aliases" and isinstance(entry.get("name"), str):
+        keys.append(alias_key(entry["name"]))
+    dup = sorted({v for v, k in zip(value, keys, strict=False) if keys.count(k) > 1})
+    return [f"{where(origins, section, entry_id, fld)}: {dup} repeat the name or another alias (after folding)"] if dup else []
 
 
 def _check_enum(loc: str, value: Any, allowed: Iterable[str], nullable: bool = False) -> list[str]:
