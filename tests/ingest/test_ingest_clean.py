@@ -146,3 +146,28 @@ def test_empty_input() -> None:
     cleaned = clean("\n  \n×\n")
     assert cleaned.text == "" and cleaned.title is None
     assert [r.reason for r in cleaned.removed] == ["symbol"]
+
+
+def test_short_lede_with_full_stop_kept() -> None:
+    lede = "قتل خمسة مدنيين في قصف على المدينة."
+    raw = "\n\n".join([TITLE, lede, P1, P2])
+    cleaned = clean(raw)
+    assert cleaned.text == raw
+    assert cleaned.removed == []
+
+
+def test_trailing_outlet_credit_recorded() -> None:
+    cleaned = clean("\n\n".join([TITLE, P1, P2 + " (سانا)"]))
+    assert cleaned.outlet_ids == ["sana"]
+    assert cleaned.text.endswith("(سانا)")
+
+
+def test_more_widgets() -> None:
+    junk = ["3 تعليقات", "الوسوم: حمص، قصف", "00:00 / 02:35", "عدد المشاهدات: 1,250", "كتب: فلان الفلاني",
+            "منذ 3 ساعات", "الرئيسية > أخبار > سوريا", "مشاركة فيسبوك تويتر واتساب", "XS SM MD LG",
+            "تابعونا على تيليغرام", "صورة أرشيفية", "آخر تحديث: 07/03/2024 - 14:20"]
+    raw = "\n\n".join([TITLE, P1, *junk, P2])
+    cleaned = clean(raw)
+    assert cleaned.text == "\n\n".join([TITLE, P1, P2])
+    assert [r.text for r in cleaned.removed] == junk
+    assert cleaned.published is not None and cleaned.published.start.isoformat() == "2024-03-07"

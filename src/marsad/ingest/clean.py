@@ -9,6 +9,7 @@ reason, and ``Cleaned.segments`` maps every kept piece of the text back to ``raw
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 
 from marsad.document import DateValue, Removed
@@ -20,6 +21,7 @@ from marsad.ingest.rules import Rules, has_word, load_rules
 from marsad.ingest.structure import drop_glued_teasers, drop_related_lists, drop_repeats, pick_title
 
 DATELINE_SCAN = 3  # body lines searched for a "PLACE — OUTLET" dateline
+_TRAILING_CREDIT = re.compile(r"\(([^()]{1,40})\)\s*$")  # "... آخرين. (سانا)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,8 +127,12 @@ def _trimmed(raw: str, a: int, b: int, reason: str) -> Removed:
 
 
 def _dateline_outlets(lines: list[Line], title: int | None, outlets: OutletRegistry) -> list[str]:
-    body = [ln for i, ln in enumerate(lines) if ln.kept and i != title][:DATELINE_SCAN]
-    hits = (outlets.find_signature(ln.text) for ln in body)
+    """Outlets named by a "PLACE — OUTLET" opening of the first body lines or a final "(OUTLET)"."""
+    body = [ln for i, ln in enumerate(lines) if ln.kept and i != title]
+    hits = [outlets.find_signature(ln.text) for ln in body[:DATELINE_SCAN]]
+    if body:
+        tail = _TRAILING_CREDIT.search(body[-1].text)
+        hits.append(outlets.signoff(tail.group(1)) if tail else None)
     return [o.id for o in hits if o is not None]
 
 

@@ -22,6 +22,7 @@ from marsad.ingest.rules import Rules, load_rules
 _DMY = re.compile(r"(?<!\d)(\d{1,2})\s*([./\-])\s*(\d{1,2})\s*\2\s*(\d{4})(?!\d)")
 _YMD = re.compile(r"(?<!\d)(\d{4})([./\-])(\d{1,2})\2(\d{1,2})(?!\d)")
 _YM = re.compile(r"^\s*(\d{4})-(\d{1,2})\s*$")
+_LETTER = re.compile(r"[^\W\d_]")
 _TIME = re.compile(r"(?<!\d)\d{1,2}:\d{2}(?::\d{2})?(?!\d)")
 
 
@@ -44,7 +45,8 @@ def _patterns(rules: Rules) -> _Patterns:
     alt = _alternation(list(months))
     textual = re.compile(rf"(?<!\d)(\d{{1,2}})\s+({alt})(?:\s*/\s*(?:{alt}))?\s*[،,]?\s+(\d{{4}})(?!\d)")
     month_first = re.compile(rf"(?<!\w)({alt})\s+(\d{{1,2}})\s*[،,]?\s+(\d{{4}})(?!\d)")
-    noise_words = [fold(str(w)) for key in ("labels", "weekdays", "time_words") for w in spec.get(key, ())]
+    keys = ("labels", "weekdays", "time_words", "hijri_words")
+    noise_words = [fold(str(w)) for key in keys for w in spec.get(key, ())]
     noise = re.compile(rf"(?<!\w)(?:{_alternation(noise_words)})(?!\w)")
     return _Patterns(textual, month_first, months, noise)
 
@@ -91,7 +93,7 @@ def parse_dateline(line: str, rules: Rules | None = None) -> DateValue | None:
     found, match = hit
     rest = key[: match.start()] + " " + key[match.end():]
     rest = pats.noise.sub(" ", _TIME.sub(" ", rest))
-    if re.search(r"\w", rest):
+    if _LETTER.search(rest):  # other numbers (a Hijri date, seconds) may remain; words may not
         return None
     return DateValue(start=found, end=found, precision="day", text=line.strip())
 

@@ -42,8 +42,9 @@ def pick_title(lines: list[Line], rules: Rules, title_first: bool = False) -> in
         title = _repeated_headline(lines, kept, rules)
     title_key = rules.key(lines[title].text) if title is not None else ""
     for i in pre:
-        if i == title or len(lines[i].text) > rules.limit("short_line_chars"):
-            continue
+        text = lines[i].text
+        if i == title or len(text) > rules.limit("short_line_chars") or rules.ends_sentence(text):
+            continue  # a short first paragraph ending in a full stop is body: keep it
         if title_key and _repeats_title(rules.key(lines[i].text), title_key):
             continue  # left to drop_repeats, which names it a repeated title
         lines[i].reason = "label" if title is None or i < title else "caption"
