@@ -61,6 +61,7 @@ class _Found:
     dates: list[DateValue] = field(default_factory=list)
     outlets: list[str] = field(default_factory=list)
     stamps: list[str] = field(default_factory=list)
+    updated: list[DateValue] = field(default_factory=list)  # dates of "updated" stamps: a fallback
     list_starts: set[int] = field(default_factory=set)
 
 
@@ -74,6 +75,7 @@ def _verdict(line: Line, index: int, rules: Rules, outlets: OutletRegistry, foun
             found.list_starts.add(index)
         if rule.reason == "update_stamp":
             found.stamps.append(text)
+            found.updated.extend(d for d in [parse_dateline(text, rules)] if d is not None)
         return rule.reason
     short = len(text) <= rules.limit("teaser_max_chars")
     outlet = outlets.signature_line(text) if short else None
@@ -158,7 +160,7 @@ def clean(raw: str, *, outlets: OutletRegistry | None = None, rules: Rules | Non
     return Cleaned(
         text=text, removed=_removed(raw, lines), segments=segments,
         title=lines[title].text if title is not None else None,
-        published=found.dates[0] if found.dates else None,
+        published=(found.dates or found.updated or [None])[0],
         outlet_ids=found.outlets + _dateline_outlets(lines, title, outlets),
         stamps=found.stamps,
     )
