@@ -166,6 +166,15 @@ def _reported(ctx: Ctx, start: int, limit: int, k: int) -> Content | None:
     return Content(start, end, False, k) if end > start else None
 
 
+def _addressed_outlet(ctx: Ctx, k: int) -> bool:
+    """After "لـ": a quoted short name or a media mention."""
+    m = ctx.mention_by_word[k]
+    if m is not None:
+        return m.entity.category == "media"
+    pair = _pair_in_gap(ctx, k, long_only=False)
+    return pair is not None and len(ctx.text[pair.open:pair.close].split()) <= 4
+
+
 def medium(ctx: Ctx, first: int, last: int) -> str | None:
     """The medium named in words ``[first, last)``: an outlet addressed ("لقناة العربية",
     "لـ«الشرق الأوسط»") is an interview; otherwise the first medium phrase."""
@@ -174,8 +183,7 @@ def medium(ctx: Ctx, first: int, last: int) -> str | None:
         k = ctx.words[i].key
         if k[:1] == "ل" and k[1:] in lex.outlets:
             return "interview"
-        m = ctx.mention_by_word[i + 1] if k == "ل" and i + 1 < len(ctx.words) else None
-        if m is not None and m.entity.category == "media":
+        if k == "ل" and i + 1 < len(ctx.words) and _addressed_outlet(ctx, i + 1):
             return "interview"
     keys = [w.key for w in ctx.words[first:last]]
     for i in range(len(keys)):

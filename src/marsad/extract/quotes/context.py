@@ -74,7 +74,9 @@ class Ctx:
 
     def is_adjunct(self, i: int) -> bool:
         w = self.words[i]
-        if self.lex.in_set(w.key, self.lex.adjuncts):
+        if self.lex.in_set(w.key, self.lex.adjuncts) or w.key in self.lex.manner:
+            return True
+        if i > 0 and self.words[i - 1].key in self.lex.manner:
             return True
         return any(s <= w.start < e for s, e in self.date_spans)
 

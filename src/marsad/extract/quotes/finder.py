@@ -56,13 +56,17 @@ def find_cues(ctx: Ctx) -> list[Cue]:
     ws = ctx.words
     for i, w in enumerate(ws):
         hit = ctx.lex.verb(w.key)
-        if hit is not None and not _excluded(ctx, i, hit[1]):
+        if hit is not None and not _excluded(ctx, i, hit[1]) and not _negated(ctx, i):
             out.append(Cue(i, i + 1, hit[0], hit[1]))
             continue
         nominal = _nominal_at(ctx, i)
         if nominal is not None:
             out.append(nominal)
     return out
+
+
+def _negated(ctx: Ctx, i: int) -> bool:
+    return i > 0 and ctx.words[i - 1].key in ctx.lex.negations and not ctx.comma_before(i)
 
 
 def _excluded(ctx: Ctx, i: int, clitic: bool) -> bool:
@@ -154,12 +158,16 @@ def _verb_quote(ctx: Ctx, cue: Cue, said: list[Said], limit: int) -> Found | Non
     speaker = _speaker(ctx, sub, cue, said, start)
     if speaker is None:
         return None
-    content = find_content(ctx, sub.end, limit, obj=form.object)
-    if content is None or (sub.kind == "unknown" and not _marked(ctx, sub.end, content)):
+    content = _attributed_content(ctx, cue, said) or find_content(ctx, sub.end, limit, obj=form.object)
+    if sub.kind == "unknown" and form.object and (content is None or not content.marker):
+        sub = Subject("dropped", sub.start, start=sub.start)
+        speaker = _speaker(ctx, sub, cue, said, start)
+        content = find_content(ctx, sub.start, limit, obj=True)
+    if content is None or speaker is None or (sub.kind == "unknown" and not content.marker):
         return None
-    if form.needs and not any(w.key == form.needs for w in ctx.words[cue.j:content.word + 1]):
+    if form.needs and not _needed(ctx, form.needs, cue.j, content.word):
         return None
-    med = sub.medium or medium(ctx, cue.j, content.word) or _medium_before(ctx, cue)
+    med = sub.medium or medium(ctx, sub.end, content.word) or _medium_before(ctx, cue)
     return Found(speaker, cue, content, med or _inherited_medium(ctx, sub, speaker, start))
 
 
@@ -171,9 +179,42 @@ def _inherited_medium(ctx: Ctx, sub: Subject, speaker: Antecedent, start: int) -
     return said.quote.medium if ctx.lay.sentence_no(start) - said.sentence <= 1 else None
 
 
-def _marked(ctx: Ctx, j: int, content: Content) -> bool:
-    """An unknown subject counts only when أن / إن / a colon / a quote follows it at once."""
-    return content.marker and content.word <= j + 2
+def _needed(ctx: Ctx, needs: str, first: int, last: int) -> bool:
+    """The word a cue needs ("عبر عن"; "وجه ب-" a word bound to ب) stands in its zone."""
+    words = ctx.words[first:last + 1]
+    if needs.endswith("-"):
+        return any(w.key.startswith(needs[:-1]) and len(w.key) > 3 for w in words)
+    return any(w.key == needs for w in words)
+
+
+def _attributed_content(ctx: Ctx, cue: Cue, said: list[Said]) -> Content | None:
+    """"...، بحسب ما أفاد به المرصد" / "وفق ما أفادت به مصادر": the clause before is said."""
+    i = cue.i
+    if i < 2 or ctx.words[i - 1].key not in ("ما", "لما"):
+        return None
+    lead = ctx.words[i - 2].key
+    if lead[:1] == "و" and lead[1:] in ("بحسب", "حسب", "وفق"):
+        lead = lead[1:]
+    if lead not in ("بحسب", "حسب", "وفق", "وفقا", "طبقا"):
+        return None
+    return clause_before(ctx, ctx.words[i - 2].start, said)
+
+
+def clause_before(ctx: Ctx, start: int, said: list[Said]) -> Content | None:
+    """The clause from the sentence start (or the previous quote's end) up to ``start``."""
+    sent_start = ctx.lay.sentence_start(start)
+    if said and said[-1].quote.content.end > sent_start:
+        sent_start = said[-1].quote.content.end
+    text = ctx.text
+    if len(text[sent_start:start].split()) < 3:
+        return None
+    end = start
+    while end > sent_start and text[end - 1] in " \n,،.؛;-–—":
+        end -= 1
+    first = sent_start
+    while first < end and text[first] in " \n,،.؛;-–—":
+        first += 1
+    return Content(first, end, False, ctx.lay.word_index(first), marker=True) if end > first else None
 
 
 def _preceding_subject(ctx: Ctx, cue: Cue) -> Subject | None:
@@ -217,6 +258,8 @@ def _following_subject(ctx: Ctx, cue: Cue, limit: int) -> Subject:
     if form is not None and form.tense == "part":
         return Subject("participle", cue.j, start=cue.j)
     first = cue.j
+    if first < last and ctx.words[first].key in ("به", "بها", "له", "لها"):
+        first += 1
     if form is not None and form.relay:
         about = next((k for k in range(cue.j, min(last, cue.j + 10)) if ctx.words[k].key == "عن"), None)
         if about is None:
@@ -270,12 +313,15 @@ def _nominal_quote(ctx: Ctx, cue: Cue, said: list[Said], limit: int) -> Found | 
     start = ctx.words[cue.i].start
     if nom.kind == "document":
         return _document_quote(ctx, cue, said, limit)
+    if nom.initial and not _sentence_initial(ctx, cue.i):
+        return None
     np_start = cue.j if nom.prefix is None or cue.j > cue.i + len(nom.words) else cue.j - 1
     sub = described(ctx, np_start, extend(ctx, np_start, ctx.lay.word_index(limit)))
     if sub.kind == "unknown" and ctx.words[np_start].key in ctx.lex.documents:
         sub = Subject("document", np_start + 1, name=ctx.words[np_start].text,
                       medium=ctx.lex.documents[ctx.words[np_start].key])
-    if sub.kind in ("unknown", "none", "dropped"):
+    if sub.kind in ("unknown", "none", "dropped") or ctx.lex.in_set(ctx.words[np_start].key,
+                                                                     ctx.lex.non_speakers):
         return None
     speaker = _speaker(ctx, sub, cue, said, start)
     if speaker is None:
@@ -284,19 +330,17 @@ def _nominal_quote(ctx: Ctx, cue: Cue, said: list[Said], limit: int) -> Found | 
     return Found(speaker, cue, content, sub.medium) if content else None
 
 
+def _sentence_initial(ctx: Ctx, i: int) -> bool:
+    """Word ``i`` opens its sentence (a leading "و" or adjunct aside)."""
+    first = ctx.lay.word_index(ctx.lay.sentence_start(ctx.words[i].start))
+    return all(ctx.is_adjunct(k) or ctx.words[k].key in ("و", "ف", "كما") for k in range(first, i))
+
+
 def _source_content(ctx: Ctx, cue: Cue, sub: Subject, said: list[Said], limit: int) -> Content | None:
     """"بحسب X، ..." -> what follows; "...، بحسب X" -> the clause before."""
-    start = ctx.words[cue.i].start
-    sent_start = ctx.lay.sentence_start(start)
-    if said and said[-1].quote.content.end > sent_start:
-        sent_start = said[-1].quote.content.end
-    before = ctx.text[sent_start:start].strip(" \n,،.؛;-–—")
-    if len(before.split()) >= 3:
-        end = start
-        while end > sent_start and ctx.text[end - 1] in " \n,،.؛;-–—":
-            end -= 1
-        first = sent_start + len(ctx.text[sent_start:end]) - len(ctx.text[sent_start:end].lstrip(" \n,،"))
-        return Content(first, end, False, cue.i) if end > first else None
+    before = clause_before(ctx, ctx.words[cue.i].start, said)
+    if before is not None:
+        return before
     k = sub.end
     if k < len(ctx.words) and ctx.words[k].key in ("فان", "فقد", "فانه", "فانها"):
         k += 1

@@ -37,6 +37,7 @@ class Nominal:
     words: tuple[str, ...]
     kind: str            # "source" | "document"
     prefix: str | None = None
+    initial: bool = False  # only at the head of a sentence
 
 
 @dataclass(slots=True)
@@ -55,7 +56,10 @@ class Lexicon:
     generic: set[str] = field(default_factory=set)
     non_speakers: set[str] = field(default_factory=set)
     adjuncts: set[str] = field(default_factory=set)
+    addressees: set[str] = field(default_factory=set)
+    manner: set[str] = field(default_factory=set)
     background: set[str] = field(default_factory=set)
+    negations: set[str] = field(default_factory=set)
     feminine: set[str] = field(default_factory=set)
     masculine: set[str] = field(default_factory=set)
 
@@ -135,7 +139,8 @@ def load_lexicon(path: Path = CUES_FILE) -> Lexicon:
         for phrase in phrases:
             lex.media[tuple(key(w) for w in phrase.split())] = medium
     lex.documents = {key(w): m for w, m in data.get("documents", {}).items()}
-    for name in ("outlets", "role_nouns", "titles", "generic", "non_speakers", "adjuncts", "background"):
+    for name in ("outlets", "role_nouns", "titles", "generic", "non_speakers", "adjuncts", "background",
+                 "addressees", "manner", "negations"):
         setattr(lex, name, {key(w) for w in data.get(name, ())})
     gender = data.get("gender", {})
     lex.feminine = {key(w) for w in gender.get("feminine", ())}
@@ -147,8 +152,9 @@ def _add_verb(lex: Lexicon, lemma: str, entry: dict[str, Any]) -> None:
     needs = entry.get("needs")
     for form, tag in entry["forms"].items():
         gender, tense = tag.split(".")
-        lex.verbs[key(form)] = CueForm(lemma, gender, tense, bool(entry.get("object")),
-                                       key(needs) if needs else None, bool(entry.get("relay")))
+        needed = (key(needs.rstrip("-")) + "-" if needs.endswith("-") else key(needs)) if needs else None
+        lex.verbs[key(form)] = CueForm(lemma, gender, tense, bool(entry.get("object")), needed,
+                                       bool(entry.get("relay")))
 
 
 def _nominal(item: dict[str, Any]) -> Nominal:
@@ -156,4 +162,4 @@ def _nominal(item: dict[str, Any]) -> Nominal:
     prefix = None
     if words[-1].endswith("-"):
         prefix = key(words.pop()[:-1])
-    return Nominal(tuple(key(w) for w in words), item["kind"], prefix)
+    return Nominal(tuple(key(w) for w in words), item["kind"], prefix, bool(item.get("initial")))

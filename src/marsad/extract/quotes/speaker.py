@@ -49,7 +49,54 @@ def parse_subject(ctx: Ctx, i: int, limit: int) -> Subject:
     if ctx.mention_by_word[i] is None and w.key in lex.generic and not _continues_name(ctx, i + 1, limit):
         return Subject("generic", i + 1, name=w.text, head=w.key, start=i)
     end = max(extend(ctx, i, limit), _titled_person_end(ctx, i, limit))
-    return described(ctx, i, end)
+    sub = described(ctx, i, end)
+    if sub.kind in ("described", "person_anaphor") and (lex.in_set(w.key, lex.role_nouns)
+                                                         or lex.in_set(w.key, lex.titles)):
+        return _apposed_person(ctx, sub, limit)
+    return sub
+
+
+def _apposed_person(ctx: Ctx, sub: Subject, limit: int) -> Subject:
+    """A name the entity stage missed right after a role: "مدير المركز، فراس العبدو، لـ...",
+    "الناطق باسم قوى الأمن سيبان عفريني إن"."""
+    j = sub.end
+    m = ctx.mention_by_word[j] if j < limit else None
+    if m is not None and m.entity.type == "person":
+        end = j
+        while end < limit and ctx.mention_by_word[end] is m:
+            end += 1
+        role = _strip_titles(ctx, span_text(ctx, sub.start, j))
+        return Subject("person", end, m, m.entity.canonical, role or None, start=sub.start)
+    while j < limit and ctx.lex.in_set(ctx.words[j].key, ctx.lex.titles):
+        j += 1
+    end = _name_end(ctx, j, limit)
+    if end == j:
+        return sub
+    role = _strip_titles(ctx, span_text(ctx, sub.start, sub.end))
+    return Subject("person", end, None, span_text(ctx, j, end), role or None, start=sub.start)
+
+
+def _name_end(ctx: Ctx, j: int, limit: int) -> int:
+    """End of 1-4 name words at ``j`` that a break follows (else ``j``)."""
+    for end in range(j, min(limit, j + 4)):
+        w = ctx.words[end]
+        if end > j and _phrase_break(ctx, end):
+            return end
+        if ctx.mention_by_word[end] is not None or ctx.is_prep(end) or _is_head(ctx, end) \
+                or ctx.is_adjunct(end) or ctx.lex.verb(w.key) is not None \
+                or (end == j and w.key.startswith("ال")) or _is_outlet(ctx, w.key):
+            return j
+        if end > j and w.key.startswith(("ال", "لل")) and not _is_break_after(ctx, end + 1, limit):
+            return j
+    nxt = min(limit, j + 4)
+    return nxt if nxt > j and _is_break_after(ctx, nxt, limit) else j
+
+
+def _is_break_after(ctx: Ctx, k: int, limit: int) -> bool:
+    if k >= limit or k >= len(ctx.words):
+        return True
+    w = ctx.words[k].key
+    return _phrase_break(ctx, k) or ctx.is_prep(k) or _is_outlet(ctx, w) or w in ("في", "خلال")
 
 
 def _titled_person_end(ctx: Ctx, i: int, limit: int) -> int:
@@ -144,7 +191,9 @@ def _phrase_break(ctx: Ctx, j: int) -> bool:
 
 
 def _is_outlet(ctx: Ctx, k: str) -> bool:
-    return k in ctx.lex.outlets or (k[:1] == "ل" and k[1:] in ctx.lex.outlets)
+    """An outlet or a correspondent addressed ("لقناة", "لمراسل")."""
+    lex = ctx.lex
+    return k in lex.outlets or (k[:1] == "ل" and (k[1:] in lex.outlets or k[1:] in lex.addressees))
 
 
 def _long_quote_opens(ctx: Ctx, j: int) -> bool:
