@@ -132,3 +132,21 @@ def test_extra_outlet_file_and_default_outlet(tmp_path: Path) -> None:
     assert (second.source.outlet, second.source.outlet_id) == ("Alhurra", "alhurra")
     (bare,) = list(read_paths([signed]))
     assert isinstance(bare, Article) and bare.source.outlet is None
+
+
+def test_io_errors_become_unreadable(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+
+    def denied(*args: object, **kwargs: object) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(Path, "open", denied)
+    items = list(read_paths([path, tmp_path / "b.jsonl"]))
+    assert [i.code for i in items] == ["E_UNREADABLE", "E_NOT_FOUND"]
+    assert "permission denied" in items[0].message
+
+
+def test_directory_given_to_read_file(tmp_path: Path) -> None:
+    (item,) = list(read_file(tmp_path))
+    assert isinstance(item, InputError) and item.code == "E_UNREADABLE"

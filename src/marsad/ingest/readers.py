@@ -84,12 +84,16 @@ def read_file(path: str | Path, options: IngestOptions | None = None) -> Iterato
     """Articles of one file: a record file (``.jsonl``, ``.json``, ``.csv``, ``.tsv``) or one article."""
     options = options or IngestOptions()
     path = Path(path)
-    source = Source(path=str(path))
+    yield from _guarded(_file_items(path, options), Source(path=str(path)))
+
+
+def _file_items(path: Path, options: IngestOptions) -> Iterator[Item]:
+    path.stat()  # a missing file is E_NOT_FOUND whatever its kind
     reader = RECORD_READERS.get(path.suffix.lower())
     if reader is not None:
-        yield from _guarded(reader(path, options), source)
+        yield from reader(path, options)
     else:
-        yield from _guarded(iter([_single(path, options)]), source)
+        yield _single(path, options)
 
 
 def _hidden(name: str) -> bool:
