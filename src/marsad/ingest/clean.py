@@ -89,11 +89,13 @@ def _verdict(line: Line, index: int, rules: Rules, outlets: OutletRegistry, foun
     return "navigation" if rules.is_menu(text) else None
 
 
-def _cut_repeats(lines: list[Line], title: int | None, rules: Rules) -> None:
+def _cut_repeats(raw: str, lines: list[Line], title: int | None, rules: Rules) -> None:
     for i, line in enumerate(lines):
         if line.kept and i != title:
             cuts = glued_repeats(line.text, rules)
             line.cuts = [(line.start + a, line.start + b, why) for a, b, why in cuts]
+            if cuts and not line.pieces(raw):  # the whole line was a teaser run
+                line.reason, line.cuts = cuts[0][2], []
 
 
 def _assemble(raw: str, lines: list[Line], title: int | None) -> tuple[str, list[Segment]]:
@@ -155,7 +157,7 @@ def clean(raw: str, *, outlets: OutletRegistry | None = None, rules: Rules | Non
     title = pick_title(lines, rules, title_first)
     drop_repeats(lines, title, rules)
     drop_glued_teasers(lines, title, rules)
-    _cut_repeats(lines, title, rules)
+    _cut_repeats(raw, lines, title, rules)
     text, segments = _assemble(raw, lines, title)
     return Cleaned(
         text=text, removed=_removed(raw, lines), segments=segments,

@@ -32,10 +32,13 @@ class Line:
             pos = max(pos, b)
         if pos < self.end:
             spans.append((pos, self.end))
+        spans = [(a, b) for a, b in spans if raw[a:b].strip()]
         if spans:
+            a, b = spans[0]
+            spans[0] = (b - len(raw[a:b].lstrip()), b)
             a, b = spans[-1]
             spans[-1] = (a, a + len(raw[a:b].rstrip()))
-        return [(a, b) for a, b in spans if b > a]
+        return spans
 
 
 def split_lines(raw: str) -> list[Line]:
