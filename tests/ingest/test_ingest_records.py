@@ -106,3 +106,13 @@ def test_record_too_large(tmp_path: Path) -> None:
     items = list(read_paths([path], IngestOptions(max_bytes=2000)))
     assert [i.code if isinstance(i, InputError) else "ok" for i in items] == ["E_TOO_LARGE", "ok"]
     assert items[1].source.path == f"{path}#2"
+
+
+def test_nested_fields(tmp_path: Path) -> None:
+    path = tmp_path / "n.jsonl"
+    path.write_text(_line(id=["x9"], text=BODY, source={"name": "SANA", "url": "https://sana.sy"},
+                          date={"value": "2023-02-18"}) + "\n", encoding="utf-8")
+    (item,) = list(read_paths([path]))
+    assert isinstance(item, Article)
+    assert (item.source.record_id, item.source.outlet_id) == ("x9", "sana")
+    assert item.published is not None and item.published.start.isoformat() == "2023-02-18"

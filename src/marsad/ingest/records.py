@@ -40,6 +40,15 @@ def _lookup(obj: dict[Any, Any], names: list[str]) -> Any:
     return None
 
 
+def _scalar(value: Any) -> Any:
+    """A nested field's usable value: ``{"name": ...}`` -> its name, ``[x, ...]`` -> ``x``."""
+    if isinstance(value, dict):
+        return next((value[k] for k in ("name", "title", "id", "url", "value") if value.get(k)), None)
+    if isinstance(value, list):
+        return _scalar(value[0]) if value else None
+    return value
+
+
 def _text_of(value: Any) -> str | None:
     return value if isinstance(value, str) and value.strip() else None
 
@@ -52,13 +61,14 @@ def record_article(obj: Any, source: Source, options: IngestOptions) -> Item:
     if text is None:
         wanted = ", ".join(options.names("text"))
         return InputError("E_RECORD", f"the record has no text field (looked for: {wanted})", source)
-    rid, url = _lookup(obj, options.names("id")), _lookup(obj, options.names("url"))
-    outlet, title = _lookup(obj, options.names("outlet")), _lookup(obj, options.names("title"))
+    rid, url = _scalar(_lookup(obj, options.names("id"))), _scalar(_lookup(obj, options.names("url")))
+    outlet = _scalar(_lookup(obj, options.names("outlet")))
+    title = _scalar(_lookup(obj, options.names("title")))
     source = dataclasses.replace(
         source, record_id=str(rid) if rid is not None else None, url=str(url) if url else source.url,
         outlet=str(outlet).strip() if outlet else source.outlet,
     )
-    published = parse_date_value(_lookup(obj, options.names("date")))
+    published = parse_date_value(_scalar(_lookup(obj, options.names("date"))))
     try:
         if len(text.encode("utf-8")) > options.max_bytes:
             raise MarsadError("E_TOO_LARGE", f"the record's text exceeds {options.max_bytes:,} bytes")
