@@ -17,6 +17,7 @@ from marsad.extract.quotes.words import Pair
 MAX_ZONE_WORDS = 30
 TRIM = " \t\n,،.؛;:-–—"
 LEADING_PREPS = frozenset({"الي", "علي", "عن", "من"})
+LEAD_WORDS = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,7 +164,20 @@ def _reported(ctx: Ctx, start: int, limit: int, k: int) -> Content | None:
     end = min(ctx.lay.statement_end(start), limit)
     while end > start and ctx.text[end - 1] in TRIM:
         end -= 1
-    return Content(start, end, False, k) if end > start else None
+    if end <= start:
+        return None
+    tail = _closing_quotation(ctx, start, end)
+    return tail if tail is not None else Content(start, end, False, k)
+
+
+def _closing_quotation(ctx: Ctx, start: int, end: int) -> Content | None:
+    """"المسيرة "استهدفت ..."", "بـ"جريمة حرب"", "عن "قلقها"": a lead of at most three words
+    and a quotation that runs to the end -- what was said is the quotation."""
+    pair = next((p for p in ctx.lay.pairs if start <= p.open < end and p.close + 1 >= end), None)
+    if pair is None or len(ctx.text[start:pair.open].split()) > LEAD_WORDS:
+        return None
+    k = ctx.lay.word_index(pair.open)
+    return _direct(ctx, pair, k)
 
 
 def _addressed_outlet(ctx: Ctx, k: int) -> bool:

@@ -56,6 +56,21 @@ class Ctx:
         return out
 
     @cached_property
+    def place_by_word(self) -> list[Mention | None]:
+        """For each word, the place mention overlapping it."""
+        out: list[Mention | None] = [None] * len(self.words)
+        for m in self.a.mentions:
+            if m.entity.type in ACTOR_TYPES:
+                continue
+            i = self.lay.word_index(m.span.start)
+            if i > 0 and self.words[i - 1].end > m.span.start:
+                i -= 1
+            while i < len(self.words) and self.words[i].start < m.span.end:
+                out[i] = m
+                i += 1
+        return out
+
+    @cached_property
     def date_spans(self) -> list[tuple[int, int]]:
         try:
             return [(s.start, s.end) for s, _ in self.a.dates]

@@ -60,6 +60,9 @@ class Lexicon:
     manner: set[str] = field(default_factory=set)
     background: set[str] = field(default_factory=set)
     negations: set[str] = field(default_factory=set)
+    relatives: set[str] = field(default_factory=set)
+    not_names: set[str] = field(default_factory=set)
+    self_named: set[str] = field(default_factory=set)
     feminine: set[str] = field(default_factory=set)
     masculine: set[str] = field(default_factory=set)
 
@@ -140,7 +143,7 @@ def load_lexicon(path: Path = CUES_FILE) -> Lexicon:
             lex.media[tuple(key(w) for w in phrase.split())] = medium
     lex.documents = {key(w): m for w, m in data.get("documents", {}).items()}
     for name in ("outlets", "role_nouns", "titles", "generic", "non_speakers", "adjuncts", "background",
-                 "addressees", "manner", "negations"):
+                 "addressees", "manner", "negations", "relatives", "not_names", "self_named"):
         setattr(lex, name, {key(w) for w in data.get(name, ())})
     gender = data.get("gender", {})
     lex.feminine = {key(w) for w in gender.get("feminine", ())}

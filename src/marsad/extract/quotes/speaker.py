@@ -12,8 +12,10 @@ from dataclasses import dataclass
 
 from marsad.extract.base import Mention
 from marsad.extract.quotes.context import ROLE_PREPS, Ctx
+from marsad.extract.quotes.words import Word
 
 MAX_SUBJECT_WORDS = 16
+NAME_PARTICLES = frozenset({"عبد", "ابو", "ابي", "ابن", "بن", "ام", "بنت", "نور", "سيف", "شمس"})
 STRIP = " \t\n,،:؛;()[]-–—\"«»“”'"
 
 
@@ -50,9 +52,14 @@ def parse_subject(ctx: Ctx, i: int, limit: int) -> Subject:
         return Subject("generic", i + 1, name=w.text, head=w.key, start=i)
     end = max(extend(ctx, i, limit), _titled_person_end(ctx, i, limit))
     sub = described(ctx, i, end)
-    if sub.kind in ("described", "person_anaphor") and (lex.in_set(w.key, lex.role_nouns)
-                                                         or lex.in_set(w.key, lex.titles)):
+    person_head = lex.in_set(w.key, lex.role_nouns) or lex.in_set(w.key, lex.titles)
+    if sub.kind in ("described", "person_anaphor") and person_head:
         return _apposed_person(ctx, sub, limit)
+    if sub.kind == "person" and person_head and sub.mention is not None and not sub.mention.entity.kb_id \
+            and sub.end < limit and ctx.comma_before(sub.end):
+        other = _apposed_person(ctx, Subject("described", sub.end, start=i), limit)
+        if other.kind == "person" and other.end > sub.end:
+            return other
     return sub
 
 
@@ -67,6 +74,7 @@ def _apposed_person(ctx: Ctx, sub: Subject, limit: int) -> Subject:
             end += 1
         role = _strip_titles(ctx, span_text(ctx, sub.start, j))
         return Subject("person", end, m, m.entity.canonical, role or None, start=sub.start)
+    j = _self_named(ctx, j, limit)
     while j < limit and ctx.lex.in_set(ctx.words[j].key, ctx.lex.titles):
         j += 1
     end = _name_end(ctx, j, limit)
@@ -76,20 +84,40 @@ def _apposed_person(ctx: Ctx, sub: Subject, limit: int) -> Subject:
     return Subject("person", end, None, span_text(ctx, j, end), role or None, start=sub.start)
 
 
+def _self_named(ctx: Ctx, j: int, limit: int) -> int:
+    """"، الذي عرّف عن نفسه باسم أبو محمد،": the word after باسم, else ``j``."""
+    if j >= limit or ctx.words[j].key not in ctx.lex.relatives:
+        return j
+    for k in range(j + 1, min(limit, j + 7)):
+        if ctx.words[k].key in ctx.lex.self_named:
+            return k + 1
+    return j
+
+
 def _name_end(ctx: Ctx, j: int, limit: int) -> int:
     """End of 1-4 name words at ``j`` that a break follows (else ``j``)."""
     for end in range(j, min(limit, j + 4)):
         w = ctx.words[end]
-        if end > j and _phrase_break(ctx, end):
+        if end > j and (_phrase_break(ctx, end) or "(" in ctx.gap(end)):
             return end
-        if ctx.mention_by_word[end] is not None or ctx.is_prep(end) or _is_head(ctx, end) \
+        if w.key in ctx.lex.not_names:
+            return j
+        if _in_any_mention(ctx, w) or ctx.is_prep(end) or _is_head(ctx, end) \
+                or w.text.endswith("ية") \
                 or ctx.is_adjunct(end) or ctx.lex.verb(w.key) is not None \
                 or (end == j and w.key.startswith("ال")) or _is_outlet(ctx, w.key):
             return j
-        if end > j and w.key.startswith(("ال", "لل")) and not _is_break_after(ctx, end + 1, limit):
+        if end > j and w.key.startswith(("ال", "لل")) and not _is_break_after(ctx, end + 1, limit) \
+                and ctx.words[end - 1].key not in NAME_PARTICLES:
             return j
     nxt = min(limit, j + 4)
     return nxt if nxt > j and _is_break_after(ctx, nxt, limit) else j
+
+
+def _in_any_mention(ctx: Ctx, w: Word) -> bool:
+    """The word lies in a mention of any kind (a place is no person's name)."""
+    k = ctx.lay.word_index(w.start)
+    return ctx.mention_by_word[k] is not None or ctx.place_by_word[k] is not None
 
 
 def _is_break_after(ctx: Ctx, k: int, limit: int) -> bool:
@@ -158,9 +186,9 @@ def extend(ctx: Ctx, i: int, limit: int) -> int:
     while j < limit and j - i < MAX_SUBJECT_WORDS:
         if j > i and _phrase_break(ctx, j):
             break
-        m = ctx.mention_by_word[j]
+        m = ctx.mention_by_word[j] or (ctx.place_by_word[j] if j > i else None)
         if m is not None:
-            while j < limit and ctx.mention_by_word[j] is m:
+            while j < limit and (ctx.mention_by_word[j] is m or ctx.place_by_word[j] is m):
                 j += 1
             after_head = False
             continue
@@ -181,13 +209,15 @@ def _phrase_break(ctx: Ctx, j: int) -> bool:
     lex = ctx.lex
     if lex.is_complementizer(w.key) or lex.verb(w.key) is not None or ctx.is_adjunct(j):
         return True
+    if w.key in lex.relatives or w.key in lex.not_names:
+        return True
     if lex.medium_at(_keys(ctx, j, 3), 0) is not None and w.key not in lex.role_nouns:
         return True
     if w.key in ROLE_PREPS and j + 1 < len(ctx.words) and ctx.mention_by_word[j + 1] is None:
         nxt = _keys(ctx, j + 1, 3)
         if lex.medium_at(nxt, 0) is not None or ctx.is_adjunct(j + 1) or _is_outlet(ctx, nxt[0]):
             return True
-    return _long_quote_opens(ctx, j)
+    return ctx.words[j - 1].key not in ROLE_PREPS and _long_quote_opens(ctx, j)
 
 
 def _is_outlet(ctx: Ctx, k: str) -> bool:
@@ -236,7 +266,8 @@ def described(ctx: Ctx, i: int, end: int) -> Subject:
     """The subject of words ``[i, end)``: a named person (with the rest as role), an
     organisation, a generic person noun ("المتحدثة"), or a description ("مصدر أمني")."""
     mentions = _mentions_in(ctx, i, end)
-    person = next((m for m in mentions if m.entity.type == "person"), None)
+    people = [m for m in mentions if m.entity.type == "person"]
+    person = next((m for m in people if m.resolved_by != "coref"), people[0] if people else None)
     if person is not None:
         return Subject("person", end, person, person.entity.canonical, _role(ctx, i, end, person), start=i)
     first = ctx.mention_by_word[i]
