@@ -75,7 +75,7 @@ class Resolver:
         recent = max(before, key=lambda c: self.last[c])
         gap = self.view.sentence_index(n.start) - self.view.sentence_index(self.last[recent])
         bonus = {recent: RECENCY} if gap <= RECENT_SENTENCES else {}
-        return max(before, key=lambda c: (self.counts[c] + bonus.get(c, 0), self.last[c]))
+        return max(before, key=lambda c: (self.counts[c] + bonus.get(c, 0), self.counts[c], self.last[c]))
 
     def candidates(self, t: Target) -> list[str]:
         lex = self.view.lex

@@ -78,6 +78,7 @@ class Lexicon:
     cues: dict[str, tuple[str, ...]]       # folded cue word -> place kinds
     blockers: frozenset[str]
     after_blockers: frozenset[str]
+    common_words: frozenset[str]
     default_kinds: tuple[str, ...]
     clitics: Clitics
 
@@ -144,6 +145,7 @@ def lexicon() -> Lexicon:
         cues={key(k): tuple(v) for k, v in (places.get("cues") or {}).items()},
         blockers=_keys(places.get("blockers")),
         after_blockers=_keys(places.get("after_blockers")),
+        common_words=_keys(places.get("common_words")),
         default_kinds=tuple(places.get("default_kinds") or ()),
         clitics=_clitics(),
     )

@@ -162,14 +162,20 @@ def _institution_keys(table: dict[str, list[Target]], kb: KnowledgeBase, lex: Le
     for i, inst in enumerate(lex.institutions):
         for head in inst.heads:
             definite = head.split()[-1].startswith(DEFINITE)
+            feminine = _feminine(key(head).split()[0])
             for country, actor_id in inst.actors.items():
                 if actor_id not in kb.actors:
                     continue
                 for adj in by_country.get(country, ()):
-                    if adj.startswith(DEFINITE) == definite:
+                    if adj.startswith(DEFINITE) == definite and adj.endswith("ه") == feminine:
                         _add(table, f"{head} {adj}", "actor", actor_id)
         for form in inst.bare:
             _add(table, form, "bare", str(i))
+
+
+def _feminine(word: str) -> bool:
+    """The adjective agrees with the head's first word: feminine (ة) or plural of things (ات)."""
+    return word.endswith(("ه", "ات"))
 
 
 _CACHE: dict[int, tuple[Any, Matcher]] = {}

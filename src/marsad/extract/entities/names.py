@@ -24,10 +24,11 @@ from typing import TypeVar
 
 from marsad.extract.entities.matcher import NAME_KINDS, TITLE_KINDS, Hit, Target
 from marsad.extract.entities.view import DocView
+from marsad.kb.model import Place
 
 NEARBY = 80          # characters within which an ancestor licenses an ambiguous place
 GENERIC_KINDS = ("generic", "kb_generic", "bare")
-NAME_SET, TITLE_SET = frozenset(NAME_KINDS), frozenset(TITLE_KINDS)
+NAME_SET, TITLE_SET, GENERIC_SET = frozenset(NAME_KINDS), frozenset(TITLE_KINDS), frozenset(GENERIC_KINDS)
 T = TypeVar("T", Hit, "NameHit")
 
 
@@ -132,14 +133,23 @@ def places_in_context(view: DocView, h: Hit, ids: list[str]) -> list[str]:
     before = view.word_before(h.start)
     if view.bare(before, lex.blockers) or view.word_after(h.end) in lex.after_blockers:
         return []
+    surface = view.text[h.start:h.end]
+    if h.has(GENERIC_SET):   # "التحالف", "الجيش": a generic noun before a place that needs context
+        ids = [i for i in ids if not _needs_context(view.kb.places[i], True) or " " in surface]
     cue = view.bare(before, lex.cues)
     if cue is not None:
         kinds = lex.cues[cue]
         fitting = [i for i in ids if view.kb.places[i].kind in kinds]
         return fitting or ids
-    if " " in view.text[h.start:h.end]:       # a name of several words is never a common word
+    if " " in surface:       # a name of several words is never a common word
         return ids
-    return [i for i in ids if not view.kb.places[i].ambiguous or _ancestor_nearby(view, h, i)]
+    common = view.bare(surface, lex.common_words) is not None
+    return [i for i in ids if not _needs_context(view.kb.places[i], common) or _ancestor_nearby(view, h, i)]
+
+
+def _needs_context(place: Place, common: bool) -> bool:
+    """One-word names of ambiguous or gazetteer-only places, or that are common words."""
+    return common or place.ambiguous or place.source != "curated"
 
 
 def _ancestor_nearby(view: DocView, h: Hit, place_id: str) -> bool:

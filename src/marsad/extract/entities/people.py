@@ -30,6 +30,7 @@ MAX_STEPS = 10       # tokens a role phrase's complement may run over
 MAX_UNITS = 3
 MAX_PAREN = 4
 PROCLITIC_LETTERS = "وفبلك"
+QUOTES = "\"'«»"
 
 
 @dataclass(slots=True)
@@ -194,6 +195,7 @@ def _complement(d: _Doc, t: Hit) -> tuple[Person | tuple[int, int] | _Weak | Non
     view, lex = d.view, d.view.lex
     toks = d.toks
     j, role_end, consumed, affiliation = d.index(t.end), t.end, False, None
+    quoted = False
     steps = 0
     while j < len(toks) and steps < MAX_STEPS:
         steps += 1
@@ -204,6 +206,12 @@ def _complement(d: _Doc, t: Hit) -> tuple[Person | tuple[int, int] | _Weak | Non
             role_end, consumed = max(role_end, m.end), True
             affiliation = affiliation or _organisation(d, m.ref)
             j = d.index(m.end)
+            continue
+        if tok.text in QUOTES:
+            quoted = not quoted
+            if not quoted and consumed:
+                role_end = max(role_end, tok.end)
+            j += 1
             continue
         if tok.kind == "punct":
             return _paren_name(d, j), role_end, affiliation
@@ -287,9 +295,10 @@ def _before(d: _Doc, t: Hit, role: str, people: list[Person], affiliation: str |
     if toks[j].text == ")":
         group = _paren(d, j, -1)
         found = _group_name(d, group) if group else None
-        if isinstance(found, tuple):
-            return _person(d, found, role, "role", affiliation)
-        return None
+        if isinstance(found, Person):
+            found.role, found.affiliation = role, affiliation
+            return found
+        return _person(d, found, role, "role", affiliation) if found else None
     return _given_before(d, j, role, affiliation)
 
 
