@@ -56,3 +56,12 @@ def test_arabic_share() -> None:
     assert arabic_share("نص عربي") == 1.0
     assert arabic_share("abc نص") == pytest.approx(2 / 5)
     assert arabic_share("123 ...") == 0.0
+
+
+def test_declared_html_charset_wins_over_guessing() -> None:
+    html = f'<html><head><meta charset="iso-8859-6"></head><body><p>{TEXT}</p></body></html>'
+    text, encoding = decode(html.encode("iso-8859-6"))
+    assert encoding == "iso8859-6"
+    assert TEXT in text
+    text, encoding = decode(html.replace("iso-8859-6", "windows-1256").encode("cp1256"))
+    assert encoding == "cp1256" and TEXT in text

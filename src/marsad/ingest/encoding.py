@@ -7,18 +7,22 @@ Order of decisions in :func:`decode`:
 3. BOM-less UTF-16: NUL bytes on one parity only (ASCII spaces and digits of UTF-16 text);
 4. too many NULs or control bytes -> ``E_BINARY``;
 5. valid UTF-8 -> ``utf-8`` (Windows-1256 Arabic is practically never valid UTF-8);
-6. Windows-1256 when most letters of the result are Arabic -> ``cp1256``;
-7. charset-normalizer's best guess when it reads as text; else ``E_ENCODING``.
+6. the charset an HTML or XML head declares, when the bytes decode with it;
+7. Windows-1256 when most letters of the result are Arabic -> ``cp1256``;
+8. charset-normalizer's best guess when it reads as text; else ``E_ENCODING``.
 """
 
 from __future__ import annotations
 
 import codecs
+import re
 import unicodedata
 
 from marsad.errors import MarsadError
 
 SNIFF_BYTES = 8192
+SHARE_CHARS = 50_000      # characters examined for the share of Arabic letters
+_CHARSET = re.compile(rb"""(?:charset|encoding)\s*=\s*["']?([A-Za-z0-9_.:-]{2,40})""", re.IGNORECASE)
 MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"\x89PNG\r\n\x1a\n", "a PNG image"), (b"\xff\xd8\xff", "a JPEG image"), (b"GIF87a", "a GIF image"),
     (b"GIF89a", "a GIF image"), (b"%PDF-", "a PDF document"), (b"PK\x03\x04", "a ZIP archive"),
@@ -104,12 +108,27 @@ def _strict(data: bytes, encoding: str) -> str:
         raise MarsadError("E_ENCODING", f"bytes are not valid {encoding} (at byte {exc.start})") from exc
 
 
+def _declared(data: bytes) -> tuple[str, str] | None:
+    """Text decoded with the charset an HTML/XML head declares (``<meta charset=...>``), if it works."""
+    match = _CHARSET.search(data[:4096])
+    if match is None:
+        return None
+    try:
+        name = codecs.lookup(match.group(1).decode("ascii")).name
+        return data.decode(name), name
+    except (LookupError, UnicodeDecodeError):
+        return None
+
+
 def _guess(data: bytes) -> tuple[str, str] | None:
+    declared = _declared(data)
+    if declared is not None and _texty(declared[0]):
+        return declared
     try:
         text = data.decode("cp1256")
     except UnicodeDecodeError:
         text = ""
-    if text and arabic_share(text) >= ARABIC_SHARE and _texty(text):
+    if text and arabic_share(text[:SHARE_CHARS]) >= ARABIC_SHARE and _texty(text):
         return text, "cp1256"
     from charset_normalizer import from_bytes
 
