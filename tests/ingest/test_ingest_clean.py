@@ -171,3 +171,18 @@ def test_more_widgets() -> None:
     assert cleaned.text == "\n\n".join([TITLE, P1, P2])
     assert [r.text for r in cleaned.removed] == junk
     assert cleaned.published is not None and cleaned.published.start.isoformat() == "2024-03-07"
+
+
+def test_source_credit_line() -> None:
+    cleaned = clean("\n\n".join([TITLE, P1, P2, "المصدر: سانا"]))
+    assert cleaned.text == "\n\n".join([TITLE, P1, P2])
+    assert cleaned.outlet_ids == ["sana"]
+    assert [r.reason for r in cleaned.removed] == ["source_credit"]
+    unknown = clean("\n\n".join([TITLE, P1, "المصدر: وكالات"]))
+    assert unknown.outlet_ids == [] and unknown.text == "\n\n".join([TITLE, P1])
+
+
+def test_comment_form_and_share_prompts() -> None:
+    junk = ["شارك هذا المقال", "فيسبوك تويتر", "التعليقات (0)", "الاسم", "البريد الإلكتروني", "إرسال"]
+    cleaned = clean("\n".join([TITLE, "", P1, "", P2, *junk]))
+    assert cleaned.text == "\n\n".join([TITLE, P1, P2])

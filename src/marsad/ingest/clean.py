@@ -76,6 +76,9 @@ def _verdict(line: Line, index: int, rules: Rules, outlets: OutletRegistry, foun
         if rule.reason == "update_stamp":
             found.stamps.append(text)
             found.updated.extend(d for d in [parse_dateline(text, rules)] if d is not None)
+        credited = outlets.signoff(rules.credited(rule, text) or "")
+        if credited is not None:
+            found.outlets.append(credited.id)
         return rule.reason
     short = len(text) <= rules.limit("teaser_max_chars")
     outlet = outlets.signature_line(text) if short else None

@@ -64,6 +64,13 @@ class Rules:
         """The folded matching key of a trimmed line."""
         return fold(line, self.decoration)
 
+    def credited(self, rule: LineRule, line: str) -> str | None:
+        """The outlet named by a rule's ``outlet`` group on ``line`` ("المصدر: سانا" -> "سانا")."""
+        if rule.regex is None or "outlet" not in rule.regex.groupindex:
+            return None
+        match = rule.regex.search(line)
+        return match.group("outlet") if match else None
+
     def classify(self, line: str) -> LineRule | None:
         """The first rule that marks ``line`` as boilerplate, or ``None``."""
         # phrases only match short lines: long ones skip the (costly) folding and meet regexes only
