@@ -6,8 +6,6 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from marsad.errors import MarsadError
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "kb" / "data"
@@ -15,6 +13,8 @@ DATA_DIR = Path(__file__).resolve().parent.parent / "kb" / "data"
 
 def read_yaml(path: Path) -> Any:
     """Parse one YAML file; a missing or broken file is an ``E_USAGE`` error with its path."""
+    import yaml  # imported on first use: keeps `import marsad.ingest` light
+
     try:
         with path.open(encoding="utf-8") as fh:
             return yaml.safe_load(fh)
