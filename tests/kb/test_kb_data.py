@@ -7,7 +7,11 @@ import pytest
 from marsad.kb import check_kb
 from marsad.kb.model import ACTOR_CATEGORIES, PLACE_KINDS
 
-CORE_ACTORS = """
+
+def _ids(block: str) -> list[str]:
+    return block.split()
+
+CORE_ACTORS = _ids("""
 global_coalition isis sdf ypg ypj asayish aanes deir_ez_zor_military_council syrian_army syria_government
 syria_mofa syria_mod russia_mod russia_government russian_air_force us_government us_state_department us_dod
 us_forces turkey_government turkish_armed_forces sna hts iraq_government iraqi_army iraqi_security_forces pmf
@@ -18,9 +22,9 @@ mike_pompeo heather_nauert myles_caggins kino_gabriel antony_blinken ahmed_abu_k
 mazloum_abdi bashar_assad sergei_lavrov recep_tayyip_erdogan abu_bakr_baghdadi rami_abdulrahman
 nicholas_granger talat_yunis abdel_fattah_burhan mohamed_hamdan_dagalo khalifa_haftar hassan_nasrallah
 abdul_malik_houthi yahya_saree mohammed_shia_sudani benjamin_netanyahu
-""".split()
+""")
 
-CORE_PLACES = """
+CORE_PLACES = _ids("""
 raqqa raqqa_governorate deir_ez_zor deir_ez_zor_governorate hasakah hasakah_governorate qamishli aleppo
 aleppo_governorate idlib idlib_governorate afrin kobani manbij azaz al_bab tal_abyad ras_al_ain ain_issa hajin
 baghouz rmeilan al_omar_oil_field conoco_gas_field tanak_oil_field al_qusour_deir_ez_zor al_hol_camp damascus
@@ -29,20 +33,20 @@ anbar_governorate ain_al_asad_base sinjar al_qaim lebanon beirut yemen sanaa mar
 sudan khartoum omdurman el_fasher zamzam_camp wad_madani geneina libya tripoli_libya tripoli_lebanon benghazi
 sirte gaza khan_younis rafah jenin turkey ankara russia moscow united_states washington brussels geneva iran
 tehran israel jordan saudi_arabia euphrates jazira_region
-""".split()
+""")
 
-SYRIAN_GOVERNORATES = """
+SYRIAN_GOVERNORATES = _ids("""
 damascus_governorate rif_dimashq_governorate aleppo_governorate idlib_governorate hama_governorate
 homs_governorate latakia_governorate tartus_governorate daraa_governorate suwayda_governorate
 quneitra_governorate raqqa_governorate deir_ez_zor_governorate hasakah_governorate
-""".split()
+""")
 
-IRAQI_GOVERNORATES = """
+IRAQI_GOVERNORATES = _ids("""
 baghdad_governorate anbar_governorate nineveh_governorate salah_al_din_governorate kirkuk_governorate
 diyala_governorate erbil_governorate duhok_governorate sulaymaniyah_governorate halabja_governorate
 babil_governorate karbala_governorate najaf_governorate qadisiyah_governorate wasit_governorate
 maysan_governorate dhi_qar_governorate muthanna_governorate basra_governorate
-""".split()
+""")
 
 
 def test_shipped_data_has_no_problems():

@@ -73,7 +73,9 @@ def _check_str_list(section: str, entry_id: str, entry: dict[str, Any], fld: str
     if fld == "aliases" and isinstance(entry.get("name"), str):
         keys.append(alias_key(entry["name"]))
     dup = sorted({v for v, k in zip(value, keys, strict=False) if keys.count(k) > 1})
-    return [f"{where(origins, section, entry_id, fld)}: {dup} repeat the name or another alias (after folding)"] if dup else []
+    if not dup:
+        return []
+    return [f"{where(origins, section, entry_id, fld)}: {dup} repeat the name or an alias (folded)"]
 
 
 def _check_enum(loc: str, value: Any, allowed: Iterable[str], nullable: bool = False) -> list[str]:
@@ -172,8 +174,9 @@ def check_shared_aliases(actors: Entries, origins: Origins) -> list[str]:
     for key, ids in sorted(owners.items()):
         bad = sorted(i for i in ids if i not in allowed[key])
         if len(ids) > 1 and bad:
-            out.append(f"{where(origins, 'actors', bad[0], 'aliases')}: {key!r} also names "
-                       f"{sorted(ids - {bad[0]})}; list it under `ambiguous` in each")
+            others = ", ".join(f"{i} ({origins.get(('actors', i), '?')})" for i in sorted(ids - {bad[0]}))
+            out.append(f"{where(origins, 'actors', bad[0], 'aliases')}: {key!r} also names {others}; "
+                       "list it under `ambiguous` in each")
     return out
 
 
@@ -187,6 +190,6 @@ def check_all(actors: Entries, places: Entries, countries: Mapping[str, Any],
         out += check_place(entry_id, p, places, countries, origins)
     out += check_cycles("actors", actors, origins) + check_cycles("places", places, origins)
     out += check_shared_aliases(actors, origins)
-    out += [f"{where(origins, 'places', i, 'id')}: id also used by an actor"
+    out += [f"{where(origins, 'places', i, 'id')}: id also used by an actor ({origins.get(('actors', i))})"
             for i in sorted(set(actors) & set(places))]
     return out
