@@ -20,6 +20,8 @@ _RANK = {"neighbourhood": 0, "village": 1, "town": 1, "camp": 1, "base": 1, "oil
 _PRECISION = {"subdistrict": 2, "district": 2, "governorate": 3, "region": 3, "river": 3, "country": 3,
               "mountain": 2}
 _GAZETTEER_PENALTY = 2.5
+_THAT = ("ان", "بان", "لان", "وان")
+_RELATIVE = ("الذي", "التي", "الذين", "اللذين", "اللتين")
 _NEAR_APPLIES = {"city", "town", "village", "neighbourhood", "governorate", None}
 
 
@@ -51,7 +53,7 @@ class Sentence:
     def __init__(self, a: Analysis, start: int, end: int) -> None:
         self.a = a
         self.idx = word_index(a)
-        self.mentions = [(word_of(self.idx, m.span.start), word_of(self.idx, m.span.end - 1), m)
+        self.mentions = [(word_of(self.idx, m.span.start), self.idx.last_before(m.span.end), m)
                          for m in a.mentions_in(start, end)]
         words = self.idx.between(start, end)
         self.lo = words[0].index if words else 0
@@ -66,26 +68,66 @@ class Sentence:
 
 def actor1(s: Sentence, first: int, last: int, verb: bool, sources: set[str]) -> ActorRef | None:
     """The agent of the trigger at words ``[first, last]``; ``sources`` are attribution mentions."""
-    lex = lexicon()
-    idx, words = s.idx, s.idx.words
-    actors = [t for t in s.actors() if t[2].entity.id not in sources or t[0] > last]
-    for i, n, _p in idx.find(lex.phrases("actor.agent_cues"), max(s.lo, first - 8), min(s.hi, last + 9)):
+    actors = [t for t in s.actors() if not _relative_antecedent(s, t, first)]
+    preferred = [t for t in actors if t[2].entity.id not in sources or t[0] > last]
+    found = _agent(s, first, last, verb, preferred)
+    if found is None and not _complementizer(s, first):
+        found = _agent(s, first, last, verb, actors)
+    if found is not None:
+        return found
+    earlier = [t for t in preferred if t[1] < first]
+    return actor_ref(earlier[-1][2]) if earlier else described(s, first, last)
+
+
+def possessor(s: Sentence, first: int) -> ActorRef | None:
+    """"هجومها": the pronoun points to the clause's subject, its first actor before the trigger."""
+    words = s.idx.words
+    clause = [t for t in s.actors() if t[1] < first and words[t[0]].clause == words[first].clause]
+    return actor_ref(clause[0][2]) if clause else None
+
+
+def _agent(s: Sentence, first: int, last: int, verb: bool,
+           actors: list[tuple[int, int, Mention]]) -> ActorRef | None:
+    words = s.idx.words
+    cue = _agent_cue(s, first, last, actors)
+    if cue is not None:
+        return cue
+    clause = words[first].clause
+    after = next((t for t in actors if last < t[0] <= last + 2 and words[t[0]].clause == words[last].clause),
+                 None)
+    before = next((t for t in reversed(actors) if t[1] < first
+                   and words[t[1]].clause == clause and first - t[1] <= 6), None)
+    if verb and before is not None:
+        return actor_ref(before[2])
+    light = None if verb else _light_verb_subject(s, first, actors)
+    if light is not None:
+        return light
+    if after is not None and not _object_of_light_verb(s, first):
+        return actor_ref(after[2])
+    return actor_ref(before[2]) if before is not None else None
+
+
+def _agent_cue(s: Sentence, first: int, last: int, actors: list) -> ActorRef | None:
+    """"من قبل X", "برصاص X" right after the trigger; "طائرات تابعة لـ X" before it."""
+    for i, n, _p in s.idx.find(lexicon().phrases("actor.agent_cues"), max(s.lo, first - 8),
+                               min(s.hi, last + 4)):
         hit = next((t for t in actors if i + n <= t[0] <= i + n + 2), None)
         if hit is not None:
             return actor_ref(hit[2])
-    after = next((t for t in actors if last < t[0] <= last + 2), None)
-    before = next((t for t in reversed(actors) if t[1] < first
-                   and words[t[1]].clause == words[first].clause and first - t[1] <= 6), None)
-    if verb and before is not None:
-        return actor_ref(before[2])
-    if after is not None and not _object_of_light_verb(s, first):
-        return actor_ref(after[2])
-    light = _light_verb_subject(s, first, actors)
-    if light is not None:
-        return light
-    if before is not None:
-        return actor_ref(before[2])
-    return described(s, first, last)
+    return None
+
+
+def _complementizer(s: Sentence, first: int) -> bool:
+    """"قال X إن ..." / "أعلن X أن ...": the speaker is not the actor of what follows."""
+    return any(w.key in _THAT for w in s.idx.words[s.lo:first])
+
+
+def _relative_antecedent(s: Sentence, t: tuple[int, int, Mention], first: int) -> bool:
+    """"التنظيم الذي استعادت منه": the noun before a relative pronoun is not the subject."""
+    words = s.idx.words
+    if first < 1 or words[first - 1].key not in _RELATIVE:
+        return False
+    return first - 3 <= t[1] < first - 1
 
 
 def _object_of_light_verb(s: Sentence, first: int) -> bool:

@@ -16,7 +16,7 @@ from marsad.extract.events.lexicon import fold, lexicon
 from marsad.extract.events.views import quantities, word_index
 from marsad.extract.events.words import WordIndex
 
-_BACK_NEAR, _BACK_FAR, _FORWARD = 4, 16, 3
+_BACK_NEAR, _BACK_FAR = 4, 16
 _KEY = "events.counts"
 
 
@@ -86,8 +86,8 @@ def _bind(a: Analysis, idx: WordIndex, q: Quantity, first: int, last: int, cover
     noun_i, info = _noun(idx, first, last)
     if noun_i is None and idx.match(lex.phrases("non_person"), min(last + 1, len(idx.words) - 1)):
         return None
-    if info.get("group") == "same" or info.get("subject") == "same":
-        prev = previous[-1] if previous else None
+    if info.get("group") == "same" or info.get("subject") == "same" or noun_i is None:
+        prev = previous[-1] if previous and previous[-1].last >= first - 12 else None
         info = {"group": prev.group if prev else None, "subject": prev.subject if prev else None}
     kind, cue = _cue_kind(idx, first, last if noun_i is None else noun_i, covered)
     kind = info.get("kind") or kind
@@ -130,9 +130,9 @@ def _cue_kind(idx: WordIndex, first: int, end: int, covered: set[int]) -> Cue:
     if found[0] is not None:
         return found
     words = idx.words
-    for k in range(end + 1, min(end + 1 + _FORWARD, len(words))):
-        if words[k].clause != words[end].clause or k in covered:
-            break
+    k = end + 1
+    if k < len(words) and words[k].clause == words[end].clause and k not in covered \
+            and not words[k].key.startswith("و"):
         m = idx.match(lexicon().cues, k, deep=True)
         if m is not None:
             return m[1], k

@@ -30,7 +30,7 @@ def incident_date(a: Analysis, idx: WordIndex, sentence: Span, first: int,
         return best[1], True
     if ref is None:
         return None, False
-    background = bool(idx.find(lexicon().phrases("background"), max(lo, first - 4), first))
+    background = bool(idx.find(lexicon().phrases("background"), max(lo, first - 6), first))
     return (month_of(ref) if background else DateValue(ref, ref, "day", None)), False
 
 

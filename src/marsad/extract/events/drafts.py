@@ -34,6 +34,7 @@ class Draft:
     anaphoric: bool = False
     generic: bool = False
     weak: bool = False
+    vague: bool = False             # a bare masdar with no place, date or count of its own
     actor1: ActorRef | None = None
     actor2: ActorRef | None = None
     location: Location | None = None
@@ -52,7 +53,7 @@ def drafts(a: Analysis) -> list[Draft]:
     for k, sent in enumerate(sents):
         out.extend(_sentence_drafts(a, k, sent))
     _attach_counts(a, sents, out)
-    return out
+    return [d for d in out if not (d.vague and not d.hits)]
 
 
 def _sentence_drafts(a: Analysis, k: int, sent: Span) -> list[Draft]:
@@ -60,28 +61,34 @@ def _sentence_drafts(a: Analysis, k: int, sent: Span) -> list[Draft]:
     s = args.Sentence(a, sent.start, sent.end)
     if s.hi <= s.lo:
         return []
-    cands = _reduce(find_candidates(a.text, idx, s.lo, s.hi))
-    result = []
-    for c in cands:
+    made = []
+    for c in find_candidates(a.text, idx, s.lo, s.hi):
         d = _draft(a, s, k, sent, c)
         if d is not None:
-            result.append(d)
-    return result
+            made.append((c, d))
+    kept = {id(c) for c in _reduce([c for c, _d in made])}
+    return [d for c, d in made if id(c) in kept]
 
 
 def _reduce(cands: list[Candidate]) -> list[Candidate]:
-    """One candidate per event type in a sentence; weak and absorbable ones only when alone."""
+    """One candidate per event type in a sentence; weak ones only when alone, absorbable ones unless
+    they describe a stronger trigger just before them ("هجوما استهدف مقرا")."""
     strong = [c for c in cands if not (c.form.trigger.weak or c.form.trigger.absorbable)]
     if strong:
-        cands = strong
+        cands = strong + [c for c in cands if c.form.trigger.absorbable
+                          and not any(0 < c.first - x.first <= 4 for x in strong)]
     elif any(c.form.trigger.absorbable for c in cands):
         cands = [c for c in cands if c.form.trigger.absorbable]
     best: dict[str, Candidate] = {}
     for c in cands:
         kept = best.get(c.event_type)
-        if kept is None or ((c.priority, -c.first) > (kept.priority, -kept.first) and not c.generic):
+        if kept is None or _rank(c) > _rank(kept):
             best[c.event_type] = c
     return sorted(best.values(), key=lambda c: c.first)
+
+
+def _rank(c: Candidate) -> tuple[bool, int, int]:
+    return not c.generic, c.priority, -c.first
 
 
 def _draft(a: Analysis, s: args.Sentence, k: int, sent: Span, c: Candidate) -> Draft | None:
@@ -93,17 +100,29 @@ def _draft(a: Analysis, s: args.Sentence, k: int, sent: Span, c: Candidate) -> D
               territory=trig.territory, refined=c.refined is not None, anaphoric=c.anaphoric,
               generic=c.generic, weak=trig.weak)
     d.attributed = found[0] if found else None
-    d.actor1 = _responsible(s, c.first) or args.actor1(s, c.first, c.last, verb, sources)
+    own = not verb and not trig.territory and _enclitic(s, c.first)
+    possessor = args.possessor(s, c.first) if own else None
+    d.actor1 = _responsible(s, c.first) or possessor or args.actor1(s, c.first, c.last, verb, sources)
     d.actor2 = args.actor2(s, c.first, c.last, d.actor1)
     loc = args.location(s, c.first, c.last)
-    if loc is None and (c.anaphoric or _place_pronoun(s, c.first)):
+    pointer = c.anaphoric or _place_pronoun(s, c.first) or _enclitic(s, c.first)
+    if loc is None and pointer:
         loc = _previous_place(a, k)
-    elif loc is None and trig.needs_place:
+    if trig.needs_place and (loc is None or not (pointer or _object_place(s, c.last))):
         return None
     if loc is not None:
         d.location, d.loc_rank = loc
     d.date, d.date_stated = incident_date(a, s.idx, sent, c.first, s.lo)
+    d.vague = c.form.aspect == "masdar" and not (c.anaphoric or pointer or d.date_stated or _near_place(s, c))
     return d
+
+
+def _near_place(s: args.Sentence, c: Candidate) -> bool:
+    """A place in the trigger's clause before it, or within a few words after it."""
+    words = s.idx.words
+    clause = words[c.first].clause
+    return any((w1 < c.first and words[w1].clause == clause and c.first - w1 <= 8)
+               or c.last < w0 <= c.last + 8 for w0, w1, _m in s.places())
 
 
 def _responsible(s: args.Sentence, first: int) -> ActorRef | None:
@@ -123,6 +142,18 @@ def _previous_place(a: Analysis, k: int) -> tuple[Location, int] | None:
     prev = sentences(a)[k - 1]
     s = args.Sentence(a, prev.start, prev.end)
     return args.location(s, s.hi, s.hi) if s.hi > s.lo else None
+
+
+def _object_place(s: args.Sentence, last: int) -> bool:
+    """A place named right after the trigger ("السيطرة على مدينة X", "فك الحصار عن X")."""
+    words = s.idx.words
+    return any(last < w0 <= last + 6 and words[w0].clause == words[last].clause for w0, _w1, _m in s.places())
+
+
+def _enclitic(s: args.Sentence, first: int) -> bool:
+    """The trigger carries a pronoun ("بتحريره"): what it points to was named before."""
+    w = s.idx.words[first]
+    return not any(stem in lexicon().triggers.index for stem in w.stems)
 
 
 def _place_pronoun(s: args.Sentence, first: int) -> bool:

@@ -11,7 +11,7 @@ from marsad.extract.events.dating import compatible, more_precise
 from marsad.extract.events.drafts import Draft
 from marsad.extract.events.lexicon import lexicon
 
-_ANAPHORA_REACH = 6
+_ANAPHORA_REACH = 10
 
 
 def settle(a: Analysis, d: Draft) -> None:
@@ -104,7 +104,8 @@ def _same_incident(a: Analysis, p: Draft, d: Draft) -> bool:
     if p.modality != d.modality or not _types_agree(p, d):
         return False
     dates_agree = not (p.date_stated and d.date_stated) or compatible(p.date, d.date)
-    if not (_places_agree(a, p, d) and dates_agree and _actors_agree(p.actor1, d.actor1)):
+    pointer = d.anaphoric and d.weak
+    if not (pointer or (_places_agree(a, p, d) and _actors_agree(p.actor1, d.actor1))) or not dates_agree:
         return False
     if (d.anaphoric or d.generic) and d.sentence - p.sentence <= _ANAPHORA_REACH:
         return True
@@ -113,7 +114,8 @@ def _same_incident(a: Analysis, p: Draft, d: Draft) -> bool:
     if p.date_stated and d.date_stated and p.sub_event_type == d.sub_event_type:
         return True
     same_actor = p.actor1 is not None and d.actor1 is not None
-    return same_actor and p.sub_event_type == d.sub_event_type and d.sentence - p.sentence <= 2
+    one_place = p.location is None or d.location is None
+    return same_actor and one_place and p.sub_event_type == d.sub_event_type and d.sentence - p.sentence <= 2
 
 
 def _types_agree(p: Draft, d: Draft) -> bool:

@@ -111,6 +111,10 @@ class WordIndex:
             return self.words[i]
         return None
 
+    def last_before(self, offset: int) -> int:
+        """Index of the last word starting before ``offset``."""
+        return max(bisect_left(self._starts, offset) - 1, 0)
+
     def after(self, offset: int) -> int:
         """Index of the first word starting at or after ``offset``."""
         return bisect_left(self._starts, offset)
