@@ -172,9 +172,12 @@ def _reported(ctx: Ctx, start: int, limit: int, k: int) -> Content | None:
 
 def _closing_quotation(ctx: Ctx, start: int, end: int) -> Content | None:
     """"المسيرة "استهدفت ..."", "بـ"جريمة حرب"", "عن "قلقها"": a lead of at most three words
-    and a quotation that runs to the end -- what was said is the quotation."""
-    pair = next((p for p in ctx.lay.pairs if start <= p.open < end and p.close + 1 >= end), None)
-    if pair is None or len(ctx.text[start:pair.open].split()) > LEAD_WORDS:
+    and a quotation that runs to the end, in one sentence -- what was said is the quotation."""
+    pair = next((p for p in ctx.lay.pairs if p.open < end and p.close + 1 >= end
+                 and (start <= p.open or not ctx.text[p.open + 1:start].strip())), None)
+    if pair is None or len(ctx.text[start:max(start, pair.open)].split()) > LEAD_WORDS:
+        return None
+    if ":" in ctx.text[start:max(start, pair.open)]:  # "أن التحالف: «...»": a framed quotation, kept whole
         return None
     k = ctx.lay.word_index(pair.open)
     return _direct(ctx, pair, k)

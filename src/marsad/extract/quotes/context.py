@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from functools import cached_property
 from typing import TYPE_CHECKING
 
@@ -14,6 +15,7 @@ if TYPE_CHECKING:
     from marsad.extract.base import Analysis, Mention
 
 ACTOR_TYPES = ("person", "organization")
+SPAN_REFERENCE = date(2000, 1, 1)
 PREPS = frozenset({"في", "من", "باسم", "لدي", "ل", "لـ", "ضد", "ضمن", "داخل", "عن", "بين", "الي", "علي"})
 ROLE_PREPS = frozenset({"في", "من", "باسم", "لدي", "ل", "لـ", "ضد", "ضمن", "داخل"})
 
@@ -72,9 +74,15 @@ class Ctx:
 
     @cached_property
     def date_spans(self) -> list[tuple[int, int]]:
+        """Where dates are written (only the spans matter here, so a document without a
+        publication date is read against a fixed reference)."""
         try:
-            return [(s.start, s.end) for s, _ in self.a.dates]
-        except (ImportError, AttributeError):  # the dates module is not there yet
+            if self.a.reference_date is not None:
+                return [(s.start, s.end) for s, _ in self.a.dates]
+            from marsad.arabic import find_date_spans
+
+            return [(s.start, s.end) for s, _ in find_date_spans(self.text, SPAN_REFERENCE)]
+        except (ImportError, AttributeError):  # the dates module is not there
             return []
 
     # ------------------------------------------------------------ word predicates
@@ -89,11 +97,18 @@ class Ctx:
 
     def is_adjunct(self, i: int) -> bool:
         w = self.words[i]
-        if self.lex.in_set(w.key, self.lex.adjuncts) or w.key in self.lex.manner:
+        k = w.key[1:] if w.key[:1] == "و" and len(w.key) > 3 else w.key
+        if self.lex.in_set(w.key, self.lex.adjuncts) or self.lex.in_set(k, self.lex.adjuncts):
             return True
-        if i > 0 and self.words[i - 1].key in self.lex.manner:
+        if w.key in self.lex.manner or (i > 0 and self.words[i - 1].key in self.lex.manner):
             return True
-        return any(s <= w.start < e for s, e in self.date_spans)
+        if w.key in ("في", "منذ", "خلال") and i + 1 < len(self.words) and self._in_date(i + 1):
+            return True
+        return self._in_date(i)
+
+    def _in_date(self, i: int) -> bool:
+        start = self.words[i].start
+        return any(s <= start < e for s, e in self.date_spans)
 
     def is_prep(self, i: int) -> bool:
         """A preposition (alone or bound: "بالمجازر", "للحملة") or أن / إن."""

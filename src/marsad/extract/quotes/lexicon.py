@@ -28,6 +28,7 @@ class CueForm:
     object: bool = False
     needs: str | None = None
     relay: bool = False
+    maqsura: bool = False  # written with a final ى
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,13 +69,18 @@ class Lexicon:
 
     # ------------------------------------------------------------ look-ups
 
-    def verb(self, word_key: str) -> tuple[CueForm, bool] | None:
-        """The cue form of a word and whether it carries the proclitic و/ف."""
+    def verb(self, word_key: str, raw: str = "") -> tuple[CueForm, bool] | None:
+        """The cue form of a word and whether it carries the proclitic و/ف.  A form written
+        with a final ى is not matched by a word written with ي and a shadda ("تبنّي", a noun)."""
         if word_key in self.verbs:
-            return self.verbs[word_key], False
-        if word_key[:1] in PROCLITICS and word_key[1:] in self.verbs:
-            return self.verbs[word_key[1:]], True
-        return None
+            hit = self.verbs[word_key], False
+        elif word_key[:1] in PROCLITICS and word_key[1:] in self.verbs:
+            hit = self.verbs[word_key[1:]], True
+        else:
+            return None
+        if hit[0].maqsura and raw.endswith("ي") and "\u0651" in raw:
+            return None
+        return hit
 
     def is_complementizer(self, word_key: str) -> bool:
         """أن / إن / بأن, alone or with a pronoun ending (أنه، إنها)."""
@@ -157,7 +163,7 @@ def _add_verb(lex: Lexicon, lemma: str, entry: dict[str, Any]) -> None:
         gender, tense = tag.split(".")
         needed = (key(needs.rstrip("-")) + "-" if needs.endswith("-") else key(needs)) if needs else None
         lex.verbs[key(form)] = CueForm(lemma, gender, tense, bool(entry.get("object")), needed,
-                                       bool(entry.get("relay")))
+                                       bool(entry.get("relay")), form.endswith("ى"))
 
 
 def _nominal(item: dict[str, Any]) -> Nominal:

@@ -314,7 +314,7 @@ def _role(ctx: Ctx, i: int, end: int, person: Mention) -> str | None:
     before = ctx.text[ctx.words[i].start:person.span.start] if ctx.words[i].start < person.span.start else ""
     after = ctx.text[person.span.end:ctx.words[end - 1].end] if end > i else ""
     for part in (before, after):
-        role = _strip_titles(ctx, part.strip(STRIP))
+        role = clean_name(_strip_titles(ctx, part.strip(STRIP)))
         if role:
             return role
     return person.entity.role or _strip_ranks_only(before)
