@@ -44,7 +44,7 @@ def find_content(ctx: Ctx, j: int, limit: int, *, obj: bool) -> Content | None:
     if ctx.words[k].key in LEADING_PREPS and k + 1 < len(ctx.words):
         k += 1
     found = _reported(ctx, ctx.words[k].start, limit, k)
-    return Content(found.start, found.end, False, k, marker=False) if found else None
+    return Content(found.start, found.end, found.direct, k, marker=False) if found else None
 
 
 def skip_zone(ctx: Ctx, k: int, limit: int) -> int:
