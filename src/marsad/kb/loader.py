@@ -47,7 +47,9 @@ class RawKB:
 def read_data(path: Path) -> Any:
     """A YAML or JSON file's content (raises ``OSError`` / ``ValueError``)."""
     text = path.read_text(encoding="utf-8")
-    return json.loads(text) if path.suffix == ".json" else yaml.safe_load(text)
+    if path.suffix == ".json":
+        return json.loads(text)
+    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # libyaml when built
 
 
 def add_entries(raw: RawKB, section: str, items: Any, label: str) -> None:
