@@ -19,8 +19,8 @@ def phrase(text: str) -> Phrase:
 @dataclass(frozen=True, slots=True)
 class QuantityRules:
     vague: dict[Phrase, tuple[int, int]]
-    before: list[tuple[Phrase, str]]        # longest first
-    after: list[tuple[Phrase, str]]
+    before: dict[str, list[tuple[Phrase, str]]]   # by first word, longest first
+    after: dict[str, list[tuple[Phrase, str]]]
     prefixes: list[Phrase]
     connectors: frozenset[str]
     or_connectors: frozenset[str]
@@ -29,11 +29,15 @@ class QuantityRules:
     id_cues: frozenset[str]
     not_counts: list[Phrase]
     year_range: tuple[int, int]
+    starters: frozenset[str]                 # first words of vague phrases and range prefixes
     year_followers: frozenset[str]
 
 
-def _sorted(items: list[tuple[Phrase, str]]) -> list[tuple[Phrase, str]]:
-    return sorted(items, key=lambda kv: len(kv[0]), reverse=True)
+def _by_first(items: list[tuple[Phrase, str]]) -> dict[str, list[tuple[Phrase, str]]]:
+    out: dict[str, list[tuple[Phrase, str]]] = {}
+    for p, kind in sorted(items, key=lambda kv: len(kv[0]), reverse=True):
+        out.setdefault(p[0], []).append((p, kind))
+    return out
 
 
 @lru_cache(maxsize=1)
@@ -43,9 +47,11 @@ def rules() -> QuantityRules:
     before = [(phrase(p), kind) for kind, spec in t["modifiers"].items() for p in spec.get("before") or []]
     after = [(phrase(p), kind) for kind, spec in t["modifiers"].items() for p in spec.get("after") or []]
     r = t["ranges"]
+    prefixes = [phrase(p) for p in r["prefixes"]]
     return QuantityRules(
-        vague=vague, before=_sorted(before), after=_sorted(after),
-        prefixes=sorted((phrase(p) for p in r["prefixes"]), key=len, reverse=True),
+        vague=vague, before=_by_first(before), after=_by_first(after),
+        prefixes=sorted(prefixes, key=len, reverse=True),
+        starters=frozenset([p[0] for p in vague] + [p[0] for p in prefixes]),
         connectors=frozenset(fold_key(c) for c in r["connectors"]),
         or_connectors=frozenset(fold_key(c) for c in r["or_connectors"]),
         need_prefix=frozenset(fold_key(c) for c in r["need_prefix"]),

@@ -136,7 +136,7 @@ def normalize(text: str, *, taa: bool = True, alef: bool = True, yaa: bool = Tru
     if pos < len(text) or not nstart:
         nstart.append(n), ostart.append(pos), chunk.append(0)
         pieces.append(text[pos:])
-    return Normalized("".join(pieces).translate(fo.full_table), text, nstart, ostart, chunk)
+    return Normalized("".join(pieces).translate(fo.fast_table), text, nstart, ostart, chunk)
 
 
 def fold(text: str, *, taa: bool = True, alef: bool = True, yaa: bool = True, hamza: bool = True,
@@ -150,7 +150,7 @@ def fold(text: str, *, taa: bool = True, alef: bool = True, yaa: bool = True, ha
 
 def _fold(text: str, opts: tuple[bool, ...]) -> str:
     fo = folding(opts)
-    out = text.translate(fo.full_table)
+    out = text.translate(fo.fast_table)
     if fo.spaces:
         out = _NEWLINE_RUN.sub("\n", out)
         out = _SPACE_RUN.sub(" ", out)

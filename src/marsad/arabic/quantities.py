@@ -32,6 +32,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 from dataclasses import dataclass
+from functools import lru_cache
 
 from marsad.arabic._qrules import Phrase, QuantityRules, modify, rules
 from marsad.arabic.normalize import Normalized, fold_key, normalize
@@ -119,14 +120,21 @@ def _blocked(ctx: _Ctx) -> set[int]:
 
     ranges = [m.span() for m in _NUMERIC_DATE.finditer(ctx.norm.text)]
     ranges += date_char_ranges(ctx.norm)
-    out: set[int] = set()
-    if ranges:
-        starts = sorted(ranges)
-        for k, t in enumerate(ctx.toks):
-            if t.kind == "number" and any(s < t.end and t.start < e for s, e in starts):
-                out.add(k)
+    out = _overlapping_numbers(ctx.toks, sorted(ranges))
     for k, t in enumerate(ctx.toks):
         if t.kind == "number" and (_is_identifier(ctx, k) or _is_percentage(ctx, k) or _is_bare_year(ctx, k)):
+            out.add(k)
+    return out
+
+
+def _overlapping_numbers(toks: list[Token], ranges: list[tuple[int, int]]) -> set[int]:
+    """Indices of number tokens overlapping any of the sorted ``ranges`` (one sweep)."""
+    out: set[int] = set()
+    r = 0
+    for k, t in enumerate(toks):
+        while r < len(ranges) and ranges[r][1] <= t.start:
+            r += 1
+        if t.kind == "number" and any(s < t.end for s, _ in ranges[r:r + 3]):
             out.add(k)
     return out
 
@@ -158,18 +166,36 @@ def _phrase_at(ctx: _Ctx, k: int, p: Phrase) -> bool:
     return tuple(ctx.words[k:k + len(p)]) == p
 
 
-def _match_phrase(ctx: _Ctx, k: int, table: list[tuple[Phrase, str]]) -> tuple[str, int] | None:
+def _match_phrase(ctx: _Ctx, k: int, table: dict[str, list[tuple[Phrase, str]]]) -> tuple[str, int] | None:
     """``(kind, end index)`` of the longest table phrase at token ``k`` (a leading "و" allowed)."""
-    for p, kind in table:
-        if _phrase_at(ctx, k, p):
-            return kind, k + len(p)
-        conj = lexicon().conjunction
-        if k < len(ctx.words) and ctx.words[k] == conj + p[0] and _phrase_at(ctx, k + 1, p[1:]):
-            return kind, k + len(p)
+    if k >= len(ctx.words):
+        return None
+    word = ctx.words[k]
+    conj = lexicon().conjunction
+    for head in (word, word[len(conj):] if word.startswith(conj) else None):
+        for p, kind in table.get(head, ()) if head else ():
+            if _phrase_at(ctx, k + 1, p[1:]):
+                return kind, k + len(p)
     return None
 
 
+@lru_cache(maxsize=65536)
+def _may_start(word: str) -> bool:
+    """Whether a quantity expression can begin with this (folded) word."""
+    r = rules()
+    lex = lexicon()
+    heads = [word, word[len(lex.conjunction):]] if word.startswith(lex.conjunction) else [word]
+    if any(h in r.before or h in r.starters for h in heads):
+        return True
+    if lex.lookup_prefixed(word) is not None:
+        return True
+    return any(word.startswith(p) and word[len(p):] in r.starters for p in lex.proclitics)
+
+
 def _quantity_at(ctx: _Ctx, i: int) -> tuple[int, int, Quantity] | None:
+    tok = ctx.toks[i]
+    if tok.kind != "number" and (tok.kind != "word" or not _may_start(tok.text)):
+        return None
     mod = _match_phrase(ctx, i, ctx.rules.before)
     k = mod[1] if mod else i
     prefix = next((p for p in ctx.rules.prefixes if _phrase_at(ctx, k, p)), None)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from marsad.arabic._data import table
 
@@ -29,6 +30,7 @@ _TOKEN = re.compile(
     r"|(?P<latin>[^\W\d_][^\W\d_\u0300-\u036f]*(?:[\u0300-\u036f]+[^\W\d_]*)*)"
     rf"|(?P<punct>[^\s{FORMAT}])"
 )
+_new_token = tuple.__new__
 _MARKS = str.maketrans(dict.fromkeys([chr(c) for c in range(0x064B, 0x0660)]
                                      + [chr(0x0670), chr(0x0640)]
                                      + [chr(c) for c in range(0x0610, 0x061B)], ""))
@@ -43,9 +45,11 @@ class Stem:
     enclitic: str = ""
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
-    """A token: ``text == source[start:end]``; ``kind`` is word, number, latin or punct."""
+class Token(NamedTuple):
+    """A token: ``text == source[start:end]``; ``kind`` is word, number, latin or punct.
+
+    A named tuple (cheap to build by the hundred thousand).
+    """
 
     start: int
     end: int
@@ -60,7 +64,7 @@ class Token:
 
 def tokens(text: str) -> list[Token]:
     """Tokens of ``text`` with offsets into it."""
-    return [Token(m.start(), m.end(), m.group(), m.lastgroup or "punct") for m in _TOKEN.finditer(text)]
+    return [_new_token(Token, (m.start(), m.end(), m.group(), m.lastgroup)) for m in _TOKEN.finditer(text)]
 
 
 def strip_marks(word: str) -> str:
