@@ -89,12 +89,16 @@ def article_from_text(raw: str, source: Source, options: IngestOptions | None = 
 
 
 def article_from_html(html: str, source: Source, options: IngestOptions | None = None, *,
-                      published: DateValue | None = None) -> Article:
-    """An article from an HTML page: trafilatura's main text, cleaned, and the page's metadata."""
+                      published: DateValue | None = None, title: str | None = None) -> Article:
+    """An article from an HTML page: trafilatura's main text, cleaned, and the page's metadata.
+
+    ``title`` (a record's title field) stands in when the page has none of its own.
+    """
     registry = registry_for(options)
     parts = extract_html(html, source.url)
-    raw = _with_title(parts.body, parts.title)
-    cleaned = clean(raw, outlets=registry, title_first=bool(parts.title))
+    heading = parts.title or (title.strip() if title and title.strip() else None)
+    raw = _with_title(parts.body, heading)
+    cleaned = clean(raw, outlets=registry, title_first=bool(heading))
     source = dataclasses.replace(source, url=source.url or parts.url)
     return _article(cleaned, source, options, registry, published=published or parse_date_value(parts.date),
                     fmt="html", site=parts.sitename, host=parts.hostname)

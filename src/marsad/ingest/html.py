@@ -5,10 +5,13 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass
+from html import unescape
 from typing import Any
 
 _TAG_NAMES = "p|div|br|span|a|h[1-6]|body|head|article|section|li|ul|table|td|meta|script"
 _TAGS = re.compile(rf"<\s*/?\s*(?:{_TAG_NAMES})\b", re.IGNORECASE)
+_SCRIPTS = re.compile(r"<(script|style|noscript|template)\b[^>]*>.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
+_BLOCKS = re.compile(r"<\s*(?:br|/p|/div|/h[1-6]|/li|/tr|/section|/article)\b[^>]*>", re.IGNORECASE)
 _TITLE_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " « ")
 log = logging.getLogger(__name__)
 
@@ -30,6 +33,8 @@ def looks_like_html(text: str) -> bool:
     head = text[:4096].lstrip().lower()
     if head.startswith(("<!doctype html", "<html", "<?xml")) or "<html" in head[:1024]:
         return True
+    if _TAGS.match(head):  # a fragment that opens with a known tag ("<p>...</p>")
+        return True
     return len(_TAGS.findall(text[:20000])) >= 3
 
 
@@ -47,14 +52,22 @@ def _trafilatura(html: str, url: str | None) -> Any:
         return None
 
 
+def _strip_tags(html: str) -> str:
+    """Last resort: drop scripts and styles, break lines at block tags, remove the other tags."""
+    text = _SCRIPTS.sub(" ", html)
+    text = _BLOCKS.sub("\n", text)
+    return unescape(re.sub(r"<[^>]+>", "", text))
+
+
 def _fallback_body(html: str) -> str:
     import trafilatura
 
     try:
-        return trafilatura.baseline(html)[1] or ""
+        body = trafilatura.baseline(html)[1] or ""
     except Exception as exc:  # same as above: never let a bad page stop the batch
         log.debug("trafilatura baseline failed: %r", exc)
-        return re.sub(r"<[^>]+>", " ", html)
+        body = ""
+    return body if body.strip() else _strip_tags(html)
 
 
 def strip_site_suffix(title: str | None, sitename: str | None) -> str | None:
@@ -74,6 +87,8 @@ def strip_site_suffix(title: str | None, sitename: str | None) -> str | None:
 
 def extract_html(html: str, url: str | None = None) -> HtmlParts:
     """Title, main text and metadata of a page; the main text falls back to a plain tag strip."""
+    if "<body" not in html[:20000].lower():
+        html = f"<html><body>{html}</body></html>"  # a fragment (feed or record text)
     doc = _trafilatura(html, url)
     body = (getattr(doc, "text", None) or "") if doc is not None else ""
     if not body.strip():

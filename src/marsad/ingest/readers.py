@@ -18,6 +18,7 @@ from marsad.errors import InputError, MarsadError
 from marsad.ingest.article import Article
 from marsad.ingest.build import article_from_bytes, article_from_html
 from marsad.ingest.encoding import decode
+from marsad.ingest.feeds import FEED_SUFFIXES, is_feed, iter_feed
 from marsad.ingest.options import IngestOptions
 from marsad.ingest.records import iter_csv, iter_json, iter_jsonl, records_from_json_text
 
@@ -81,7 +82,8 @@ def _html_file(data: bytes, source: Source, options: IngestOptions) -> Item:
 
 
 def read_file(path: str | Path, options: IngestOptions | None = None) -> Iterator[Item]:
-    """Articles of one file: a record file (``.jsonl``, ``.json``, ``.csv``, ``.tsv``) or one article."""
+    """Articles of one file: a record file (``.jsonl``, ``.json``, ``.csv``, ``.tsv``, an RSS/Atom
+    ``.rss``/``.atom``/``.xml`` feed) or one article."""
     options = options or IngestOptions()
     path = Path(path)
     yield from _guarded(_file_items(path, options), Source(path=str(path)))
@@ -89,11 +91,19 @@ def read_file(path: str | Path, options: IngestOptions | None = None) -> Iterato
 
 def _file_items(path: Path, options: IngestOptions) -> Iterator[Item]:
     path.stat()  # a missing file is E_NOT_FOUND whatever its kind
-    reader = RECORD_READERS.get(path.suffix.lower())
+    suffix = path.suffix.lower()
+    reader = RECORD_READERS.get(suffix)
+    if reader is None and suffix in FEED_SUFFIXES and _sniff_feed(path):
+        reader = iter_feed
     if reader is not None:
         yield from reader(path, options)
     else:
         yield _single(path, options)
+
+
+def _sniff_feed(path: Path) -> bool:
+    with path.open("rb") as fh:
+        return is_feed(fh.read(2048))
 
 
 def _hidden(name: str) -> bool:

@@ -73,7 +73,7 @@ def record_article(obj: Any, source: Source, options: IngestOptions) -> Item:
         if len(text.encode("utf-8")) > options.max_bytes:
             raise MarsadError("E_TOO_LARGE", f"the record's text exceeds {options.max_bytes:,} bytes")
         if looks_like_html(text):
-            return article_from_html(text, source, options, published=published)
+            return article_from_html(text, source, options, published=published, title=_text_of(title))
         return article_from_text(text, source, options, title=_text_of(title), published=published)
     except MarsadError as exc:
         return InputError(exc.code, exc.message, source)
