@@ -53,3 +53,11 @@ def test_atom_entry_and_broken_feed(tmp_path: Path) -> None:
     assert entry.source.outlet_id == "enab_baladi" and entry.source.record_id == "urn:x:1"
     assert BODY2 in entry.text and "<p>" not in entry.text
     assert isinstance(error, InputError) and error.code == "E_PARSE"
+
+
+def test_count_feed_items(tmp_path: Path) -> None:
+    from marsad.ingest import count_inputs
+
+    path = tmp_path / "feed.xml"
+    path.write_text(RSS, encoding="utf-8")
+    assert count_inputs([path]) == 3

@@ -1,6 +1,6 @@
 """Ingest: raw bytes to a cleaned :class:`Article` with its metadata.
 
-Readers (text, HTML, JSON/JSONL, CSV, directories, stdin), encoding detection (UTF-8, UTF-16,
+Readers (text, HTML, JSON/JSONL, CSV, RSS/Atom feeds, directories, stdin), encoding detection (UTF-8, UTF-16,
 Windows-1256), boilerplate removal that keeps every dropped range by offset, title / dateline /
 outlet detection against the outlet registry, and content-hash ids.
 """
