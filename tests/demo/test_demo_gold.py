@@ -27,7 +27,7 @@ def test_article_lengths_are_news_sized():
     corpus = build_demo.load_corpus()
     for art in corpus.articles:
         words = len(art["body"].split())
-        assert 100 <= words <= 480, (art["id"], words)
+        assert 120 <= words <= 450, (art["id"], words)
 
 
 def test_event_types_and_modalities(docs):
@@ -81,4 +81,49 @@ def test_nested_mentions_are_dropped():
         {"kb_id": "syria", "type": "location", "canonical": "سوريا", "mentions": ["سوريا"]},
     ])
     assert [m.start for m in ents[1].mentions] == [30]
-    assert date(2024, 1, 1) < date(2025, 1, 1)
+
+
+def tiny_article(**gold) -> dict:
+    return {
+        "id": "t-01", "title": "قصف على بلدة",
+        "body": "قصفت القوات بلدة كفرنبل أمس، ما أدى إلى مقتل 3 مدنيين.\n\nوقال مسؤول إن \"القصف عنيف\".",
+        "published": date(2024, 3, 12), "gold": gold,
+    }
+
+
+def test_build_document_resolves_snippets():
+    from marsad.document import Source, validate
+
+    art = tiny_article(
+        entities=[{"kb_id": "kafranbel", "type": "location", "canonical": "كفرنبل", "mentions": ["كفرنبل"]}],
+        events=[{"event_type": "Explosions/Remote violence",
+                 "sub_event_type": "Shelling/artillery/missile attack", "trigger": "قصفت",
+                 "evidence": ["قصفت القوات بلدة كفرنبل أمس"],
+                 "location": {"kb_id": "kafranbel", "name": "كفرنبل", "geo_precision": 1},
+                 "counts": {"killed": {"low": 3, "high": 3, "text": "3 مدنيين"}}}],
+        quotes=[{"speaker": {"kb_id": None, "name": "مسؤول"}, "cue": "وقال", "content": "القصف عنيف",
+                 "direct": True}],
+    )
+    doc = demo_gold.build_document(art, Source(path="x.txt"), "Test")
+    assert validate(doc) == []
+    assert doc.text.startswith("قصف على بلدة\n\n")
+    assert doc.events[0].location.entity == "e1"
+    assert doc.events[0].counts.killed.span.text == "3 مدنيين"
+    assert doc.quotes[0].content.text == "القصف عنيف" and doc.quotes[0].direct
+
+
+@pytest.mark.parametrize("gold, message", [
+    ({"events": [{"event_type": "Battles", "sub_event_type": "Air/drone strike", "trigger": "قصفت",
+                  "evidence": ["قصفت"]}]}, "unknown event type"),
+    ({"events": [{"event_type": "Battles", "sub_event_type": "Armed clash", "trigger": "قصفت",
+                  "evidence": ["قصفت"], "counts": {"dead": None}}]}, "unknown count kinds"),
+    ({"claims": [{"kind": "deaths", "quantity": {"low": 1}, "evidence": "قصفت"}]}, "unknown claim kind"),
+    ({"quotes": [{"speaker": {"name": "x"}, "cue": "أعلن", "content": "القصف"}]}, "quote cue not found"),
+    ({"events": [{"event_type": "Battles", "sub_event_type": "Armed clash", "trigger": "قصفت",
+                  "evidence": ["قصفت"], "actor1": {"kb_id": "sdf", "name": "قسد"}}]}, "unlisted entity"),
+])
+def test_build_document_reports_bad_gold(gold, message):
+    from marsad.document import Source
+
+    with pytest.raises(demo_gold.GoldError, match=message):
+        demo_gold.build_document(tiny_article(**gold), Source(), "Test")

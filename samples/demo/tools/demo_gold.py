@@ -13,6 +13,8 @@ from datetime import date
 from typing import Any
 
 from marsad.document import (
+    CLAIM_KINDS,
+    COUNT_KINDS,
     ActorRef,
     Attribution,
     Claim,
@@ -163,6 +165,8 @@ def build_entities(res: Resolver, raw: list[dict]) -> list[Entity]:
     """
     found: list[tuple[int, Span]] = []
     for i, e in enumerate(raw):
+        if e["type"] not in ("person", "organization", "location"):
+            raise GoldError(f"{res.art_id}: unknown entity type {e['type']!r}")
         for surface in e.get("mentions") or [e["canonical"]]:
             spans = res.word_occurrences(surface)
             if not spans:
@@ -253,7 +257,11 @@ def build_event(res: Resolver, idx: EntityIndex, n: int, raw: dict) -> Event:
     evidence = [res.find(s, "event evidence") for s in raw["evidence"]]
     first = evidence[0]
     trigger = trigger_span(res, raw["trigger"], first)
-    counts = Counts(**{k: quantity(res, v, evidence) for k, v in (raw.get("counts") or {}).items()})
+    raw_counts = raw.get("counts") or {}
+    unknown = set(raw_counts) - set(COUNT_KINDS)
+    if unknown:
+        raise GoldError(f"{res.art_id}: unknown count kinds {sorted(unknown)}")
+    counts = Counts(**{k: quantity(res, v, evidence) for k, v in raw_counts.items()})
     return Event(
         id=f"v{n}", event_type=etype, sub_event_type=sub, trigger=trigger,
         actor1=actor(idx, raw.get("actor1")), actor2=actor(idx, raw.get("actor2")),
@@ -281,6 +289,8 @@ def build_quote(res: Resolver, idx: EntityIndex, n: int, raw: dict) -> Quote:
 
 
 def build_claim(res: Resolver, idx: EntityIndex, n: int, raw: dict) -> Claim:
+    if raw["kind"] not in CLAIM_KINDS:
+        raise GoldError(f"{res.art_id}: unknown claim kind {raw['kind']!r}")
     evidence = res.find(raw["evidence"], "claim evidence")
     qty = quantity(res, raw["quantity"], [evidence])
     assert qty is not None
