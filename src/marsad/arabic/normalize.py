@@ -111,7 +111,18 @@ def _options(**kw: bool) -> tuple[bool, ...]:
 def normalize(text: str, *, taa: bool = True, alef: bool = True, yaa: bool = True, hamza: bool = True,
               diacritics: bool = True, tatweel: bool = True, digits: bool = True, punct: bool = True,
               controls: bool = True, spaces: bool = True, forms: bool = True) -> Normalized:
-    """Normalise ``text`` and keep the alignment map (see the module docstring)."""
+    """Normalise ``text`` and keep the alignment map.
+
+    Each keyword switches one group of ``normalization.yaml``:
+    ``alef`` (أ إ آ ٱ -> ا), ``yaa`` (ى ی -> ي), ``taa`` (ة -> ه, for matching only),
+    ``hamza`` (ؤ -> و, ئ -> ي; a seat-less ء is kept: deleting it would merge
+    "ماء" and "ما"), ``diacritics`` and ``tatweel`` (deleted), ``digits``
+    (Arabic-Indic and Persian digits and ٫ ٬ -> ASCII), ``punct`` (، ؛ ؟ « » “ ”
+    dashes … -> ASCII), ``controls`` (zero-width and bidi marks deleted),
+    ``spaces`` (every space character -> " ", line breaks -> "\n", a run -> one
+    character, "\n" when it holds a line break) and ``forms`` (presentation
+    forms and Persian letter variants -> plain letters; ligatures expand).
+    """
     opts = _options(taa=taa, alef=alef, yaa=yaa, hamza=hamza, diacritics=diacritics, tatweel=tatweel,
                     digits=digits, punct=punct, controls=controls, spaces=spaces, forms=forms)
     fo = folding(opts)
