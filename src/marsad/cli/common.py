@@ -22,6 +22,8 @@ def add_input_options(p: argparse.ArgumentParser) -> None:
                         "e.g. --field text=body_html")
     g.add_argument("--outlets", action="append", default=[], type=Path, metavar="FILE",
                    help="an extra outlet registry (YAML, same layout as kb/data/outlets.yaml); repeatable")
+    g.add_argument("--default-outlet", metavar="ID",
+                   help="the outlet (registry id or name) of inputs whose outlet cannot be told")
     g.add_argument("--kb", action="append", default=[], type=Path, metavar="FILE",
                    help="a YAML file adding or overriding actors and places; repeatable")
 
@@ -29,7 +31,8 @@ def add_input_options(p: argparse.ArgumentParser) -> None:
 def ingest_options(args: argparse.Namespace):  # -> IngestOptions
     from marsad.ingest import IngestOptions
 
-    opts = IngestOptions(max_bytes=args.max_bytes, outlet_files=list(args.outlets))
+    opts = IngestOptions(max_bytes=args.max_bytes, outlet_files=list(args.outlets),
+                         default_outlet=args.default_outlet)
     for item in args.field:
         role, sep, name = item.partition("=")
         if not sep or not role or not name:
