@@ -197,6 +197,7 @@ def test_statement_as_subject_speaks_for_its_author() -> None:
     text = "وقالت وزارة الخارجية في بيان إن الهجوم مدان. وأكد البيان أن الوزارة ستتابع القضية."
     doc = analyze(text, ("وزارة الخارجية",))
     first, second = doc.quotes
+    assert kb(doc, first) == "mofa" and first.medium == "statement"
     assert kb(doc, second) == "mofa" and second.medium == "statement"
     assert second.content.text == "الوزارة ستتابع القضية"
 
