@@ -23,10 +23,9 @@ not place mentions.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from marsad.document import Entity, Span
+from marsad.document import Entity
 from marsad.extract.base import Analysis, Mention, stage
 from marsad.extract.entities.coref import resolve_generics, surname_mentions
 from marsad.extract.entities.lexicon import key, lexicon
@@ -42,13 +41,11 @@ if TYPE_CHECKING:
 __all__ = ["find_entities"]
 
 
-def find_entities(text: str, kb: KnowledgeBase, normalized: Any = None,
-                  sentences: Callable[[], list[Span]] | None = None) -> tuple[list[Entity], list[Mention]]:
+def find_entities(text: str, kb: KnowledgeBase, normalized: Any = None) -> tuple[list[Entity], list[Mention]]:
     """Entities of ``text`` (ids e1, e2, ... in order of first mention) and all their mentions."""
     from marsad.arabic import normalize
 
-    view = DocView(text, normalized if normalized is not None else normalize(text), kb, lexicon(),
-                   sentences)
+    view = DocView(text, normalized if normalized is not None else normalize(text), kb, lexicon())
     hits = matcher_for(kb).find(view.text, view.original_char)
     titles = select_titles(hits)
     names = select_names(view, hits, titles)
@@ -90,6 +87,6 @@ def _person_names(view: DocView, found: list[Found]) -> dict[str, list[str]]:
 @stage("entities", assigns=("entities", "mentions"))
 def entities_stage(a: Analysis) -> None:
     """Find the document's entities; fill ``doc.entities`` and ``a.mentions``."""
-    entities, mentions = find_entities(a.text, a.kb, a.normalized, lambda: a.sentences)
+    entities, mentions = find_entities(a.text, a.kb, a.normalized)
     a.doc.entities = entities
     a.mentions = mentions

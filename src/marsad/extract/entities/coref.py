@@ -40,16 +40,13 @@ class Resolver:
         self.view = view
         direct = [n for n in names if n.ref is not None]
         self.total = Counter(n.ref for n in direct)
-        self.first = {}
-        self.heads: dict[str, set[str]] = {}
+        self.first: dict[str, int] = {}
+        self.surfaces: dict[str, set[str]] = {}
         for n in direct:
             assert n.ref is not None
             self.first.setdefault(n.ref, n.start)
-            self.heads.setdefault(n.ref, set()).add(head_word(view.text[n.start:n.end]))
-        for ref in self.heads:
-            actor = view.kb.actors.get(ref)
-            if actor is not None:
-                self.heads[ref].update(head_word(key(x)) for x in actor.names)
+            self.surfaces.setdefault(n.ref, set()).add(view.text[n.start:n.end])
+        self._heads: dict[str, set[str]] = {}
         self.counts: Counter[str] = Counter()
         self.last: dict[str, int] = {}
 
@@ -96,7 +93,15 @@ class Resolver:
         actor = self.view.kb.actors.get(ref)
         if actor is None or actor.type != "organization":
             return False
-        return bool(self.heads.get(ref, set()) & heads) or actor.category in categories
+        return actor.category in categories or bool(self.heads(ref) & heads)
+
+    def heads(self, ref: str) -> set[str]:
+        """Head nouns of the entity's KB names and of its surface forms here."""
+        if ref not in self._heads:
+            actor = self.view.kb.actors.get(ref)
+            names = [key(x) for x in actor.names] if actor is not None else []
+            self._heads[ref] = {head_word(x) for x in [*names, *self.surfaces.get(ref, ())]}
+        return self._heads[ref]
 
 
 def resolve_generics(view: DocView, names: list[NameHit]) -> list[Found]:

@@ -17,6 +17,7 @@ DATA = Path(__file__).resolve().parents[2] / "kb" / "data"
 DEFINITE = "ال"
 
 
+@lru_cache(maxsize=65536)
 def key(text: str) -> str:
     """The folded lookup form of ``text`` (the same folding the matcher sees)."""
     from marsad.arabic import fold

@@ -15,6 +15,7 @@ Otherwise a span starts after the proclitic letters ("بالرقة" -> "الرق
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -25,7 +26,8 @@ if TYPE_CHECKING:
     from marsad.kb import KnowledgeBase
 
 MIN_KEY = 2
-MAX_PROCLITIC = 2    # letters of proclitics before a name (و + ب)
+MARK = "\x01"
+_NONWORD = re.compile(r"[\W_]")
 NAME_KINDS = ("actor", "place", "generic", "kb_generic", "bare")
 TITLE_KINDS = ("role", "rank")
 
@@ -60,22 +62,37 @@ class Hit:
 
 
 class Matcher:
-    """Built once per knowledge base (:func:`matcher_for`); :meth:`find` per document."""
+    """Built once per knowledge base (:func:`matcher_for`); :meth:`find` per document.
+
+    The automaton runs over a marked copy of the text in which every character
+    that is not a letter or digit becomes :data:`MARK` (offsets unchanged) and a
+    MARK is put in front; each key is stored once per proclitic it may take,
+    as MARK + proclitic + key.  So a key can only be found where a word begins,
+    and the proclitic rules cost nothing per document.
+    """
 
     def __init__(self, kb: KnowledgeBase, lex: Lexicon) -> None:
         import ahocorasick
 
         self.lex = lex
+        c = lex.clitics
+        prefixes = {(True, True): c.before_lam, (False, True): c.before_definite,
+                    (False, False): c.before_plain}
+        variants: dict[str, list[tuple[int, tuple[Target, ...], frozenset[str]]]] = defaultdict(list)
         table = _keys(kb, lex)
-        self.automaton: Any = ahocorasick.Automaton()
         for k, targets in table.items():
-            lam = any(t.lam for t in targets)
-            self.automaton.add_word(k, (len(k), tuple(targets), frozenset(t.kind for t in targets), lam))
+            by_prefix: dict[str, list[Target]] = defaultdict(list)
+            for t in targets:
+                for p in prefixes[(t.lam, t.definite)]:
+                    by_prefix[p].append(t)
+            marked = _NONWORD.sub(MARK, k)
+            for p, ts in by_prefix.items():
+                variants[MARK + p + marked].append((len(k), tuple(ts), frozenset(t.kind for t in ts)))
+        self.automaton: Any = ahocorasick.Automaton()
+        for v, entries in variants.items():
+            self.automaton.add_word(v, tuple(entries))
         self.automaton.make_automaton()
         self.size = len(table)
-        c = lex.clitics
-        self._prefixes = {(True, True): c.before_lam, (False, True): c.before_definite,
-                          (False, False): c.before_plain}
 
     def find(self, text: str, original_char: Any = None) -> list[Hit]:
         """Every boundary-valid hit in normalised ``text``, overlapping ones included.
@@ -85,35 +102,26 @@ class Matcher:
         """
         hits = []
         n = len(text)
-        for last, (size, targets, kinds, lam) in self.automaton.iter(text):
-            start, end = last + 1 - size, last + 1
-            w = start
-            while w > 0 and text[w - 1].isalnum() and start - w <= MAX_PROCLITIC:
-                w -= 1
-            if start - w > MAX_PROCLITIC:
-                continue
+        for end, entries in self.automaton.iter(MARK + _NONWORD.sub(MARK, text)):
             open_end = end < n and text[end].isalnum()
-            if w == start and not open_end and not lam:
-                hits.append(Hit(start, end, targets, kinds))
-                continue
-            kept = self._valid(text, text[w:start], end, targets, original_char) if open_end \
-                else self._prefixed(text[w:start], targets)
-            if kept:
-                hits.append(Hit(start, end, kept, frozenset(t.kind for t in kept)))
+            for size, targets, kinds in entries:
+                if not open_end:
+                    hits.append(Hit(end - size, end, targets, kinds))
+                    continue
+                kept = self._enclitic(text, end, targets, original_char)
+                if kept:
+                    hits.append(Hit(end - size, end, kept, frozenset(t.kind for t in kept)))
         return hits
 
-    def _valid(self, text: str, prefix: str, end: int, targets: tuple[Target, ...],
-               original_char: Any) -> tuple[Target, ...]:
+    def _enclitic(self, text: str, end: int, targets: tuple[Target, ...],
+                  original_char: Any) -> tuple[Target, ...]:
         """Targets allowed with an enclitic after the key (indefinite names only)."""
         suffix = _word_rest(text, end)
         if suffix not in self.lex.clitics.enclitics:
             return ()
         if suffix == "ه" and original_char is not None and original_char(end) == "ة":
             return ()
-        return self._prefixed(prefix, tuple(t for t in targets if not t.definite))
-
-    def _prefixed(self, prefix: str, targets: tuple[Target, ...]) -> tuple[Target, ...]:
-        return tuple(t for t in targets if prefix in self._prefixes[(t.lam, t.definite)])
+        return tuple(t for t in targets if not t.definite)
 
 
 def _word_rest(text: str, i: int) -> str:

@@ -71,7 +71,7 @@ def select_names(view: DocView, hits: list[Hit], titles: list[Hit]) -> list[Name
         if not h.has(NAME_SET) or any(used[h.start:h.end]):
             continue
         ref = decide(view, h, ctx)
-        generic = () if all(in_title[h.start:h.end]) else h.of_kind(*GENERIC_KINDS)
+        generic = h.of_kind(*GENERIC_KINDS) if h.has(GENERIC_SET) and not all(in_title[h.start:h.end]) else ()
         if ref is not None or generic:
             taken.append(NameHit(h.start, h.end, ref, generic))
             used[h.start:h.end] = b"\x01" * (h.end - h.start)

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from collections.abc import Callable
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -15,9 +14,9 @@ from marsad.extract.entities.lexicon import Lexicon
 if TYPE_CHECKING:
     from marsad.kb import KnowledgeBase
 
-WINDOW = 40
-_WORD_BEFORE = re.compile(r"([^\W\d_]*)[ \"'(«»]*$")
-_WORD_AFTER = re.compile(r"[ \"'(«»]*([^\W\d_]*)")
+SKIPPED = " \"'(«»"
+_SENTENCE_END = re.compile(r"[.!?؟\n]+")
+_WORD = re.compile(r"[^\W_]+")
 # The normalised text has no diacritics or tatweel: a word is a run of letters.
 _TOKEN = re.compile(r"(?P<word>[^\W\d_]+)|(?P<number>\d+(?:[.,]\d+)*)|(?P<punct>[^\w\s])")
 
@@ -52,11 +51,9 @@ class DocView:
     norm: Any                      # marsad.arabic.Normalized
     kb: KnowledgeBase
     lex: Lexicon
-    sentences: Callable[[], list[Span]] | None = None   # original sentence spans, on demand
 
-    @property
-    def text(self) -> str:
-        return str(self.norm.text)
+    def __post_init__(self) -> None:
+        self.text: str = self.norm.text
 
     def tokens_near(self, spans: list[tuple[int, int]], before: int, after: int) -> list[Tok]:
         """Tokens of the regions around ``spans`` (whole words); a "|" token marks each gap."""
@@ -78,14 +75,8 @@ class DocView:
 
     @cached_property
     def sentence_starts(self) -> list[int]:
-        """Normalised offsets where sentences begin."""
-        if self.sentences is None:
-            from marsad.arabic import sentences
-
-            spans = sentences(self.original)
-        else:
-            spans = self.sentences()
-        return [self.norm.to_normalized(s.start, s.end)[0] for s in spans]
+        """Normalised offsets where sentences begin (after . ! ? ؟ or a line break)."""
+        return [0, *(m.end() for m in _SENTENCE_END.finditer(self.text))]
 
     def sentence_index(self, offset: int) -> int:
         return bisect_right(self.sentence_starts, offset) - 1
@@ -99,22 +90,34 @@ class DocView:
         s, e = self.norm.to_original(start, end)
         return Span.of(self.original, s, e)
 
+    @cached_property
+    def words(self) -> tuple[list[int], list[int]]:
+        """Starts and ends of the words (runs of letters and digits) of the normalised text."""
+        spans = [m.span() for m in _WORD.finditer(self.text)]
+        return [s for s, _ in spans], [e for _, e in spans]
+
     def word_start(self, i: int) -> int:
-        text = self.text
-        while i > 0 and text[i - 1].isalnum():
-            i -= 1
-        return i
+        """Start of the word holding (or ending at) offset ``i``; ``i`` itself between words."""
+        starts, ends = self.words
+        k = bisect_right(starts, i) - 1
+        return starts[k] if k >= 0 and i <= ends[k] else i
 
     def word_before(self, start: int) -> str:
         """The folded word before the one holding ``start`` (quotes and spaces skipped)."""
+        starts, ends = self.words
         j = self.word_start(start)
-        m = _WORD_BEFORE.search(self.text, max(0, j - WINDOW), j)
-        return m.group(1) if m else ""
+        k = bisect_right(starts, j - 1) - 1
+        if k < 0 or ends[k] > j or self.text[ends[k]:j].strip(SKIPPED):
+            return ""
+        return self.text[starts[k]:ends[k]]
 
     def word_after(self, end: int) -> str:
         """The folded word after ``end`` (quotes and spaces skipped)."""
-        m = _WORD_AFTER.match(self.text, end)
-        return m.group(1) if m else ""
+        starts, ends = self.words
+        k = bisect_left(starts, end)
+        if k >= len(starts) or self.text[end:starts[k]].strip(SKIPPED):
+            return ""
+        return self.text[starts[k]:ends[k]]
 
     def occurrences(self, phrase: str, prefixes: frozenset[str]) -> list[tuple[int, int]]:
         """Where ``phrase`` stands as whole words (after one of ``prefixes``) in the normalised text."""
