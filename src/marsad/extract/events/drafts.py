@@ -15,7 +15,7 @@ from marsad.extract.events.attribution import attribution
 from marsad.extract.events.counts import CountHit, count_hits
 from marsad.extract.events.dating import incident_date
 from marsad.extract.events.lexicon import Trigger, TriggerForm, lexicon
-from marsad.extract.events.totals import is_total
+from marsad.extract.events.totals import clause_bounds, is_total
 from marsad.extract.events.triggers import Candidate, find_candidates, modality, refine
 from marsad.extract.events.views import sentence_index, sentences, word_index
 
@@ -34,6 +34,8 @@ class Draft:
     anaphoric: bool = False
     generic: bool = False
     weak: bool = False
+    loose: bool = False
+    soft: bool = False              # a default sub-type no context word confirmed
     vague: bool = False             # a bare masdar with no place, date or count of its own
     actor1: ActorRef | None = None
     actor2: ActorRef | None = None
@@ -80,11 +82,17 @@ def _reduce(cands: list[Candidate]) -> list[Candidate]:
     elif any(c.form.trigger.absorbable for c in cands):
         cands = [c for c in cands if c.form.trigger.absorbable]
     best: dict[str, Candidate] = {}
+    anaphors = [c for c in cands if c.anaphoric]
     for c in cands:
+        if c.anaphoric and len(anaphors) < len(cands):
+            continue
         kept = best.get(c.event_type)
         if kept is None or _rank(c) > _rank(kept):
             best[c.event_type] = c
-    return sorted(best.values(), key=lambda c: c.first)
+    chosen = list(best.values()) + [c for c in anaphors if c not in best.values()
+                                    and not any(b.event_type == c.event_type and not b.anaphoric
+                                                for b in best.values())]
+    return sorted(chosen, key=lambda c: c.first)
 
 
 def _rank(c: Candidate) -> tuple[bool, int, int]:
@@ -98,7 +106,8 @@ def _draft(a: Analysis, s: args.Sentence, k: int, sent: Span, c: Candidate) -> D
     verb = c.form.aspect in ("perfect", "imperfect")
     d = Draft(c.span, k, c.event_type, c.sub_event_type, c.modality, [sent], c.first,
               territory=trig.territory, refined=c.refined is not None, anaphoric=c.anaphoric,
-              generic=c.generic, weak=trig.weak)
+              generic=c.generic, weak=trig.weak, loose=trig.loose and c.refined is None,
+              soft=bool(trig.refine) and c.refined is None)
     d.attributed = found[0] if found else None
     own = not verb and not trig.territory and _enclitic(s, c.first)
     possessor = args.possessor(s, c.first) if own else None
@@ -113,8 +122,18 @@ def _draft(a: Analysis, s: args.Sentence, k: int, sent: Span, c: Candidate) -> D
     if loc is not None:
         d.location, d.loc_rank = loc
     d.date, d.date_stated = incident_date(a, s.idx, sent, c.first, s.lo)
-    d.vague = c.form.aspect == "masdar" and not (c.anaphoric or pointer or d.date_stated or _near_place(s, c))
+    d.vague = _construct(s, c) and not (c.anaphoric or pointer or d.date_stated or _near_place(s, c))
     return d
+
+
+def _construct(s: args.Sentence, c: Candidate) -> bool:
+    """A definite masdar, or one in a construct with a definite noun ("قصف التحالف", "استهداف الأسواق")."""
+    words = s.idx.words
+    if c.form.aspect != "masdar":
+        return False
+    nxt = words[c.last + 1] if c.last + 1 < s.hi else None
+    return any(x.startswith("ال") for x in words[c.first].stems[:2]) or (
+        nxt is not None and nxt.key.startswith("ال"))
 
 
 def _near_place(s: args.Sentence, c: Candidate) -> bool:
@@ -165,8 +184,12 @@ def _place_pronoun(s: args.Sentence, first: int) -> bool:
 
 def _attach_counts(a: Analysis, sents: list[Span], out: list[Draft]) -> None:
     idx = word_index(a)
+    totals = []
     for hit in count_hits(a):
-        if hit.subset or is_total(idx, hit):
+        if is_total(idx, hit):
+            totals.append(clause_bounds(idx, hit.first))
+            continue
+        if hit.subset:
             continue
         start = idx.words[hit.first].start
         k = sentence_index(sents, start)

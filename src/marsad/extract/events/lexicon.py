@@ -78,6 +78,7 @@ class Trigger:
     needs_context: tuple[str, ...] = ()
     priority: int = 0
     generic_plural: bool = False
+    loose: bool = False
 
 
 @dataclass(frozen=True)
@@ -122,6 +123,7 @@ def _trigger_phrases(entries: list[dict[str, Any]]) -> Phrases:
             state=bool(e.get("state")), weak=bool(e.get("weak")), absorbable=bool(e.get("absorbable")),
             needs_place=bool(e.get("needs_place")), needs_context=tuple(e.get("needs_context", ())),
             priority=int(e.get("priority", 0)), generic_plural=bool(e.get("generic_plural")),
+            loose=bool(e.get("loose")),
         )
         plurals = {fold(p) for p in e.get("plurals", ())}
         for form in e.get("forms", ()):
@@ -157,7 +159,7 @@ def _word_lists(events: dict, victims: dict, modality: dict, claims: dict) -> di
     for key, values in events.get("actors", {}).items():
         lists[f"actor.{key}"] = values
     for mod in ("negated", "future", "hypothetical", "alleged"):
-        for scope in ("before", "sentence"):
+        for scope in ("before", "sentence", "involvement"):
             lists[f"{mod}.{scope}"] = modality.get(mod, {}).get(scope, ())
     for key, values in modality.get("not_event", {}).items():
         lists[f"frame.{key}"] = values

@@ -22,7 +22,7 @@ def settle(a: Analysis, d: Draft) -> None:
     cfg = lexicon().events
     override = cfg.get("civilian_victim_override", {})
     if d.event_type in override.get("from", ()) and not d.territory and not d.refined \
-            and groups == {"civilians"}:
+            and groups and groups <= {"civilians", "people"}:
         d.event_type, d.sub_event_type = override["event_type"], override["sub_event_type"]
     if d.territory:
         d.sub_event_type = _territory_type(a.doc, d.actor1)
@@ -101,21 +101,17 @@ def merge(a: Analysis, drafts: list[Draft]) -> list[Draft]:
 
 
 def _same_incident(a: Analysis, p: Draft, d: Draft) -> bool:
+    """Compatible mentions of one type are one incident: same or nested place (or none), same actor
+    (or none), overlapping stated dates; an anaphor ("الهجوم", "خلالها") needs only the type."""
     if p.modality != d.modality or not _types_agree(p, d):
         return False
-    dates_agree = not (p.date_stated and d.date_stated) or compatible(p.date, d.date)
-    pointer = d.anaphoric and d.weak
-    if not (pointer or (_places_agree(a, p, d) and _actors_agree(p.actor1, d.actor1))) or not dates_agree:
+    if p.date_stated and d.date_stated and not compatible(p.date, d.date):
         return False
-    if (d.anaphoric or d.generic) and d.sentence - p.sentence <= _ANAPHORA_REACH:
+    if d.anaphoric and d.weak:
         return True
-    if p.location is not None and d.location is not None and p.location.name == d.location.name:
-        return True
-    if p.date_stated and d.date_stated and p.sub_event_type == d.sub_event_type:
-        return True
-    same_actor = p.actor1 is not None and d.actor1 is not None
-    one_place = p.location is None or d.location is None
-    return same_actor and one_place and p.sub_event_type == d.sub_event_type and d.sentence - p.sentence <= 2
+    if (d.anaphoric or d.generic) and d.sentence - p.sentence > _ANAPHORA_REACH:
+        return False
+    return _places_agree(a, p, d) and _actors_agree(p.actor1, d.actor1)
 
 
 def _types_agree(p: Draft, d: Draft) -> bool:
@@ -124,9 +120,11 @@ def _types_agree(p: Draft, d: Draft) -> bool:
     if d.anaphoric and p.territory != d.territory:
         return False
     if p.event_type == d.event_type:
-        return d.anaphoric or p.sub_event_type == d.sub_event_type or not (p.refined and d.refined)
+        return p.sub_event_type == d.sub_event_type or p.soft or d.soft or d.anaphoric
     violent = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
-    return d.anaphoric and not d.refined and {p.event_type, d.event_type} <= violent
+    if not {p.event_type, d.event_type} <= violent:
+        return False
+    return (d.anaphoric and not d.refined) or p.loose or d.loose
 
 
 def _places_agree(a: Analysis, p: Draft, d: Draft) -> bool:
@@ -155,6 +153,9 @@ def _actors_agree(x: ActorRef | None, y: ActorRef | None) -> bool:
 
 
 def _absorb(p: Draft, d: Draft, text: str) -> None:
+    if (p.loose and not d.loose) or (p.soft and not d.soft and p.event_type == d.event_type):
+        p.event_type, p.sub_event_type, p.trigger = d.event_type, d.sub_event_type, d.trigger
+        p.loose, p.soft = d.loose, d.soft
     for span in d.evidence:
         if span not in p.evidence:
             p.evidence.append(span)

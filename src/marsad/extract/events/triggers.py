@@ -82,9 +82,6 @@ def _dropped(idx: WordIndex, form: TriggerForm, first: int, lo: int) -> bool:
     clause = _clause_range(idx, first, lo)
     if idx.has(lex.phrases("frame.habitual"), *clause):
         return True
-    a, b = _clause_range(idx, first, lo, 6)
-    if idx.has(lex.phrases("frame.period"), max(a, first - 4), b):
-        return True
     return form.trigger.state and (
         form.aspect == "imperfect" or _before(idx, lex.phrases("frame.state_before"), first, lo, 2))
 
@@ -94,7 +91,7 @@ def _purpose(idx: WordIndex, w: Word, first: int, lo: int) -> bool:
     prefix = next((w.key[: -len(s)] for s in w.stems[1:] if w.key.endswith(s) and s != w.key), "")
     if prefix not in _PURPOSE_LAM:
         return False
-    return not _before(idx, lexicon().phrases("frame.purpose_exceptions"), first, lo, 2)
+    return not _before(idx, lexicon().phrases("frame.purpose_exceptions"), first, lo, 8)
 
 
 def _before(idx: WordIndex, table: Phrases, first: int, lo: int, reach: int) -> bool:
@@ -140,8 +137,10 @@ def refine(idx: WordIndex, cand: Candidate, lo: int, hi: int) -> None:
         return
     hits = _context_hits(idx, cand.first, cand.last, lo, hi, groups)
     strong = [h for h in hits if h[2] == "strong"]
-    if "excessive_force" in groups and any(h[1] == "excessive_force" for h in hits):
-        strong = [h for h in hits if h[1] == "excessive_force"]
+    for first_choice in ("excessive_force", "defused"):
+        if first_choice in groups and any(h[1] == first_choice for h in hits):
+            strong = [h for h in hits if h[1] == first_choice]
+            break
     chosen = (strong or hits or [None])[0]
     if chosen is None:
         return
@@ -155,8 +154,7 @@ def modality(idx: WordIndex, first: int, lo: int) -> str:
     """negated, future, hypothetical, alleged or asserted, from cues before the trigger."""
     lex = lexicon()
     reach = int(lex.modality.get("window", 5))
-    if _before(idx, lex.phrases("negated.before"), first, lo, reach) or \
-            idx.has(lex.phrases("negated.sentence"), lo, first):
+    if _before(idx, lex.phrases("negated.before"), first, lo, reach) or _denied(idx, first, lo):
         return "negated"
     if _before(idx, lex.phrases("future.before"), first, lo, reach) or _future_prefix(idx, first, lo):
         return "future"
@@ -166,6 +164,15 @@ def modality(idx: WordIndex, first: int, lo: int) -> str:
     if idx.has(lex.phrases("alleged.sentence"), lo, first):
         return "alleged"
     return "asserted"
+
+
+def _denied(idx: WordIndex, first: int, lo: int) -> bool:
+    """"نفت ... أي قصف": a denial before the trigger, unless it denies involvement ("أي علاقة لها")."""
+    lex = lexicon()
+    hits = idx.find(lex.phrases("negated.sentence"), lo, first, deep=True)
+    if not hits:
+        return False
+    return not idx.find(lex.phrases("negated.involvement"), hits[-1][0] + 1, first, deep=True)
 
 
 def _future_prefix(idx: WordIndex, first: int, lo: int) -> bool:
