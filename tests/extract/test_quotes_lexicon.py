@@ -10,7 +10,7 @@ from marsad.extract.quotes.words import key
 SECTIONS = {
     "verbs", "excluded", "nominal", "negations", "complementizers", "pronoun_endings", "media",
     "outlets", "addressees", "manner", "documents", "role_nouns", "titles", "generic", "non_speakers",
-    "adjuncts", "background", "relatives", "not_names", "self_named", "gender",
+    "adjuncts", "background", "relatives", "not_names", "self_named", "gender", "clause_openers",
 }
 
 

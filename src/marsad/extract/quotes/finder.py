@@ -26,7 +26,6 @@ from marsad.extract.quotes.speaker import Subject, described, extend, parse_subj
 from marsad.extract.quotes.words import COMMAS
 
 HEADLINE_WORDS = 20
-CONTINUERS = frozenset({"كما", "ثم"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,7 +103,7 @@ def is_cutter(ctx: Ctx, cue: Cue) -> bool:
     if cue.form.tense == "part":
         return comma
     prev = ctx.words[cue.i - 1].key if cue.i else ""
-    return (cue.clitic and comma) or prev in CONTINUERS
+    return (cue.clitic and comma) or prev in ctx.lex.clause_openers
 
 
 def is_headline(ctx: Ctx, offset: int) -> bool:

@@ -15,6 +15,7 @@ from marsad.extract.quotes.words import key
 CUES_FILE = Path(__file__).resolve().parents[2] / "kb" / "data" / "cues.yaml"
 
 PROCLITICS = ("و", "ف")
+OBJECT_PRONOUNS = ("ه", "ها", "هم")
 ATTACHED = ("وال", "فال", "بال", "كال", "لل", "ال", "وب", "ول", "ب", "ل", "ك")
 
 
@@ -62,6 +63,7 @@ class Lexicon:
     background: set[str] = field(default_factory=set)
     negations: set[str] = field(default_factory=set)
     relatives: set[str] = field(default_factory=set)
+    clause_openers: set[str] = field(default_factory=set)
     not_names: set[str] = field(default_factory=set)
     self_named: set[str] = field(default_factory=set)
     feminine: set[str] = field(default_factory=set)
@@ -72,15 +74,23 @@ class Lexicon:
     def verb(self, word_key: str, raw: str = "") -> tuple[CueForm, bool] | None:
         """The cue form of a word and whether it carries the proclitic و/ف.  A form written
         with a final ى is not matched by a word written with ي and a shadda ("تبنّي", a noun)."""
-        if word_key in self.verbs:
-            hit = self.verbs[word_key], False
-        elif word_key[:1] in PROCLITICS and word_key[1:] in self.verbs:
-            hit = self.verbs[word_key[1:]], True
-        else:
+        hit = self._form(word_key)
+        if hit is None:
             return None
         if hit[0].maqsura and raw.endswith("ي") and "\u0651" in raw:
             return None
         return hit
+
+    def _form(self, word_key: str) -> tuple[CueForm, bool] | None:
+        """The form itself, after و/ف, or a past form with an object pronoun ("وصفه")."""
+        for stem, clitic in ((word_key, False), (word_key[1:], word_key[:1] in PROCLITICS)):
+            if stem in self.verbs and (clitic or stem == word_key):
+                return self.verbs[stem], clitic
+            for end in OBJECT_PRONOUNS:
+                form = self.verbs.get(stem[:-len(end)]) if stem.endswith(end) else None
+                if form is not None and form.tense == "past" and (clitic or stem == word_key):
+                    return form, clitic
+        return None
 
     def is_complementizer(self, word_key: str) -> bool:
         """أن / إن / بأن, alone or with a pronoun ending (أنه، إنها)."""
@@ -149,7 +159,8 @@ def load_lexicon(path: Path = CUES_FILE) -> Lexicon:
             lex.media[tuple(key(w) for w in phrase.split())] = medium
     lex.documents = {key(w): m for w, m in data.get("documents", {}).items()}
     for name in ("outlets", "role_nouns", "titles", "generic", "non_speakers", "adjuncts", "background",
-                 "addressees", "manner", "negations", "relatives", "not_names", "self_named"):
+                 "addressees", "manner", "negations", "relatives", "not_names", "self_named",
+                 "clause_openers"):
         setattr(lex, name, {key(w) for w in data.get(name, ())})
     gender = data.get("gender", {})
     lex.feminine = {key(w) for w in gender.get("feminine", ())}
