@@ -27,7 +27,7 @@ def find_claims(a: Analysis) -> list[Claim]:
     out: list[Claim] = []
     seen: set[tuple[str, int | None, int | None]] = set()
     for hit in count_hits(a):
-        if hit.subset or not is_total(idx, hit):
+        if not is_total(idx, hit):
             continue
         kind = hit.kind if hit.kind in CLAIM_KINDS else "other"
         key = (kind, hit.quantity.low, hit.quantity.high)

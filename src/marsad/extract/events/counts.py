@@ -90,7 +90,12 @@ def _bind(a: Analysis, idx: WordIndex, q: Quantity, first: int, last: int, cover
         prev = previous[-1] if previous and previous[-1].last >= first - 12 else None
         info = {"group": prev.group if prev else None, "subject": prev.subject if prev else None}
     kind, cue = _cue_kind(idx, first, last if noun_i is None else noun_i, covered)
-    kind = info.get("kind") or kind
+    kind = (kind or info.get("kind")) if info.get("weak_kind") else (info.get("kind") or kind)
+    if kind is None and noun_i is None:
+        kind, noun_i, info = _event_noun(idx, last)
+    if kind is None and info.get("group") and q.low is not None \
+            and q.low >= int(lex.victims.get("other_min", 1000)):
+        kind = "other"
     if kind is None or (noun_i is None and not _cue_adjacent(idx, first)):
         return None
     q = _open_end(idx, q, noun_i if noun_i is not None else last)
@@ -130,9 +135,9 @@ def _cue_kind(idx: WordIndex, first: int, end: int, covered: set[int]) -> Cue:
     if found[0] is not None:
         return found
     words = idx.words
-    k = end + 1
-    if k < len(words) and words[k].clause == words[end].clause and k not in covered \
-            and not words[k].key.startswith("و"):
+    for k in range(end + 1, min(end + 4, len(words))):
+        if words[k].clause != words[end].clause or k in covered or words[k].key.startswith("و"):
+            break
         m = idx.match(lexicon().cues, k, deep=True)
         if m is not None:
             return m[1], k
@@ -148,6 +153,14 @@ def _scan_back(idx: WordIndex, first: int, reach: int, covered: set[int]) -> Cue
         if m is not None and k + m[0] <= first:
             return m[1], k
     return None, None
+
+
+def _event_noun(idx: WordIndex, last: int) -> tuple[str | None, int | None, dict]:
+    """"37 هجوما", "19 تفجيرا": a number of incidents (kind "other", subject the noun)."""
+    j = last + 1
+    if j < len(idx.words) and idx.match(lexicon().triggers, j) is not None:
+        return "other", j, {"subject": idx.words[j].text}
+    return None, None, {}
 
 
 def _cue_adjacent(idx: WordIndex, first: int) -> bool:

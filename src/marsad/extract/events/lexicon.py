@@ -151,6 +151,7 @@ def _word_lists(events: dict, victims: dict, modality: dict, claims: dict) -> di
         "subset": victims.get("subset_cues", ()),
         "non_person": victims.get("non_person_nouns", ()),
         "period": claims.get("period_cues", ()),
+        "strong_period": claims.get("strong_period_cues", ()),
         "campaign": claims.get("campaign_nouns", ()),
         "background": events.get("background_cues", ()),
         "place_pronouns": events.get("place_pronouns", ()),
@@ -178,7 +179,7 @@ def _word_lists(events: dict, victims: dict, modality: dict, claims: dict) -> di
 def _nouns(victims: dict[str, Any]) -> tuple[Phrases, Phrases]:
     nouns, cues = Phrases(), Phrases()
     for entry in victims.get("nouns", ()):
-        info = {k: entry.get(k) for k in ("group", "kind", "dual", "subject")}
+        info = {k: entry.get(k) for k in ("group", "kind", "dual", "subject", "weak_kind")}
         nouns.extend(entry["forms"], info)
     for kind, words in victims.get("cues", {}).items():
         cues.extend(words, kind)

@@ -25,6 +25,18 @@ def clause_bounds(idx: WordIndex, i: int, reach: int = _CLAUSE_REACH) -> tuple[i
     return a, b + 1
 
 
+def sentence_bounds(idx: WordIndex, i: int, reach: int = 60) -> tuple[int, int]:
+    """Word range of the sentence around word ``i`` (at most ``reach`` words each way)."""
+    words = idx.words
+    a = i
+    while a > 0 and i - a < reach and words[a - 1].sentence == words[i].sentence:
+        a -= 1
+    b = i
+    while b + 1 < len(words) and b - i < reach and words[b + 1].sentence == words[i].sentence:
+        b += 1
+    return a, b + 1
+
+
 def rate(idx: WordIndex, hit: CountHit) -> str | None:
     """"كل أسبوع", "يوميا": the rate period of a count, if any."""
     lo, hi = clause_bounds(idx, hit.first)
@@ -41,6 +53,10 @@ def is_total(idx: WordIndex, hit: CountHit) -> bool:
         return True
     lo, hi = clause_bounds(idx, hit.first)
     if idx.has(lex.phrases("period"), lo, hi) or rate(idx, hit) is not None:
+        return True
+    if idx.has(lex.phrases("strong_period"), *sentence_bounds(idx, hit.first)):
+        return True
+    if hit.kind == "other":
         return True
     cue = hit.cue if hit.cue is not None else hit.first
     if idx.has(lex.phrases("campaign"), max(lo, cue - 4), cue):

@@ -17,6 +17,7 @@ from marsad.extract.events.lexicon import Phrases, fold, lexicon
 
 _WORD = re.compile(r"[\u0621-\u063A\u0640-\u065F\u0670-\u06D3\u06F0-\u06F9\u0660-\u0669A-Za-z0-9_]+")
 _BREAK = re.compile(r"[،,;؛:.!?؟\n]")
+_STOP = re.compile(r"[.!?؟\n]")
 
 # Proclitic letters and combinations, longest first; "لل" restores the article ("للتحالف" -> "التحالف").
 _PROCLITICS = ("وبال", "فبال", "وكال", "ولل", "فلل", "وال", "فال", "بال", "كال", "لل", "ال", "وب", "ول",
@@ -34,6 +35,7 @@ class Word:
     stems: tuple[str, ...]      # key and proclitic-stripped forms (with and without ال)
     deep: tuple[str, ...]       # stems with enclitics stripped as well
     clause: int
+    sentence: int = 0           # grows at . ! ? ؟ and line breaks
 
 
 @lru_cache(maxsize=1 << 16)
@@ -64,15 +66,18 @@ def words_of(text: str) -> list[Word]:
     for m in _WORD.finditer(text):
         key = fold(m.group())
         taa = m.group().endswith("ة")
-        raw.append((m, key, *analyse(key, taa), bool(_BREAK.search(text, last, m.start()))))
+        gap = (last, m.start())
+        raw.append((m, key, *analyse(key, taa), bool(_BREAK.search(text, *gap)),
+                    bool(_STOP.search(text, *gap))))
         last = m.end()
     breaks = lexicon().phrases("clause_breaks").index
     out: list[Word] = []
-    clause = 0
-    for i, (m, key, stems, deep, punct) in enumerate(raw):
+    clause = sentence = 0
+    for i, (m, key, stems, deep, punct, stop) in enumerate(raw):
         if punct or _break_word(raw, i, breaks):
             clause += 1
-        out.append(Word(i, m.start(), m.end(), m.group(), key, stems, deep, clause))
+        sentence += stop
+        out.append(Word(i, m.start(), m.end(), m.group(), key, stems, deep, clause, sentence))
     return out
 
 
