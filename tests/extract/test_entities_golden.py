@@ -21,7 +21,8 @@ SEEDS = Path(__file__).resolve().parents[2] / ".." / "shared" / "seeds"
 
 REQUIRED: dict[str, list[str | tuple[str, ...]]] = {
     "000": ["global_coalition", "isis", "sdf", "us_state_department", "russia_mod", "mike_pompeo",
-            "raqqa", "afrin", "brussels", ("eastern_deir_ez_zor_countryside", "deir_ez_zor_governorate")],
+            "raqqa", ("afrin", "afrin_district"), "brussels",
+            ("eastern_deir_ez_zor_countryside", "deir_ez_zor_governorate")],
     "001": ["us_state_department", "heather_nauert", "global_coalition", "sdf", "isis", "un_security_council",
             "lilwa_abdullah", "ahmed_abu_khawla", "deir_ez_zor", "deir_ez_zor_governorate",
             "tanak_oil_field", "iraqi_security_forces", "deir_ez_zor_military_council", "syrian_army"],

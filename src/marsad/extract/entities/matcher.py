@@ -42,7 +42,7 @@ class Target:
     definite: bool = False     # the key begins with the article
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Hit:
     """A key found at word boundaries: ``[start, end)`` in the normalised text."""
 

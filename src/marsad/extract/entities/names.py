@@ -8,7 +8,8 @@ A hit may stand for several entries (a city and its governorate, two towns calle
 * a blocker before or after it ("قناة"، "عاصفة"، "نت") makes it no place at all
   (operation names are not entities);
 * an ``ambiguous`` place named by one word without a cue needs one of its
-  ancestors named nearby;
+  ancestors named nearby (or, when the name is shared by several places, its
+  country named in the document);
 * among places of several countries, the countries the rest of the document names
   win; then the kind listed first in ``default_kinds`` (city before governorate);
 * an alias shared by actors needs one of them named unambiguously elsewhere.
@@ -108,7 +109,7 @@ def decide(view: DocView, h: Hit, ctx: Context) -> str | None:
     if len(h.targets) == 1 and h.targets[0].kind == "actor":
         return h.targets[0].ref
     actors = [t.ref for t in h.of_kind("actor")]
-    places = places_in_context(view, h, [t.ref for t in h.of_kind("place")])
+    places = places_in_context(view, h, [t.ref for t in h.of_kind("place")], ctx)
     if len(actors) > 1:
         actors = [a for a in actors if ctx.confirmed[a]] or _by_country(view, actors, ctx)
     if len(actors) == 1 and (not places or ctx.confirmed[actors[0]]):
@@ -125,7 +126,7 @@ def _by_country(view: DocView, ids: list[str], ctx: Context) -> list[str]:
     return best if top > 0 and len(best) == 1 else []
 
 
-def places_in_context(view: DocView, h: Hit, ids: list[str]) -> list[str]:
+def places_in_context(view: DocView, h: Hit, ids: list[str], ctx: Context) -> list[str]:
     """The places of ``ids`` that the words around the hit allow."""
     if not ids:
         return []
@@ -144,7 +145,14 @@ def places_in_context(view: DocView, h: Hit, ids: list[str]) -> list[str]:
     if " " in surface:       # a name of several words is never a common word
         return ids
     common = view.bare(surface, lex.common_words) is not None
-    return [i for i in ids if not _needs_context(view.kb.places[i], common) or _ancestor_nearby(view, h, i)]
+    shared = len(ids) > 1 and not common      # one name, several places: the document's countries decide
+    return [i for i in ids if not _needs_context(view.kb.places[i], common) or _ancestor_nearby(view, h, i)
+            or (shared and _supported(view.kb.places[i], ctx))]
+
+
+def _supported(place: Place, ctx: Context) -> bool:
+    """A curated place whose country the document names."""
+    return place.source == "curated" and ctx.countries[place.country or ""] > 0
 
 
 def _needs_context(place: Place, common: bool) -> bool:
