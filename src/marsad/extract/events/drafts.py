@@ -213,7 +213,7 @@ def _fallback(a: Analysis, sents: list[Span], k: int, hit: CountHit, out: list[D
     if hit.kind not in ("killed", "injured", "kidnapped"):
         return None
     idx = word_index(a)
-    cue = hit.cue if hit.cue is not None else hit.first
+    cue = hit.cue if hit.cue is not None else hit.last
     w = idx.words[cue]
     sent = sents[k]
     s = args.Sentence(a, sent.start, sent.end)

@@ -26,6 +26,7 @@ def settle(a: Analysis, d: Draft) -> None:
         d.event_type, d.sub_event_type = override["event_type"], override["sub_event_type"]
     if d.territory:
         d.sub_event_type = _territory_type(a.doc, d.actor1)
+        d.soft = d.actor1 is None
 
 
 def counts_of(d: Draft, text: str) -> dict[str, Quantity]:
@@ -92,7 +93,7 @@ def merge(a: Analysis, drafts: list[Draft]) -> list[Draft]:
     for d in drafts:
         target = next((p for p in reversed(kept) if _same_incident(a, p, d)), None)
         if target is None:
-            if d.generic and not d.hits:
+            if (d.generic or d.anaphoric) and not d.hits and not d.date_stated:
                 continue
             kept.append(d)
         else:
@@ -111,7 +112,10 @@ def _same_incident(a: Analysis, p: Draft, d: Draft) -> bool:
         return True
     if (d.anaphoric or d.generic) and d.sentence - p.sentence > _ANAPHORA_REACH:
         return False
-    return _places_agree(a, p, d) and _actors_agree(p.actor1, d.actor1)
+    if not _places_agree(a, p, d):
+        return False
+    same_place = p.location is not None and d.location is not None and p.location.entity == d.location.entity
+    return same_place or d.anaphoric or _actors_agree(p.actor1, d.actor1)
 
 
 def _types_agree(p: Draft, d: Draft) -> bool:
@@ -133,7 +137,11 @@ def _places_agree(a: Analysis, p: Draft, d: Draft) -> bool:
     x, y = p.location, d.location
     if x.entity == y.entity or x.name == y.name:
         return True
-    return _within(a, x.entity, y.entity) or _within(a, y.entity, x.entity)
+    if _within(a, x.entity, y.entity) or _within(a, y.entity, x.entity):
+        return True
+    coarse, fine = (x, y) if (x.geo_precision or 1) >= (y.geo_precision or 1) else (y, x)
+    return coarse.geo_precision == 3 and (fine.geo_precision or 1) < 3 and coarse.country == fine.country \
+        and (coarse.admin1 is None or fine.admin1 is None or coarse.admin1 == fine.admin1)
 
 
 def _within(a: Analysis, inner: str | None, outer: str | None) -> bool:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from marsad.document import Span
 from marsad.extract.events.lexicon import Phrases, TriggerForm, lexicon
+from marsad.extract.events.totals import sentence_bounds
 from marsad.extract.events.words import Word, WordIndex
 
 _PURPOSE_LAM = ("ل", "لل", "ول", "ولل", "فل", "فلل")
@@ -81,6 +82,8 @@ def _dropped(idx: WordIndex, form: TriggerForm, first: int, lo: int) -> bool:
             return True
     clause = _clause_range(idx, first, lo)
     if idx.has(lex.phrases("frame.habitual"), *clause):
+        return True
+    if idx.has(lex.phrases("strong_period"), *sentence_bounds(idx, first)):
         return True
     return form.trigger.state and (
         form.aspect == "imperfect" or _before(idx, lex.phrases("frame.state_before"), first, lo, 2))
