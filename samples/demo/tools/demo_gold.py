@@ -51,10 +51,9 @@ TAXONOMY: dict[str, tuple[str, ...]] = {
 UNLISTED_OK = frozenset({"civilians"})
 
 _AR_LETTER = re.compile(r"[\u0621-\u064A\u0671-\u06D3]")
-_PROCLITICS = frozenset({
-    "", "و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "وك", "ال", "وال", "بال", "فال", "كال",
-    "لل", "ولل", "فلل",
-})
+# Letters that may be glued before a mention ("وأريحا", "بإدلب").  The article ال is not
+# among them: "السورية" is an adjective, not a mention of "سورية".
+_PROCLITICS = frozenset({"", "و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "وك"})
 
 
 class GoldError(ValueError):
