@@ -45,8 +45,10 @@ def find_entities(text: str, kb: KnowledgeBase, normalized: Any = None) -> tuple
     """Entities of ``text`` (ids e1, e2, ... in order of first mention) and all their mentions."""
     from marsad.arabic import normalize
 
-    view = DocView(text, normalized if normalized is not None else normalize(text), kb, lexicon())
-    hits = matcher_for(kb).find(view.text, view.original_char)
+    matcher = matcher_for(kb)
+    view = DocView(text, normalized if normalized is not None else normalize(text), kb, lexicon(),
+                   matcher.institutions)
+    hits = matcher.find(view.text, view.original_char)
     titles = select_titles(hits)
     names = select_names(view, hits, titles)
     found = [Found(n.start, n.end, n.ref) for n in names if n.ref is not None]

@@ -79,7 +79,7 @@ class Resolver:
         if t.kind == "kb_generic":
             return [t.ref] if t.ref in self.total else []
         if t.kind == "bare":
-            return self._present(lex.institutions[int(t.ref)].actors.values())
+            return self._present(self.view.institutions[int(t.ref)].values())
         rule = lex.generic[int(t.ref)]
         listed = self._present(rule.ids)
         if listed or not (rule.heads or rule.categories):

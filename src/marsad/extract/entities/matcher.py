@@ -79,7 +79,8 @@ class Matcher:
         prefixes = {(True, True): c.before_lam, (False, True): c.before_definite,
                     (False, False): c.before_plain}
         variants: dict[str, list[tuple[int, tuple[Target, ...], frozenset[str]]]] = defaultdict(list)
-        table = _keys(kb, lex)
+        self.institutions = institution_actors(kb, lex)
+        table = _keys(kb, lex, self.institutions)
         for k, targets in table.items():
             by_prefix: dict[str, list[Target]] = defaultdict(list)
             for t in targets:
@@ -146,7 +147,7 @@ def _add(table: dict[str, list[Target]], form: str, kind: str, ref: str) -> None
             table[lam_key].append(lam)
 
 
-def _keys(kb: KnowledgeBase, lex: Lexicon) -> dict[str, list[Target]]:
+def _keys(kb: KnowledgeBase, lex: Lexicon, institutions: list[dict[str, str]]) -> dict[str, list[Target]]:
     table: dict[str, list[Target]] = defaultdict(list)
     for form, kind, entry_id in kb.all_names():
         _add(table, form, kind, entry_id)
@@ -155,7 +156,7 @@ def _keys(kb: KnowledgeBase, lex: Lexicon) -> dict[str, list[Target]]:
     for i, rule in enumerate(lex.generic):
         for form in rule.forms:
             _add(table, form, "generic", str(i))
-    _institution_keys(table, kb, lex)
+    _institution_keys(table, lex, institutions)
     for form in lex.roles:
         _add(table, form, "role", form)
     for form in lex.ranks:
@@ -163,17 +164,36 @@ def _keys(kb: KnowledgeBase, lex: Lexicon) -> dict[str, list[Target]]:
     return table
 
 
-def _institution_keys(table: dict[str, list[Target]], kb: KnowledgeBase, lex: Lexicon) -> None:
+def institution_actors(kb: KnowledgeBase, lex: Lexicon) -> list[dict[str, str]]:
+    """Per institution of ``coref.yaml``: country -> actor id.
+
+    The ids listed in ``coref.yaml`` come first; other countries are filled from
+    the KB's organisations named by the institution's first head ("وزارة الخارجية
+    ...") when exactly one per country is.
+    """
+    out = []
+    for inst in lex.institutions:
+        found: dict[str, set[str]] = defaultdict(set)
+        head = key(inst.heads[0]) + " "
+        for a in kb.actors.values():
+            if a.type == "organization" and a.country and any(key(n).startswith(head) for n in a.names):
+                found[a.country].add(a.id)
+        actors = {c: next(iter(ids)) for c, ids in found.items() if len(ids) == 1}
+        actors.update({c: i for c, i in inst.actors.items() if i in kb.actors})
+        out.append(actors)
+    return out
+
+
+def _institution_keys(table: dict[str, list[Target]], lex: Lexicon,
+                      institutions: list[dict[str, str]]) -> None:
     by_country: dict[str, list[str]] = defaultdict(list)
     for form, country in lex.nationalities.items():
         by_country[country].append(form)
-    for i, inst in enumerate(lex.institutions):
+    for i, (inst, actors) in enumerate(zip(lex.institutions, institutions, strict=True)):
         for head in inst.heads:
             definite = head.split()[-1].startswith(DEFINITE)
             feminine = _feminine(key(head).split()[0])
-            for country, actor_id in inst.actors.items():
-                if actor_id not in kb.actors:
-                    continue
+            for country, actor_id in actors.items():
                 for adj in by_country.get(country, ()):
                     if adj.startswith(DEFINITE) == definite and adj.endswith("ه") == feminine:
                         _add(table, f"{head} {adj}", "actor", actor_id)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -51,6 +51,7 @@ class DocView:
     norm: Any                      # marsad.arabic.Normalized
     kb: KnowledgeBase
     lex: Lexicon
+    institutions: list[dict[str, str]] = field(default_factory=list)   # country -> actor, per institution
 
     def __post_init__(self) -> None:
         self.text: str = self.norm.text
