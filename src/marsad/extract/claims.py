@@ -31,7 +31,7 @@ def find_claims(a: Analysis) -> list[Claim]:
             continue
         kind = hit.kind if hit.kind in CLAIM_KINDS else "other"
         key = (kind, hit.quantity.low, hit.quantity.high)
-        if key in seen:
+        if key in seen or (kind == "other" and any(k[1:] == key[1:] for k in seen)):
             continue
         seen.add(key)
         out.append(_claim(a, idx, sents, hit, kind, f"c{len(out) + 1}"))

@@ -75,7 +75,7 @@ def actor1(s: Sentence, first: int, last: int, verb: bool, sources: set[str]) ->
         found = _agent(s, first, last, verb, actors)
     if found is not None:
         return found
-    earlier = [t for t in preferred if t[1] < first]
+    earlier = [t for t in preferred if t[1] < first and first - t[1] <= 10]
     return actor_ref(earlier[-1][2]) if earlier else described(s, first, last)
 
 

@@ -150,9 +150,14 @@ def _scan_back(idx: WordIndex, first: int, reach: int, covered: set[int]) -> Cue
         if k in covered or words[k].clause != words[first].clause:
             return None, None
         m = idx.match(lexicon().cues, k, deep=True)
-        if m is not None and k + m[0] <= first:
+        if m is not None and k + m[0] <= first and not (reach > _BACK_NEAR and _definite(words[k])):
             return m[1], k
     return None, None
+
+
+def _definite(w) -> bool:
+    """"العائدين": a definite noun describes people, it does not say what happened to the number."""
+    return any(s.startswith("ال") for s in w.stems[:2])
 
 
 def _event_noun(idx: WordIndex, last: int) -> tuple[str | None, int | None, dict]:

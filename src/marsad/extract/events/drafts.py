@@ -107,7 +107,7 @@ def _draft(a: Analysis, s: args.Sentence, k: int, sent: Span, c: Candidate) -> D
     d = Draft(c.span, k, c.event_type, c.sub_event_type, c.modality, [sent], c.first,
               territory=trig.territory, refined=c.refined is not None, anaphoric=c.anaphoric,
               generic=c.generic, weak=trig.weak, loose=trig.loose and c.refined is None,
-              soft=bool(trig.refine) and c.refined is None)
+              soft=bool(trig.refine) and (c.refined is None or c.weakly))
     d.attributed = found[0] if found else None
     own = not verb and not trig.territory and _enclitic(s, c.first)
     possessor = args.possessor(s, c.first) if own else None

@@ -91,6 +91,8 @@ def merge(a: Analysis, drafts: list[Draft]) -> list[Draft]:
     """One draft per incident; later mentions add evidence and fill what the first lacked."""
     kept: list[Draft] = []
     for d in drafts:
+        if d.generic and not d.hits:
+            continue
         target = next((p for p in reversed(kept) if _same_incident(a, p, d)), None)
         if target is None:
             if (d.generic or d.anaphoric) and not d.hits and not d.date_stated:
@@ -137,6 +139,8 @@ def _places_agree(a: Analysis, p: Draft, d: Draft) -> bool:
     x, y = p.location, d.location
     if x.entity == y.entity or x.name == y.name:
         return True
+    if p.territory or d.territory:
+        return False
     if _within(a, x.entity, y.entity) or _within(a, y.entity, x.entity):
         return True
     coarse, fine = (x, y) if (x.geo_precision or 1) >= (y.geo_precision or 1) else (y, x)

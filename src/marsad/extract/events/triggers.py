@@ -27,6 +27,7 @@ class Candidate:
     generic: bool = False
     anaphoric: bool = False
     refined: str | None = None      # the context group that set the type, if any
+    weakly: bool = False            # refined by a weak context word only
 
     @property
     def priority(self) -> int:
@@ -151,6 +152,7 @@ def refine(idx: WordIndex, cand: Candidate, lo: int, hi: int) -> None:
     if types:
         cand.event_type, cand.sub_event_type = types
         cand.refined = chosen[1]
+        cand.weakly = chosen[2] == "weak"
 
 
 def modality(idx: WordIndex, first: int, lo: int) -> str:
