@@ -42,7 +42,19 @@ class Ctx:
 
     @cached_property
     def actor_mentions(self) -> list[Mention]:
-        return [m for m in self.a.mentions if m.entity.type in ACTOR_TYPES]
+        """Mentions of people and organisations; a person the knowledge base lacks is dropped
+        when the "name" sits inside quotation marks or reads as a clause ("طلب عدم")."""
+        return [m for m in self.a.mentions if m.entity.type in ACTOR_TYPES and not self._doubtful(m)]
+
+    def _doubtful(self, m: Mention) -> bool:
+        if m.entity.type != "person" or m.entity.kb_id:
+            return False
+        if self.lay.inside_marks(m.span.start):
+            return True
+        from marsad.extract.quotes.words import words
+
+        first = words(m.span.text)[:1]
+        return bool(first) and (first[0].key in self.lex.not_names or first[0].text.endswith("ية"))
 
     @cached_property
     def mention_by_word(self) -> list[Mention | None]:

@@ -15,7 +15,6 @@ from marsad.extract.quotes.context import ROLE_PREPS, Ctx
 from marsad.extract.quotes.words import Word
 
 MAX_SUBJECT_WORDS = 16
-NAME_PARTICLES = frozenset({"عبد", "ابو", "ابي", "ابن", "بن", "ام", "بنت", "نور", "سيف", "شمس"})
 STRIP = " \t\n,،:؛;()[]-–—\"«»“”'"
 
 
@@ -74,14 +73,27 @@ def _apposed_person(ctx: Ctx, sub: Subject, limit: int) -> Subject:
             end += 1
         role = _strip_titles(ctx, span_text(ctx, sub.start, j))
         return Subject("person", end, m, m.entity.canonical, role or None, start=sub.start)
-    j = _self_named(ctx, j, limit)
+    j = _self_named(ctx, _skip_anonymity(ctx, j, limit), limit)
     while j < limit and ctx.lex.in_set(ctx.words[j].key, ctx.lex.titles):
         j += 1
+    m = ctx.mention_by_word[j] if j < limit else None
+    if m is not None and m.entity.type == "person" and j > sub.end:
+        return _apposed_person(ctx, Subject("described", j, start=sub.start, name=sub.name), limit)
     end = _name_end(ctx, j, limit)
     if end == j:
         return sub
     role = _strip_titles(ctx, span_text(ctx, sub.start, sub.end))
     return Subject("person", end, None, span_text(ctx, j, end), role or None, start=sub.start)
+
+
+def _skip_anonymity(ctx: Ctx, j: int, limit: int) -> int:
+    """Skip "، طالبا عدم الكشف عن اسمه،": the word after the clause, else ``j``."""
+    if j >= limit or ctx.words[j].key not in ctx.lex.not_names:
+        return j
+    for k in range(j + 1, min(limit, j + 9)):
+        if ctx.comma_before(k):
+            return k
+    return j
 
 
 def _self_named(ctx: Ctx, j: int, limit: int) -> int:
@@ -102,13 +114,12 @@ def _name_end(ctx: Ctx, j: int, limit: int) -> int:
             return end
         if w.key in ctx.lex.not_names:
             return j
-        if _in_any_mention(ctx, w) or ctx.is_prep(end) or _is_head(ctx, end) \
-                or w.text.endswith("ية") \
-                or ctx.is_adjunct(end) or ctx.lex.verb(w.key) is not None \
-                or (end == j and w.key.startswith("ال")) or _is_outlet(ctx, w.key):
+        first = end == j
+        if _in_any_mention(ctx, w) or ctx.is_prep(end) or (first and _is_head(ctx, end)) \
+                or w.text.endswith("ية") or ctx.is_adjunct(end) or ctx.lex.verb(w.key) is not None \
+                or (first and w.key.startswith("ال")) or _is_outlet(ctx, w.key):
             return j
-        if end > j and w.key.startswith(("ال", "لل")) and not _is_break_after(ctx, end + 1, limit) \
-                and ctx.words[end - 1].key not in NAME_PARTICLES:
+        if end > j and w.key.startswith("لل"):
             return j
     nxt = min(limit, j + 4)
     return nxt if nxt > j and _is_break_after(ctx, nxt, limit) else j
@@ -213,6 +224,10 @@ def _phrase_break(ctx: Ctx, j: int) -> bool:
         return True
     if lex.medium_at(_keys(ctx, j, 3), 0) is not None and w.key not in lex.role_nouns:
         return True
+    if w.key == "ل" and j + 1 < len(ctx.words) and _short_quote_opens(ctx, j + 1):
+        m = ctx.mention_by_word[j + 1]
+        if m is None or m.entity.category == "media":  # "لـ"الخليج برس"", not "لـ«قوات ...»"
+            return True
     if w.key in ROLE_PREPS and j + 1 < len(ctx.words) and ctx.mention_by_word[j + 1] is None:
         nxt = _keys(ctx, j + 1, 3)
         if lex.medium_at(nxt, 0) is not None or ctx.is_adjunct(j + 1) or _is_outlet(ctx, nxt[0]):
@@ -223,7 +238,16 @@ def _phrase_break(ctx: Ctx, j: int) -> bool:
 def _is_outlet(ctx: Ctx, k: str) -> bool:
     """An outlet or a correspondent addressed ("لقناة", "لمراسل")."""
     lex = ctx.lex
-    return k in lex.outlets or (k[:1] == "ل" and (k[1:] in lex.outlets or k[1:] in lex.addressees))
+    return k in lex.outlets or (k[:1] == "ل" and (k[1:] in lex.outlets or lex.in_set(k, lex.addressees)))
+
+
+def _short_quote_opens(ctx: Ctx, j: int) -> bool:
+    """A quoted name of at most four words opens right before word ``j`` ("لـ"الخليج برس"")."""
+    for off in range(ctx.words[j - 1].end, ctx.words[j].start):
+        pair = ctx.lay.pair_opening(off)
+        if pair is not None:
+            return len(ctx.text[pair.open:pair.close].split()) <= 4
+    return False
 
 
 def _long_quote_opens(ctx: Ctx, j: int) -> bool:
@@ -240,7 +264,7 @@ def _continues(ctx: Ctx, j: int, after_head: bool) -> bool:
     prev = ctx.words[j - 1].key
     if _is_outlet(ctx, w.key) or w.key in ("الي", "علي"):
         return False
-    if w.key.startswith(("ال", "لل")) or w.key in ROLE_PREPS:
+    if w.key.startswith(("ال", "لل", "وال")) or w.key in ROLE_PREPS or w.key in ("عشر", "عشره"):
         return True
     if w.key[:1] == "ل" and len(w.key) > 3 and prev not in ROLE_PREPS:
         return True
