@@ -36,12 +36,13 @@ class Folding:
     changes: re.Pattern[str] | None
     spaces: bool
 
-    def replacement(self, run: str) -> str:
-        """What a run matched by ``changes`` becomes in the normalised text."""
-        first = run[0]
-        if self.spaces and first.isspace() and len(run) > 1:
+    def replacement(self, run: str, group: str | None) -> str:
+        """What a run matched by ``changes`` (in named group ``group``) becomes."""
+        if group == "d":
+            return ""
+        if group == "w":
             return "\n" if any(c in NEWLINES for c in run) else " "
-        return self.full_table.get(ord(first), first) if len(run) == 1 else ""
+        return self.full_table.get(ord(run[0]), run)
 
 
 def _expand(spec: str) -> list[str]:
@@ -116,9 +117,9 @@ def _changes(deleted: str, expanded: str, spaces: bool) -> re.Pattern[str] | Non
     alts: list[str] = []
     if spaces:
         ws = whitespace()
-        alts.append(f"{_cls(ws)}{_cls(ws + deleted)}*{_cls(ws)}")
+        alts.append(f"(?P<w>{_cls(ws)}{_cls(ws + deleted)}*{_cls(ws)})")
     if deleted:
-        alts.append(f"{_cls(deleted)}+")
+        alts.append(f"(?P<d>{_cls(deleted)}+)")
     if expanded:
-        alts.append(_cls(expanded))
+        alts.append(f"(?P<x>{_cls(expanded)})")
     return re.compile("|".join(alts)) if alts else None

@@ -29,6 +29,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 
 from marsad.arabic import _dresolve as cal
 from marsad.arabic._dpatterns import DateVocab, vocab
@@ -92,7 +93,9 @@ def date_char_ranges(norm: Normalized) -> list[tuple[int, int]]:
 # ---------------------------------------------------------------- matching
 
 
+@lru_cache(maxsize=32)
 def _collect(text: str) -> list[_Hit]:
+    """Date expressions of folded ``text`` (cached: quantities and dates read the same text)."""
     v = vocab()
     raw: list[_Hit] = []
     for kind in _KINDS:

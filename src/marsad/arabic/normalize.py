@@ -132,16 +132,22 @@ def normalize(text: str, *, taa: bool = True, alef: bool = True, yaa: bool = Tru
     pieces: list[str] = []
     pos = n = 0
     if fo.changes is not None:
+        add_n, add_o, add_c, add_p = nstart.append, ostart.append, chunk.append, pieces.append
         for m in fo.changes.finditer(text):
             s, e = m.span()
             if s > pos:
-                nstart.append(n), ostart.append(pos), chunk.append(0)
-                pieces.append(text[pos:s])
+                add_n(n)
+                add_o(pos)
+                add_c(0)
+                add_p(text[pos:s])
                 n += s - pos
-            repl = fo.replacement(m.group())
-            if repl:
-                nstart.append(n), ostart.append(s), chunk.append(e - s)
-                pieces.append(repl)
+            group = m.lastgroup
+            if group != "d":
+                repl = fo.replacement(m.group(), group)
+                add_n(n)
+                add_o(s)
+                add_c(e - s)
+                add_p(repl)
                 n += len(repl)
             pos = e
     if pos < len(text) or not nstart:

@@ -33,6 +33,7 @@ import re
 from collections.abc import Collection
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import itemgetter
 
 from marsad.arabic._qrules import Phrase, QuantityRules, modify, rules
 from marsad.arabic.normalize import Normalized, fold_key, normalize
@@ -43,7 +44,7 @@ from marsad.document import Quantity, Span
 __all__ = ["find_quantities", "parse_quantity"]
 
 _NUMERIC_DATE = re.compile(r"(?<!\d)(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{4}[/.-]\d{1,2}[/.-]\d{1,2}"
-                           r"|\d{1,2}:\d{2}(?::\d{2})?)(?!\d)")
+                           r"|\d{1,2}:\d{2}(?::\d{2})?|(?:19|20)\d\d\s*[-/]\s*(?:19|20)\d\d)(?!\d)")
 
 
 @dataclass(slots=True)
@@ -75,14 +76,13 @@ def find_quantities(text: str, dual_nouns: Collection[str] | None = None) -> lis
     ctx = _context(norm)
     found: list[tuple[int, int, Quantity]] = []
     i = 0
-    while i < len(ctx.toks):
-        hit = _quantity_at(ctx, i)
-        if hit is None:
-            i += 1
+    for k, tok in enumerate(ctx.toks):
+        if k < i or not (tok.kind == "number" or (tok.kind == "word" and _may_start(tok.text))):
             continue
-        first_tok, end_tok, q = hit
-        found.append((first_tok, end_tok, q))
-        i = end_tok
+        hit = _quantity_at(ctx, k)
+        if hit is not None:
+            found.append(hit)
+            i = hit[1]
     if dual_nouns:
         found = _add_duals(ctx, found, dual_nouns)
     return [q for _, _, q in found]
@@ -109,7 +109,7 @@ def _only_proclitic(head: str) -> bool:
 
 def _context(norm: Normalized) -> _Ctx:
     toks = tokens(norm.text)
-    ctx = _Ctx(norm, toks, [t.text for t in toks], set(), rules())
+    ctx = _Ctx(norm, toks, list(map(itemgetter(2), toks)), set(), rules())
     ctx.blocked = _blocked(ctx)
     return ctx
 
@@ -132,9 +132,11 @@ def _overlapping_numbers(toks: list[Token], ranges: list[tuple[int, int]]) -> se
     out: set[int] = set()
     r = 0
     for k, t in enumerate(toks):
+        if t.kind != "number":
+            continue
         while r < len(ranges) and ranges[r][1] <= t.start:
             r += 1
-        if t.kind == "number" and any(s < t.end for s, _ in ranges[r:r + 3]):
+        if any(s < t.end for s, _ in ranges[r:r + 3]):
             out.add(k)
     return out
 
@@ -193,9 +195,6 @@ def _may_start(word: str) -> bool:
 
 
 def _quantity_at(ctx: _Ctx, i: int) -> tuple[int, int, Quantity] | None:
-    tok = ctx.toks[i]
-    if tok.kind != "number" and (tok.kind != "word" or not _may_start(tok.text)):
-        return None
     mod = _match_phrase(ctx, i, ctx.rules.before)
     k = mod[1] if mod else i
     prefix = next((p for p in ctx.rules.prefixes if _phrase_at(ctx, k, p)), None)
