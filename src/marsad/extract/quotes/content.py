@@ -161,20 +161,34 @@ def _direct(ctx: Ctx, pair: Pair, k: int) -> Content | None:
 
 
 def _reported(ctx: Ctx, start: int, limit: int, k: int) -> Content | None:
-    end = min(ctx.lay.statement_end(start), limit)
-    while end > start and ctx.text[end - 1] in TRIM:
-        end -= 1
+    end = _trim_end(ctx, start, min(ctx.lay.statement_end(start), limit))
     if end <= start:
         return None
     tail = _closing_quotation(ctx, start, end)
     return tail if tail is not None else Content(start, end, False, k)
 
 
+def _trim_end(ctx: Ctx, start: int, end: int) -> int:
+    """``end`` without trailing punctuation and a dangling clause opener ("، بينما")."""
+    while True:
+        while end > start and ctx.text[end - 1] in TRIM:
+            end -= 1
+        k = ctx.lay.word_index(end) - 1
+        if k < 0 or ctx.words[k].end != end or ctx.words[k].start <= start \
+                or ctx.words[k].key not in ctx.lex.clause_openers:
+            return end
+        end = ctx.words[k].start
+
+
 def _closing_quotation(ctx: Ctx, start: int, end: int) -> Content | None:
     """"المسيرة "استهدفت ..."", "بـ"جريمة حرب"", "عن "قلقها"": a lead of at most three words
     and a quotation that runs to the end, in one sentence -- what was said is the quotation."""
-    pair = next((p for p in ctx.lay.pairs if p.open < end and p.close + 1 >= end
-                 and (start <= p.open or not ctx.text[p.open + 1:start].strip())), None)
+    pair = next((p for p in ctx.lay.pairs if p.open < start and p.closed
+                 and not ctx.text[p.open + 1:start].strip() and len(ctx.text[p.open:p.close].split()) >= 2),
+                None)
+    if pair is None:
+        pair = next((p for p in ctx.lay.pairs if p.open < end and p.close + 1 >= end
+                     and (start <= p.open or not ctx.text[p.open + 1:start].strip())), None)
     if pair is None or len(ctx.text[start:max(start, pair.open)].split()) > LEAD_WORDS:
         return None
     if ":" in ctx.text[start:max(start, pair.open)]:  # "أن التحالف: «...»": a framed quotation, kept whole

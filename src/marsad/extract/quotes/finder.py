@@ -220,8 +220,10 @@ def _preceding_subject(ctx: Ctx, cue: Cue) -> Subject | None:
     """Subject-first order ("وكانت الوزارة قالت", "قسد، أعلنت"): an actor named right before
     a cue without proclitic, in the same sentence."""
     form = cue.form
-    if cue.clitic or cue.i == 0 or (form is not None and form.tense == "part"):
+    if cue.i == 0 or (form is not None and form.tense == "part"):
         return None
+    if cue.clitic:
+        return _topic_subject(ctx, cue)
     bg = _background_subject(ctx, cue)
     if bg is not None:
         return bg
@@ -235,6 +237,18 @@ def _preceding_subject(ctx: Ctx, cue: Cue) -> Subject | None:
     while j > 0 and ctx.mention_by_word[j - 1] is m:
         j -= 1
     sub = described(ctx, j, cue.i)
+    sub.end = cue.j
+    return sub
+
+
+def _topic_subject(ctx: Ctx, cue: Cue) -> Subject | None:
+    """"أما هيئة الحشد الشعبي، التي ...، فأعلنت": the topic after أما is the subject."""
+    first = ctx.lay.word_index(ctx.lay.sentence_start(ctx.words[cue.i].start))
+    if first >= cue.i - 1 or ctx.words[first].key != "اما" or not ctx.words[cue.i].key.startswith("ف"):
+        return None
+    sub = described(ctx, first + 1, extend(ctx, first + 1, cue.i))
+    if sub.kind == "unknown":
+        return None
     sub.end = cue.j
     return sub
 
@@ -281,6 +295,8 @@ def _speaker(ctx: Ctx, sub: Subject, cue: Cue, said: list[Said], start: int) -> 
     if sub.kind == "document":
         return document_author(said, sub.medium)
     entity = sub.mention.entity if sub.mention else _generic_inside(ctx, sub, said, start)
+    if entity is None and sub.kind == "described":
+        entity = _pronoun_inside(ctx, sub, said, start)
     g = ctx.gender_of(entity) if sub.kind == "person" else None
     return Antecedent(entity, sub.name, sub.role, g or (gender if gender != "pl" else None))
 
@@ -292,6 +308,17 @@ def _generic_inside(ctx: Ctx, sub: Subject, said: list[Said], start: int) -> Ent
         if k > sub.start and ctx.lex.in_set(w.key, ctx.lex.generic):
             found = resolve(ctx, said, start, None, w.key)
             return found.entity if found else None
+    return None
+
+
+def _pronoun_inside(ctx: Ctx, sub: Subject, said: list[Said], start: int) -> Entity | None:
+    """"المتحدث باسمها", "مستشار لقائدها", "أحد مسؤوليه": the organisation the pronoun names."""
+    for k in range(sub.start + 1, sub.end):
+        w = ctx.words[k].key
+        gender = "f" if w.endswith("ها") else "pl" if w.endswith("هم") else "m" if w.endswith("ه") else None
+        if gender is not None and len(w) > 3 and ctx.mention_by_word[k] is None:
+            found = resolve(ctx, said, start, gender, None)
+            return found.entity if found and found.entity and found.entity.type == "organization" else None
     return None
 
 

@@ -15,6 +15,7 @@ from marsad.extract.quotes.context import ROLE_PREPS, Ctx
 from marsad.extract.quotes.words import Word
 
 MAX_SUBJECT_WORDS = 16
+SPEAKING_PLACES = ("country", "city")
 STRIP = " \t\n,،:؛;()[]-–—\"«»“”'"
 
 
@@ -47,6 +48,12 @@ def parse_subject(ctx: Ctx, i: int, limit: int) -> Subject:
         return Subject("dropped", i, start=i)
     if w.key in lex.documents:
         return _document_subject(ctx, i, limit)
+    place = _speaking_place(ctx, i)
+    if place is not None:
+        end = i
+        while end < limit and ctx.place_by_word[end] is place:
+            end += 1
+        return Subject("org", end, place, place.entity.canonical, start=i)
     if ctx.mention_by_word[i] is None and w.key in lex.generic and not _continues_name(ctx, i + 1, limit):
         return Subject("generic", i + 1, name=w.text, head=w.key, start=i)
     end = max(extend(ctx, i, limit), _titled_person_end(ctx, i, limit))
@@ -136,6 +143,15 @@ def _is_break_after(ctx: Ctx, k: int, limit: int) -> bool:
         return True
     w = ctx.words[k].key
     return _phrase_break(ctx, k) or ctx.is_prep(k) or _is_outlet(ctx, w) or w in ("في", "خلال")
+
+
+def _speaking_place(ctx: Ctx, i: int) -> Mention | None:
+    """A country or city named as a speaker ("أعلنت أنقرة", "قالت واشنطن")."""
+    m = ctx.place_by_word[i] if ctx.mention_by_word[i] is None else None
+    if m is None or m.span.start > ctx.words[i].start + 1 or not m.entity.kb_id or ctx.a.kb is None:
+        return None
+    place = ctx.a.kb.places.get(m.entity.kb_id)
+    return m if place is not None and place.kind in SPEAKING_PLACES else None
 
 
 def _titled_person_end(ctx: Ctx, i: int, limit: int) -> int:
