@@ -93,8 +93,7 @@ def _agent(s: Sentence, first: int, last: int, verb: bool,
     if cue is not None:
         return cue
     clause = words[first].clause
-    after = next((t for t in actors if last < t[0] <= last + 2 and words[t[0]].clause == words[last].clause),
-                 None)
+    after = next((t for t in actors if t[0] == last + 1 and words[t[0]].clause == words[last].clause), None)
     before = next((t for t in reversed(actors) if t[1] < first
                    and words[t[1]].clause == clause and first - t[1] <= 6), None)
     if verb and before is not None:
@@ -199,6 +198,8 @@ def make_location(s: Sentence, m: Mention, kind: str | None, w0: int) -> Locatio
     precision = _PRECISION.get(kind or "town", 1)
     if kind in _NEAR_APPLIES and s.idx.find(lexicon().phrases("actor.near_cues"), max(w0 - 2, 0), w0):
         precision = 2 if kind != "governorate" or _rural(s, w0) else precision
+    if "ريف" in s.idx.words[w0].stems and precision == 3:
+        precision = 2                     # "ريف دير الزور الشرقي" named as one place
     geo = e.geo
     return Location(e.id, e.canonical, geo.lat if geo else None, geo.lon if geo else None,
                     geo.country if geo else None, geo.admin1 if geo else None, precision)

@@ -91,6 +91,8 @@ def _bind(a: Analysis, idx: WordIndex, q: Quantity, first: int, last: int, cover
         info = {"group": prev.group if prev else None, "subject": prev.subject if prev else None}
     kind, cue = _cue_kind(idx, first, last if noun_i is None else noun_i, covered)
     kind = (kind or info.get("kind")) if info.get("weak_kind") else (info.get("kind") or kind)
+    if kind is None and previous and previous[-1].last >= first - 2 and idx.words[first].key.startswith("و"):
+        kind = previous[-1].kind          # "مقتل 4 جنود و43 مهاجما": the cue governs both
     if kind is None and noun_i is None:
         kind, noun_i, info = _event_noun(idx, last)
     if kind is None and info.get("group") and q.low is not None \
