@@ -33,6 +33,7 @@ class Said:
     background: bool
     gender: str | None
     names: set[str] = field(default_factory=set)
+    medium_stated: bool = True
 
     @property
     def span(self) -> tuple[int, int]:
@@ -88,7 +89,7 @@ def resolve(ctx: Ctx, said: list[Said], cue_start: int, gender: str | None,
 def document_author(said: list[Said], medium: str | None) -> Antecedent | None:
     """The author of the latest quote given in ``medium`` (else the latest speaker)."""
     for s in reversed(said):
-        if s.quote.medium == medium:
+        if s.quote.medium == medium and s.medium_stated:
             return from_said(s)
     return from_said(said[-1]) if said else None
 

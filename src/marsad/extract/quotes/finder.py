@@ -47,6 +47,7 @@ class Found:
     cue: Cue
     content: Content
     medium: str | None
+    stated: bool = True    # the medium is named in the text (not the default)
 
 
 def find_cues(ctx: Ctx) -> list[Cue]:
@@ -167,13 +168,26 @@ def _verb_quote(ctx: Ctx, cue: Cue, said: list[Said], limit: int) -> Found | Non
     if form.needs and not _needed(ctx, form.needs, cue.j, content.word):
         return None
     med = sub.medium or medium(ctx, sub.end, content.word) or _medium_before(ctx, cue)
-    return Found(speaker, cue, content, med or _inherited_medium(ctx, sub, speaker, start))
+    med = med or _inherited_medium(ctx, sub, speaker, start)
+    if med is None:
+        return Found(speaker, cue, content, _default_medium(ctx, form, speaker), stated=False)
+    return Found(speaker, cue, content, med)
+
+
+def _default_medium(ctx: Ctx, form: CueForm, speaker: Antecedent) -> str | None:
+    """An organisation speaks by statement unless it is an outlet or a monitor, or only reports."""
+    ent = speaker.entity
+    lex = ctx.lex
+    if ent is None or ent.type != "organization" or ent.category in lex.statement_except_categories:
+        return None
+    return None if form.lemma in lex.statement_except_lemmas else "statement"
 
 
 def _inherited_medium(ctx: Ctx, sub: Subject, speaker: Antecedent, start: int) -> str | None:
     """A continuation keeps the medium of the quote it continues (this or the last sentence)."""
     said = speaker.said
-    if said is None or sub.kind not in ("dropped", "participle", "generic", "person_anaphor"):
+    if said is None or not said.medium_stated or sub.kind not in ("dropped", "participle", "generic",
+                                                                    "person_anaphor"):
         return None
     return said.quote.medium if ctx.lay.sentence_no(start) - said.sentence <= 1 else None
 
@@ -425,7 +439,7 @@ def _record(ctx: Ctx, found: Found, number: int) -> Said:
     first = ctx.lay.word_index(sentence_start)
     background = first < len(ctx.words) and ctx.words[first].key in ctx.lex.background
     return Said(quote, sp.entity, ctx.lay.sentence_no(cue_span.start), background, sp.gender,
-                name_keys(ctx, sp.name, sp.role, entity=sp.entity))
+                name_keys(ctx, sp.name, sp.role, entity=sp.entity), found.stated)
 
 
 __all__ = ["COMMAS", "Cue", "find", "find_cues"]

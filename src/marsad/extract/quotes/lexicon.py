@@ -64,6 +64,8 @@ class Lexicon:
     negations: set[str] = field(default_factory=set)
     relatives: set[str] = field(default_factory=set)
     clause_openers: set[str] = field(default_factory=set)
+    statement_except_categories: set[str] = field(default_factory=set)
+    statement_except_lemmas: set[str] = field(default_factory=set)
     not_names: set[str] = field(default_factory=set)
     self_named: set[str] = field(default_factory=set)
     feminine: set[str] = field(default_factory=set)
@@ -162,6 +164,9 @@ def load_lexicon(path: Path = CUES_FILE) -> Lexicon:
                  "addressees", "manner", "negations", "relatives", "not_names", "self_named",
                  "clause_openers"):
         setattr(lex, name, {key(w) for w in data.get(name, ())})
+    default = data.get("default_statement", {})
+    lex.statement_except_categories = set(default.get("except_categories", ()))
+    lex.statement_except_lemmas = set(default.get("except_lemmas", ()))
     gender = data.get("gender", {})
     lex.feminine = {key(w) for w in gender.get("feminine", ())}
     lex.masculine = {key(w) for w in gender.get("masculine", ())}
