@@ -45,6 +45,10 @@ class DateVocab:
     rel_day: re.Pattern[str]
     weekday: re.Pattern[str]
     period: re.Pattern[str]
+    ago: re.Pattern[str]
+    day_words: dict[str, int]
+    durations: dict[str, tuple[str, int | None]]     # form -> (unit, implied count or None)
+    ago_words: frozenset[str]
     numeric: re.Pattern[str]
     since_before: re.Pattern[str]
     range_before: re.Pattern[str]
@@ -63,6 +67,24 @@ class DateVocab:
 
 
 
+def _durations(t: dict) -> dict[str, tuple[str, int | None]]:
+    implied = {"one": 1, "two": 2, "many": None}
+    return {_key(f): (unit, implied[kind]) for unit, kinds in t["durations"].items()
+            for kind, forms in kinds.items() for f in forms}
+
+
+def _ago_pattern(t: dict, pro: str) -> str:
+    """"قبل يومين", "قبل 3 أسابيع", "منذ ثلاث سنوات" (a count of units back from the reference)."""
+    from marsad.arabic.numbers import lexicon
+
+    counts = _alt(w for w, (kind, _) in lexicon().words.items() if kind in ("unit", "ten", "tens"))
+    units = _alt(f for kinds in t["durations"].values() for forms in kinds.values() for f in forms)
+    words = _alt([*t["ago"], *t["since"]])
+    stop = _alt(t["duration_not_before"])
+    return (rf"{pro}(?P<ago>{words})\s+(?:(?P<n>\d{{1,3}})\s+|(?P<nw>{counts})\s+)?(?P<du>{units})"
+            rf"(?!\w)(?!\s+(?:{stop})(?!\w))(?!\s*\d)")
+
+
 @lru_cache(maxsize=1)
 def vocab() -> DateVocab:
     """Folded date tables and compiled patterns (built once)."""
@@ -79,14 +101,18 @@ def vocab() -> DateVocab:
     dparts, djoin = _alt(t["day_parts"]), _alt(t["day_range_join"])
     yword = _alt(t["year_words"])
     rel_unit = rf"(?:(?:{of})\s+)?(?:(?P<ru>{units})\s+(?P<rw>{which})|(?P<this>{this})\s+(?P<ru2>{units}))"
+    dwords = _alt(f for v in t["day_words"].values() for f in v)
+    day = rf"(?:(?P<d1>\d{{1,2}})(?:\s*(?:{djoin})\s*(?P<d2>\d{{1,2}}))?|(?P<dw>{dwords}))"
     greg = (rf"{pro}(?:(?P<part>{parts})\s+)?(?:(?:{mw})\s+)?"
-            rf"(?:(?P<d1>\d{{1,2}})(?:\s*(?:{djoin})\s*(?P<d2>\d{{1,2}}))?\s+(?:(?:{of})\s+)?(?:(?:{mw})\s+)?)?"
+            rf"(?:{day}\s+(?:(?:{of})\s+)?(?:(?:{mw})\s+)?)?"
             rf"(?P<m1>{months})(?:\s*/\s*(?P<m2>{months})|\s*\(\s*(?P<m3>{months})\s*\)|\s+-\s+(?P<m4>{months}))?"
             rf"(?:\s*,?\s*(?:(?:{of})\s+)?(?:(?:{yword})\s+)?(?P<y>\d{{4}})(?:\s*(?:{gera})(?!\w))?"
             rf"|\s+{rel_unit}|\s+(?P<w>{which}))?(?!\w)")
     year = (rf"{pro}(?:(?P<part>{parts})\s+)?(?:(?P<yw>{yword})\s+)?(?P<y>\d{{4}})"
             rf"(?:\s*(?:{gera})(?!\w))?(?![\w.,/:-]\d)(?!\w)")
-    hijri_re = (rf"{pro}(?:(?P<part>{parts})\s+)?(?:(?P<d1>\d{{1,2}})\s+(?:(?:{of})\s+)?)?(?:(?:{mw})\s+)?"
+    hday = rf"(?:(?P<d1>\d{{1,2}})|(?P<dw>{dwords}))"
+    hijri_re = (rf"{pro}(?:(?P<part>{parts})\s+)?(?:{hday}\s+(?:(?:{of})\s+)?)?"
+                rf"(?:(?:{mw})\s+)?"
                 rf"(?P<hm>{hmonths})(?:\s*,?\s+(?:(?:{yword})\s+)?(?P<hy>\d{{3,4}}))?"
                 rf"(?:\s*(?P<era>{hera})(?!\w))?(?!\w)")
     hyear = rf"{pro}(?:(?:{yword})\s+)?(?P<hy>\d{{3,4}})\s*(?P<era>{hera})(?!\w)"
@@ -95,7 +121,8 @@ def vocab() -> DateVocab:
     rel_day = rf"{pro}(?:(?P<dp>{dparts})\s+)?(?P<rel>{rels})(?!\w)"
     weekday = (rf"{pro}(?:(?P<dp>{dparts})\s+)?(?P<wd>{wdays})"
                rf"(?:\s+(?P<w>{which}))?(?!\w)")
-    period = rf"{pro}(?:(?P<part>{parts})\s+)?{rel_unit}(?!\w)"
+    period = (rf"{pro}(?:(?P<part>{parts})\s+)?(?:{rel_unit}|(?P<ru3>{units})(?!\s+(?:{which}|\d)))(?!\w)")
+    ago = _ago_pattern(t, pro)
     numeric = (r"(?<![\d.,/-])(?:(?P<d>\d{1,2})(?P<sep>[./-])(?P<m>\d{1,2})(?P=sep)(?P<y>\d{4})"
                r"|(?P<iy>\d{4})(?P<isep>[-/])(?P<im>\d{1,2})(?P=isep)(?P<id>\d{1,2}))(?![\d]|[.,/-]\d)")
     since = _alt(t["since"])
@@ -114,7 +141,9 @@ def vocab() -> DateVocab:
         year_range=(int(t["year_range"][0]), int(t["year_range"][1])),
         greg=re.compile(greg), year=re.compile(year), hijri_re=re.compile(hijri_re),
         hyear=re.compile(hyear), rel_day=re.compile(rel_day), weekday=re.compile(weekday),
-        period=re.compile(period), numeric=re.compile(numeric),
+        period=re.compile(period), numeric=re.compile(numeric), ago=re.compile(ago),
+        day_words=_index(t["day_words"]), durations=_durations(t),
+        ago_words=frozenset(_key(w) for w in t["ago"]),
         since_before=re.compile(rf"(?<!\w)(?:{since})\s+$"),
         range_before=re.compile(rf"(?<!\w)(?:{ropen})\s+(?:(?:{fill})\s+)?$"),
         range_gap=re.compile(rf"\s*,?\s*(?:{rjoin})?\s*(?:(?:{fill})\s+)?"),

@@ -38,7 +38,7 @@ from marsad.document import DateValue, Span
 
 __all__ = ["date_char_ranges", "find_date_spans", "find_dates", "parse_date"]
 
-_KINDS = ("numeric", "greg", "hijri", "hyear", "year", "rel_day", "weekday", "period")
+_KINDS = ("numeric", "greg", "hijri", "hyear", "year", "rel_day", "weekday", "period", "ago")
 
 
 @dataclass(slots=True)
@@ -113,7 +113,7 @@ def _collect(text: str) -> list[_Hit]:
 
 def _pattern(v: DateVocab, kind: str) -> re.Pattern[str]:
     return {"numeric": v.numeric, "greg": v.greg, "hijri": v.hijri_re, "hyear": v.hyear, "year": v.year,
-            "rel_day": v.rel_day, "weekday": v.weekday, "period": v.period}[kind]
+            "rel_day": v.rel_day, "weekday": v.weekday, "period": v.period, "ago": v.ago}[kind]
 
 
 def _valid(v: DateVocab, kind: str, m: re.Match[str], text: str, start: int) -> bool:
@@ -127,12 +127,14 @@ def _valid(v: DateVocab, kind: str, m: re.Match[str], text: str, start: int) -> 
                            or v.year_after_year.search(text, max(0, start - 12), start))
     if kind == "hijri":
         ambiguous = v.key(m.group("hm")) in v.ambiguous_hijri
-        context = m.group("d1") or m.group("hy") or m.group("era") or v.has_month_word(m.group())
+        context = any(m.group(g) for g in ("d1", "dw", "hy", "era")) or v.has_month_word(m.group())
         return (not ambiguous or bool(context)) and _hijri_year_ok(m.group("hy"))
     if kind == "hyear":
         return _hijri_year_ok(m.group("hy"))
     if kind == "period":
-        return bool(m.group("rw") or m.group("this"))
+        return bool(m.group("rw") or m.group("this") or (m.group("ru3") and m.group("part")))
+    if kind == "ago":
+        return bool(m.group("n") or m.group("nw")) or v.durations[v.key(m.group("du"))][1] is not None
     return True
 
 
@@ -155,8 +157,8 @@ def _valid_greg(v: DateVocab, m: re.Match[str]) -> bool:
     if m.group("ru2") and v.units[v.key(m.group("ru2"))] != "year":
         return False
     if v.key(m.group("m1")) in v.ambiguous:
-        context = (m.group("d1"), m.group("y"), m.group("ru"), m.group("this"), m.group("w"), pair,
-                   m.group("part"))
+        context = (m.group("d1"), m.group("dw"), m.group("y"), m.group("ru"), m.group("this"), m.group("w"),
+                   pair, m.group("part"))
         return any(context) or v.has_month_word(m.group())
     return True
 
@@ -175,7 +177,7 @@ def _weekday_dates(text: str, hits: list[_Hit]) -> list[_Hit]:
 
 
 def _is_day(h: _Hit) -> bool:
-    return h.kind == "numeric" or (h.m is not None and bool(h.m.group("d1")))
+    return h.kind == "numeric" or (h.m is not None and bool(h.m.group("d1") or h.m.group("dw")))
 
 
 def _since(v: DateVocab, text: str, hits: list[_Hit]) -> list[_Hit]:
@@ -250,6 +252,10 @@ def _resolve_kind(h: _Hit, ref: date | None, text: str) -> DateValue | None:
     if h.kind == "rel_day":
         day = ref + timedelta(days=vocab().rel_days[vocab().key(m.group("rel"))])
         return DateValue(day, day, "day", text)
+    if h.kind == "ago":
+        from marsad.arabic._dago import ago_value
+
+        return ago_value(m, ref, text)
     if h.kind == "weekday":
         v = vocab()
         off = v.which[v.key(m.group("w"))] if m.group("w") else 0
@@ -284,7 +290,7 @@ def _numeric(m: re.Match[str], text: str) -> DateValue:
 def _greg(m: re.Match[str], ref: date | None, text: str) -> DateValue | None:
     v = vocab()
     month = v.months[v.key(m.group("m1"))]
-    d1 = int(m.group("d1")) if m.group("d1") else None
+    d1 = day_of(m)
     year = _greg_year(m, month, d1, ref)
     if year is None:
         return None
@@ -294,6 +300,16 @@ def _greg(m: re.Match[str], ref: date | None, text: str) -> DateValue | None:
             return DateValue(first, date(year, month, int(m.group("d2"))), "range", text)
         return DateValue(first, first, "day", text)
     return _with_part(cal.month_value(year, month, text), m.group("part"), "month", text)
+
+
+def day_of(m: re.Match[str]) -> int | None:
+    """The day of the month, in digits or as an ordinal word ("الخامس")."""
+    if m.group("d1"):
+        return int(m.group("d1"))
+    if m.group("dw"):
+        v = vocab()
+        return v.day_words[v.key(m.group("dw"))]
+    return None
 
 
 def _greg_year(m: re.Match[str], month: int, d1: int | None, ref: date | None) -> int | None:
@@ -323,7 +339,7 @@ def _with_part(value: DateValue, part: str | None, unit: str, text: str) -> Date
 
 def _period(m: re.Match[str], ref: date, text: str) -> DateValue | None:
     v = vocab()
-    unit = v.units[v.key(m.group("ru") or m.group("ru2"))]
+    unit = v.units[v.key(m.group("ru") or m.group("ru2") or m.group("ru3"))]
     off = v.which[v.key(m.group("rw"))] if m.group("rw") else 0
     if unit == "week":
         value = cal.week_value(cal.week_start(ref) + timedelta(days=7 * off), text)
