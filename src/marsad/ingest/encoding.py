@@ -6,7 +6,8 @@ Order of decisions in :func:`decode`:
 2. a known binary signature (PNG, JPEG, GIF, PDF, ZIP, gzip, ...) -> ``E_BINARY``;
 3. BOM-less UTF-16: NUL bytes on one parity only (ASCII spaces and digits of UTF-16 text);
 4. too many NULs or control bytes -> ``E_BINARY``;
-5. valid UTF-8 -> ``utf-8`` (Windows-1256 Arabic is practically never valid UTF-8);
+5. valid UTF-8 -> ``utf-8`` (Windows-1256 Arabic is practically never valid UTF-8), also when the
+   data ends inside a character (a file cut mid-write: the incomplete character is dropped);
 6. the charset an HTML or XML head declares, when the bytes decode with it;
 7. Windows-1256 when most letters of the result are Arabic -> ``cp1256``;
 8. charset-normalizer's best guess when it reads as text; else ``E_ENCODING``.
@@ -163,8 +164,9 @@ def decode(data: bytes) -> tuple[str, str]:
         raise MarsadError("E_BINARY", "the input holds NUL or control bytes: binary data, not text")
     try:
         return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as exc:
+        if exc.end == len(data) and exc.reason == "unexpected end of data":
+            return data[: exc.start].decode("utf-8"), "utf-8"  # a file cut inside its last character
     guess = _guess(data)
     if guess is None:
         raise MarsadError("E_ENCODING", "the bytes are neither UTF-8, UTF-16 nor Windows-1256 text")
