@@ -58,3 +58,8 @@ def test_gazetteer_merged_under_curated(kb):
 
 def test_members(kb):
     assert {a.id for a in kb.members("global_coalition")} >= {"myles_caggins", "sean_ryan"}
+
+
+def test_variants_apply_to_whole_words_only(kb):
+    assert kb.variants("الحكومة السورية") == ["الحكومة السورية"]
+    assert "الجيش الأميركي" in kb.variants("الجيش الأمريكي")

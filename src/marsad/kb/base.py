@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -9,6 +10,13 @@ from dataclasses import dataclass, field
 from marsad.kb.model import Actor, Place
 
 MAX_VARIANTS = 32
+
+
+def _replace_words(text: str, src: str, dst: str) -> str:
+    """``text`` with every whole-word occurrence of ``src`` replaced by ``dst``."""
+    if src not in text:
+        return text
+    return re.sub(rf"(?<!\w){re.escape(src)}(?!\w)", dst, text)
 
 
 @dataclass(slots=True)
@@ -62,18 +70,22 @@ class KnowledgeBase:
         return out
 
     def variants(self, alias: str) -> list[str]:
-        """``alias`` and the spellings made by applying the variant pairs (alias first)."""
+        """``alias`` and the spellings made by applying the variant pairs (alias first).
+
+        A pair applies to whole words only: ``سورية`` in ``السورية`` is left alone.
+        """
         out, queue = [alias], [alias]
         while queue and len(out) < MAX_VARIANTS:
             current = queue.pop(0)
-            for a, b in self.variant_pairs:
-                for src, dst in ((a, b), (b, a)):
-                    if src in current:
-                        new = current.replace(src, dst)
-                        if new not in out:
-                            out.append(new)
-                            queue.append(new)
+            for src, dst in self._directed_pairs():
+                new = _replace_words(current, src, dst)
+                if new != current and new not in out:
+                    out.append(new)
+                    queue.append(new)
         return out[:MAX_VARIANTS]
+
+    def _directed_pairs(self) -> list[tuple[str, str]]:
+        return [p for a, b in self.variant_pairs for p in ((a, b), (b, a))]
 
     def all_names(self) -> Iterator[tuple[str, str, str]]:
         """Every surface form to match: ``(form, "actor" | "place", id)``, variants included.
