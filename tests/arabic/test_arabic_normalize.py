@@ -57,6 +57,16 @@ def test_map_back_to_original_examples() -> None:
     assert n.to_normalized(text.index("«"), text.index("»") + 1) == (7, 12)
 
 
+def test_span_helper_and_fold_key() -> None:
+    from marsad.arabic import fold_key
+
+    text = "قالَ  المتحدثُ"
+    n = normalize(text)
+    span = n.span(n.text.index("المتحدث"), len(n.text))
+    assert span.text == "المتحدثُ" and text[span.start:span.end] == span.text
+    assert fold_key("الرقة") == fold("الرقة") == "الرقه"
+
+
 def test_whitespace_table_matches_isspace() -> None:
     ws = whitespace()
     assert all(c.isspace() for c in ws)

@@ -64,8 +64,7 @@ def find_date_spans(text: str, reference: date | None = None) -> list[tuple[Span
     norm = normalize(text)
     out: list[tuple[Span, DateValue]] = []
     for hit in _collect(norm.text):
-        s, e = norm.to_original(hit.start, hit.end)
-        span = Span.of(text, s, e)
+        span = norm.span(hit.start, hit.end)
         value = _resolve(hit, reference, span.text)
         if value is not None:
             out.append((span, value))

@@ -19,8 +19,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from marsad.arabic._charmap import Folding, folding
+from marsad.document import Span
 
-__all__ = ["Normalized", "fold", "normalize"]
+__all__ = ["Normalized", "fold", "fold_key", "normalize"]
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -72,6 +73,11 @@ class Normalized:
             pos = self._ostart_of(start)
             return pos, pos
         return self._ostart_of(start), self._oend_of(end - 1)
+
+    def span(self, start: int, end: int) -> Span:
+        """The original :class:`~marsad.document.Span` for normalised ``[start, end)``."""
+        s, e = self.to_original(start, end)
+        return Span.of(self.original, s, e)
 
     def to_normalized(self, start: int, end: int) -> tuple[int, int]:
         """The normalised span whose characters come from original ``[start, end)``."""

@@ -65,6 +65,7 @@ def lexicon() -> Lexicon:
         for kind in ("singular", "dual", "plural"):
             add(groups.get(kind, []), f"scale_{kind}", int(value))
     add(t["ten"], "ten", 10)
+    add(t["half"], "half", 0)
     pros = tuple(sorted((fold_key(p) for p in t["proclitics"]), key=len, reverse=True))
     return Lexicon(words, pros, fold_key(t["conjunction"]))
 
@@ -104,7 +105,7 @@ def parse_words(words: Sequence[str], i: int, first: tuple[str, int] | None = No
     """
     lex = lexicon()
     entry = first or lex.lookup(words[i])
-    if entry is None or entry[0] == "scale_plural":
+    if entry is None or entry[0] in ("scale_plural", "half"):
         return None
     st = _State()
     _apply(st, entry)
@@ -130,7 +131,9 @@ def _conjoined(word: str, lex: Lexicon) -> bool:
 
 def _apply(st: _State, entry: tuple[str, int], juxtaposed: bool = False) -> None:
     kind, value = entry
-    if kind.startswith("scale"):
+    if kind == "half":
+        st.total += st.scale // 2
+    elif kind.startswith("scale"):
         count = 2 if kind == "scale_dual" else (st.cur or 1)
         st.total += count * value
         st.cur, st.scale, st.has_tens = 0, value, False
@@ -162,6 +165,8 @@ def _joined_ok(st: _State, entry: tuple[str, int]) -> bool:
     kind, value = entry
     if st.last in ("scale_singular", "scale_dual", "scale_plural"):
         return kind != "teen_one" and (not kind.startswith("scale") or value < st.scale)
+    if kind == "half":
+        return False
     if st.last == "hundreds":
         return kind in ("unit", "ten", "tens", "teen_one")
     if st.last == "unit":

@@ -39,7 +39,7 @@ from marsad.arabic._qrules import Phrase, QuantityRules, modify, rules
 from marsad.arabic.normalize import Normalized, fold_key, normalize
 from marsad.arabic.numbers import lexicon, parse_digits, parse_words
 from marsad.arabic.tokens import Token, tokens
-from marsad.document import Quantity, Span
+from marsad.document import Quantity
 
 __all__ = ["find_quantities", "parse_quantity"]
 
@@ -219,8 +219,7 @@ def _quantity_at(ctx: _Ctx, i: int) -> tuple[int, int, Quantity] | None:
 
 
 def _quantity(ctx: _Ctx, start: int, end: int, low: int | None, high: int | None, approx: bool) -> Quantity:
-    s, e = ctx.norm.to_original(start, end)
-    return Quantity(low, high, approx, Span.of(ctx.norm.original, s, e))
+    return Quantity(low, high, approx, ctx.norm.span(start, end))
 
 
 def _range_after(ctx: _Ctx, core: _Core, prefixed: bool) -> tuple[int, int, bool, int]:
