@@ -14,9 +14,9 @@ from marsad.document import Document, Entity, Quote, validate
 from marsad.extract.base import Analysis, Mention
 from marsad.extract.quotes import find_quotes, quotes_stage
 from marsad.kb.base import KnowledgeBase
-from marsad.kb.model import Actor
+from marsad.kb.model import Actor, Place
 
-# surface form -> (entity type, kb id, canonical name, gender)
+# surface form -> (entity type, kb id, canonical name, gender or place kind)
 ACTORS: dict[str, tuple[str, str, str, str | None]] = {
     "سامر الحلبي": ("person", "samer", "سامر الحلبي", "m"),
     "خالد النمر": ("person", "khaled", "خالد النمر", "m"),
@@ -31,19 +31,28 @@ ACTORS: dict[str, tuple[str, str, str, str | None]] = {
     "الحكومة": ("organization", "gov", "الحكومة", None),
     "الجيش الوطني": ("organization", "national_army", "الجيش الوطني", None),
     "المنظمة": ("organization", "ngo", "المنظمة", None),
+    "وكالة الأنباء الرسمية": ("organization", "agency", "وكالة الأنباء الرسمية", None),
+    "هيئة الإغاثة": ("organization", "relief", "هيئة الإغاثة", None),
+    "أنقرة": ("location", "ankara", "أنقرة", "city"),
+    "حلب": ("location", "aleppo", "حلب", "city"),
 }
+CATEGORIES = {"observatory": "other", "agency": "media", "army": "state_forces", "mod": "government"}
 
 
 def analyze(text: str, names: tuple[str, ...] = ()) -> Document:
     """Run the quote stage on ``text`` with mentions of every occurrence of ``names``."""
     doc = Document(id="t", text=text)
-    actors = {kb: Actor(kb, canon, typ, "other", gender=g) for typ, kb, canon, g in ACTORS.values()}
-    a = Analysis(doc, KnowledgeBase(actors=actors, places={}))
+    actors = {kb: Actor(kb, canon, typ, CATEGORIES.get(kb, "other"), gender=g)
+              for typ, kb, canon, g in ACTORS.values() if typ != "location"}
+    places = {kb: Place(kb, canon, str(kind), 36.0, 37.0, "SY")
+              for typ, kb, canon, kind in ACTORS.values() if typ == "location"}
+    a = Analysis(doc, KnowledgeBase(actors=actors, places=places))
     entities: dict[str, Entity] = {}
     mentions = []
     for name in names:
         typ, kb, canon, _ = ACTORS[name]
-        ent = entities.setdefault(kb, Entity(f"e{len(entities) + 1}", typ, canon, kb_id=kb))  # type: ignore[arg-type]
+        ent = entities.setdefault(kb, Entity(f"e{len(entities) + 1}", typ, canon, kb_id=kb,  # type: ignore[arg-type]
+                                             category=CATEGORIES.get(kb, "government")))
         for m in re.finditer(re.escape(name), text):
             if not any(x.span.start <= m.start() < x.span.end for x in mentions):
                 mentions.append(Mention(doc.span(m.start(), m.end()), ent))
@@ -285,3 +294,63 @@ def test_find_quotes_does_not_write() -> None:
     a = Analysis(doc, KnowledgeBase(actors={}, places={}))
     found = find_quotes(a)
     assert [q.id for q in found] == ["q1"] and doc.quotes == []
+
+
+# ---------------------------------------------------------------- later rules
+
+
+def test_clause_opener_starts_a_new_statement() -> None:
+    text = "وقال الجيش إن الهجوم صد، فيما أشار المرصد إلى أن ثلاثة مقاتلين قتلوا."
+    doc = analyze(text, ("الجيش", "المرصد"))
+    first, second = doc.quotes
+    assert first.content.text == "الهجوم صد"
+    assert second.cue.text == "أشار" and kb(doc, second) == "observatory"
+
+
+def test_cue_with_an_object_pronoun() -> None:
+    doc = analyze('وانسحبت القوات من البلدة، وهو ما وصفه مراقبون بأنه "خطوة تكتيكية".')
+    (q,) = doc.quotes
+    assert q.cue.text == "وصفه" and q.speaker.name == "مراقبون"
+    assert q.direct is True and q.content.text == "خطوة تكتيكية"
+
+
+def test_capital_as_speaker() -> None:
+    doc = analyze("وقالت أنقرة إن العملية ستستمر حتى تأمين الحدود.", ("أنقرة",))
+    (q,) = doc.quotes
+    assert kb(doc, q) == "ankara"
+    doc = analyze("وقال مسؤول في حلب إن الطريق مغلق.", ("حلب",))
+    (q,) = doc.quotes
+    assert q.speaker.name == "مسؤول في حلب"
+
+
+def test_topic_before_the_verb() -> None:
+    text = "أما هيئة الإغاثة، التي تعمل في المخيم، فأعلنت في بيان وصول قافلة جديدة."
+    doc = analyze(text, ("هيئة الإغاثة",))
+    (q,) = doc.quotes
+    assert kb(doc, q) == "relief" and q.medium == "statement"
+    assert q.content.text == "وصول قافلة جديدة"
+
+
+def test_pronoun_in_a_description_names_the_organisation() -> None:
+    text = "نفت وزارة الدفاع الاتهامات. وقال المتحدث باسمها إن الصور مفبركة."
+    doc = analyze(text, ("وزارة الدفاع",))
+    assert [kb(doc, q) for q in doc.quotes] == ["mod", "mod"]
+    assert doc.quotes[1].speaker.name == "المتحدث باسمها"
+
+
+def test_anonymous_and_self_named_speakers() -> None:
+    text = "وقال مسؤول محلي، طالبا عدم الكشف عن اسمه، إن المياه مقطوعة."
+    (q,) = analyze(text).quotes
+    assert q.speaker.name == "مسؤول محلي" and q.content.text == "المياه مقطوعة"
+    text = "وقال أحد سكان الحي، الذي عرّف عن نفسه باسم أبو سامي، إن القصف لم يتوقف."
+    (q,) = analyze(text).quotes
+    assert q.speaker.name == "أبو سامي" and q.speaker.role == "أحد سكان الحي"
+
+
+def test_default_medium_of_organisations() -> None:
+    (q,) = analyze("وأعلن الجيش أن قواته دخلت البلدة.", ("الجيش",)).quotes
+    assert q.medium == "statement"
+    (q,) = analyze("وأفاد المرصد بأن قواته دخلت البلدة.", ("المرصد",)).quotes
+    assert q.medium is None
+    (q,) = analyze("وذكرت وكالة الأنباء الرسمية أن القوات دخلت البلدة.", ("وكالة الأنباء الرسمية",)).quotes
+    assert q.medium is None

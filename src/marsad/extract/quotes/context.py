@@ -110,8 +110,8 @@ class Ctx:
 
     def is_adjunct(self, i: int) -> bool:
         w = self.words[i]
-        k = w.key[1:] if w.key[:1] == "و" and len(w.key) > 3 else w.key
-        if self.lex.in_set(w.key, self.lex.adjuncts) or self.lex.in_set(k, self.lex.adjuncts):
+        k = w.key[1:] if w.key[:1] in "وف" and len(w.key) > 3 else w.key
+        if w.key in self.lex.adjuncts or k in self.lex.adjuncts:
             return True
         if w.key in self.lex.manner or (i > 0 and self.words[i - 1].key in self.lex.manner):
             return True

@@ -221,6 +221,8 @@ def extend(ctx: Ctx, i: int, limit: int) -> int:
             continue
         if j > i and not _continues(ctx, j, after_head):
             break
+        if j > i and _after_actor(ctx, j) and not _complemented(ctx, j + 1):
+            break
         after_head = _is_head(ctx, j)
         j += 1
     while j > i and ctx.words[j - 1].key in ROLE_PREPS and ctx.mention_by_word[j - 1] is None:
@@ -289,6 +291,21 @@ def _continues(ctx: Ctx, j: int, after_head: bool) -> bool:
     if prev in ROLE_PREPS or after_head:
         return True
     return _is_head(ctx, j)
+
+
+def _after_actor(ctx: Ctx, j: int) -> bool:
+    """Word ``j`` follows an organisation's mention directly ("وزارة الدفاع الاتهامات")."""
+    m = ctx.mention_by_word[j - 1]
+    return m is not None and m.entity.type == "organization" and ctx.words[j].key.startswith("ال")
+
+
+def _complemented(ctx: Ctx, k: int) -> bool:
+    """Word ``k`` opens a complement ("المدعومة من", "التابعة لـ"): the word before it is an
+    adjective of the name, not the cue's object."""
+    if k >= len(ctx.words) or ctx.comma_before(k):
+        return False
+    w = ctx.words[k].key
+    return w in ROLE_PREPS or (w[:1] == "ل" and len(w) > 3) or ctx.mention_by_word[k] is not None
 
 
 def _is_head(ctx: Ctx, j: int) -> bool:
