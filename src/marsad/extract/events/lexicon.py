@@ -160,7 +160,7 @@ def _word_lists(events: dict, victims: dict, modality: dict, claims: dict) -> di
     for key, values in events.get("actors", {}).items():
         lists[f"actor.{key}"] = values
     for mod in ("negated", "future", "hypothetical", "alleged"):
-        for scope in ("before", "sentence", "involvement"):
+        for scope in ("before", "sentence", "involvement", "nonspecific"):
             lists[f"{mod}.{scope}"] = modality.get(mod, {}).get(scope, ())
     for key, values in modality.get("not_event", {}).items():
         lists[f"frame.{key}"] = values

@@ -91,11 +91,11 @@ def merge(a: Analysis, drafts: list[Draft]) -> list[Draft]:
     """One draft per incident; later mentions add evidence and fill what the first lacked."""
     kept: list[Draft] = []
     for d in drafts:
-        if d.generic and not d.hits:
+        if d.generic and not d.hits and d.modality != "future":
             continue
         target = next((p for p in reversed(kept) if _same_incident(a, p, d)), None)
         if target is None:
-            if (d.generic or d.anaphoric) and not d.hits and not d.date_stated:
+            if (d.generic or d.anaphoric) and not d.hits and not d.date_stated and d.modality != "future":
                 continue
             kept.append(d)
         else:

@@ -164,6 +164,7 @@ def modality(idx: WordIndex, first: int, lo: int) -> str:
     if _before(idx, lex.phrases("future.before"), first, lo, reach) or _future_prefix(idx, first, lo):
         return "future"
     if _before(idx, lex.phrases("hypothetical.before"), first, lo, reach) or \
+            _before(idx, lex.phrases("hypothetical.nonspecific"), first, lo, 2) or \
             idx.has(lex.phrases("hypothetical.sentence"), lo, first):
         return "hypothetical"
     if idx.has(lex.phrases("alleged.sentence"), lo, first):

@@ -52,7 +52,8 @@ def analyse(key: str, taa: bool = False) -> tuple[tuple[str, ...], tuple[str, ..
                 stems.append("ال" + rest)
             stems.append(rest)
     deep = list(stems)
-    for s in stems:
+    deep += [s[:-1] for s in stems if s.endswith("ا") and len(s) >= 4]   # accusative tanween: "كمينا"
+    for s in list(deep):
         for enc in _ENCLITICS:
             if s.endswith(enc) and len(s) - len(enc) >= 3 and not (taa and enc == "ه"):
                 deep.append(s[: -len(enc)])
