@@ -1,0 +1,85 @@
+"""Reporting cues in a text: verbs ("قال", "وأضافت", "، مشيرا") and verbless phrases
+("بحسب", "وجاء في بيان"), with the rules that tell a new statement from a cue inside one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from marsad.extract.quotes.context import Ctx
+from marsad.extract.quotes.lexicon import CueForm, Nominal
+
+HEADLINE_WORDS = 20
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """A cue occurrence: words ``[i, j)``; ``form`` for a verb, ``nominal`` for a phrase."""
+
+    i: int
+    j: int
+    form: CueForm | None = None
+    clitic: bool = False
+    nominal: Nominal | None = None
+
+
+def find_cues(ctx: Ctx) -> list[Cue]:
+    """Every verb and nominal cue, in text order (impersonal formulas left out)."""
+    out: list[Cue] = []
+    ws = ctx.words
+    for i, w in enumerate(ws):
+        hit = ctx.lex.verb(w.key, w.text)
+        if hit is not None and not _excluded(ctx, i, hit[1]) and not _negated(ctx, i):
+            out.append(Cue(i, i + 1, hit[0], hit[1]))
+            continue
+        nominal = _nominal_at(ctx, i)
+        if nominal is not None:
+            out.append(nominal)
+    return out
+
+
+def _negated(ctx: Ctx, i: int) -> bool:
+    return i > 0 and ctx.words[i - 1].key in ctx.lex.negations and not ctx.comma_before(i)
+
+
+def _excluded(ctx: Ctx, i: int, clitic: bool) -> bool:
+    if i + 1 >= len(ctx.words):
+        return False
+    k = ctx.words[i].key[1:] if clitic else ctx.words[i].key
+    return (k, ctx.words[i + 1].key) in ctx.lex.excluded
+
+
+def _nominal_at(ctx: Ctx, i: int) -> Cue | None:
+    ws = ctx.words
+    for nom in ctx.lex.nominal:
+        n = len(nom.words)
+        if i + n > len(ws):
+            continue
+        first = ws[i].key
+        if first != nom.words[0] and not (first[:1] == "و" and first[1:] == nom.words[0]):
+            continue
+        if any(ws[i + k].key != nom.words[k] for k in range(1, n)):
+            continue
+        if nom.prefix is not None:
+            if i + n >= len(ws) or not ws[i + n].key.startswith(nom.prefix):
+                continue
+            return Cue(i, i + n + (1 if ws[i + n].key == nom.prefix else 0), nominal=nom)
+        return Cue(i, i + n, nominal=nom)
+    return None
+
+
+def is_cutter(ctx: Ctx, cue: Cue) -> bool:
+    """A cue that ends the content before it: a participle or a و-verb after a comma,
+    or a verb after "كما" / "ثم"."""
+    if cue.form is None or ctx.lay.inside_marks(ctx.words[cue.i].start):
+        return False
+    comma = ctx.comma_before(cue.i)
+    if cue.form.tense == "part":
+        return comma
+    prev = ctx.words[cue.i - 1].key if cue.i else ""
+    return (cue.clitic and comma) or prev in ctx.lex.clause_openers
+
+
+def is_headline(ctx: Ctx, offset: int) -> bool:
+    line = ctx.lay.line(offset).strip()
+    return len(line.split()) <= HEADLINE_WORDS and not line.endswith((".", "!", "؟", "?", ":", "»", "\""))

@@ -1,0 +1,123 @@
+"""Who is the subject of a verb cue: after the verb (Arabic's usual order), before it
+("وكانت الوزارة قالت", "أما الهيئة ... فأعلنت"), or dropped ("وأضافت") -- and the
+antecedent that speaks for an anaphoric subject.
+"""
+
+from __future__ import annotations
+
+from marsad.document import Entity
+from marsad.extract.quotes.context import Ctx
+from marsad.extract.quotes.cues import Cue
+from marsad.extract.quotes.discourse import Antecedent, Said, document_author, from_said, resolve
+from marsad.extract.quotes.speaker import Subject, described, extend, parse_subject
+
+
+def subject_of(ctx: Ctx, cue: Cue, limit: int) -> Subject:
+    """The subject of the verb cue ``cue`` (words before offset ``limit``)."""
+    return _preceding_subject(ctx, cue) or _following_subject(ctx, cue, limit)
+
+
+def _preceding_subject(ctx: Ctx, cue: Cue) -> Subject | None:
+    """Subject-first order ("وكانت الوزارة قالت", "قسد، أعلنت"): an actor named right before
+    a cue without proclitic, in the same sentence."""
+    form = cue.form
+    if cue.i == 0 or (form is not None and form.tense == "part"):
+        return None
+    if cue.clitic:
+        return _topic_subject(ctx, cue)
+    bg = _background_subject(ctx, cue)
+    if bg is not None:
+        return bg
+    j = cue.i - 1
+    m = ctx.mention_by_word[j]
+    if m is None or any(c in ctx.gap(cue.i) for c in ".\n:"):
+        return None
+    nxt = cue.i + 1
+    if nxt < len(ctx.words) and ctx.mention_by_word[nxt] is not None and not ctx.comma_before(nxt):
+        return None
+    while j > 0 and ctx.mention_by_word[j - 1] is m:
+        j -= 1
+    sub = described(ctx, j, cue.i)
+    sub.end = cue.j
+    return sub
+
+
+def _topic_subject(ctx: Ctx, cue: Cue) -> Subject | None:
+    """"أما هيئة الحشد الشعبي، التي ...، فأعلنت": the topic after أما is the subject."""
+    first = ctx.lay.word_index(ctx.lay.sentence_start(ctx.words[cue.i].start))
+    if first >= cue.i - 1 or ctx.words[first].key != "اما" or not ctx.words[cue.i].key.startswith("ف"):
+        return None
+    sub = described(ctx, first + 1, extend(ctx, first + 1, cue.i))
+    if sub.kind == "unknown":
+        return None
+    sub.end = cue.j
+    return sub
+
+
+def _background_subject(ctx: Ctx, cue: Cue) -> Subject | None:
+    """"وكانت وزارة الخارجية الأميركية قالت": the words between كان and the cue."""
+    first = ctx.lay.word_index(ctx.lay.sentence_start(ctx.words[cue.i].start))
+    if first >= cue.i - 1 or ctx.words[first].key not in ctx.lex.background:
+        return None
+    if any(c in ctx.text[ctx.words[first].end:ctx.words[cue.i].start] for c in ",،:."):
+        return None
+    sub = described(ctx, first + 1, cue.i)
+    sub.end = cue.j
+    return sub
+
+
+def _following_subject(ctx: Ctx, cue: Cue, limit: int) -> Subject:
+    form = cue.form
+    last = ctx.lay.word_index(limit)
+    if form is not None and form.tense == "part":
+        return Subject("participle", cue.j, start=cue.j)
+    first = cue.j
+    if first < last and ctx.words[first].key in ("به", "بها", "له", "لها"):
+        first += 1
+    if form is not None and form.relay:
+        about = next((k for k in range(cue.j, min(last, cue.j + 10)) if ctx.words[k].key == "عن"), None)
+        if about is None:
+            return Subject("none", cue.j)
+        first = about + 1
+    return parse_subject(ctx, first, last)
+
+
+def speaker_of(ctx: Ctx, sub: Subject, cue: Cue, said: list[Said], start: int) -> Antecedent | None:
+    gender = cue.form.gender if cue.form else None
+    if sub.kind == "participle":
+        if said and said[-1].sentence == ctx.lay.sentence_no(start):
+            return from_said(said[-1])
+        return resolve(ctx, said, start, gender, None)
+    if sub.kind == "dropped":
+        return resolve(ctx, said, start, gender, None)
+    if sub.kind in ("generic", "person_anaphor"):
+        found = resolve(ctx, said, start, gender, sub.head)
+        return found or Antecedent(None, sub.name, None, gender)
+    if sub.kind == "document":
+        return document_author(said, sub.medium)
+    entity = sub.mention.entity if sub.mention else generic_inside(ctx, sub, said, start)
+    if entity is None and sub.kind == "described":
+        entity = _pronoun_inside(ctx, sub, said, start)
+    g = ctx.gender_of(entity) if sub.kind == "person" else None
+    return Antecedent(entity, sub.name, sub.role, g or (gender if gender != "pl" else None))
+
+
+def generic_inside(ctx: Ctx, sub: Subject, said: list[Said], start: int) -> Entity | None:
+    """An institution noun inside a description ("مصدر في الوزارة") resolved in discourse."""
+    for k in range(sub.start, sub.end):
+        w = ctx.words[k]
+        if k > sub.start and ctx.lex.in_set(w.key, ctx.lex.generic):
+            found = resolve(ctx, said, start, None, w.key)
+            return found.entity if found else None
+    return None
+
+
+def _pronoun_inside(ctx: Ctx, sub: Subject, said: list[Said], start: int) -> Entity | None:
+    """"المتحدث باسمها", "مستشار لقائدها", "أحد مسؤوليه": the organisation the pronoun names."""
+    for k in range(sub.start + 1, sub.end):
+        w = ctx.words[k].key
+        gender = "f" if w.endswith("ها") else "pl" if w.endswith("هم") else "m" if w.endswith("ه") else None
+        if gender is not None and len(w) > 3 and ctx.mention_by_word[k] is None:
+            found = resolve(ctx, said, start, gender, None)
+            return found.entity if found and found.entity and found.entity.type == "organization" else None
+    return None
