@@ -108,6 +108,10 @@ def check_actor(entry_id: str, a: dict[str, Any], actors: Entries, countries: Ma
         out.append(f"{w('gender')}: gender/affiliation are for people only")
     for fld in ("aliases", "generic", "ambiguous"):
         out += _check_str_list("actors", entry_id, a, fld, origins)
+    names = {alias_key(n) for n in [a.get("name"), *(a.get("aliases") or [])] if isinstance(n, str)}
+    stray = [n for n in a.get("ambiguous") or [] if isinstance(n, str) and alias_key(n) not in names]
+    if stray:
+        out.append(f"{w('ambiguous')}: {stray} are not names or aliases of this actor")
     return out
 
 
