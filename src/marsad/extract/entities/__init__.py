@@ -47,7 +47,7 @@ def find_entities(text: str, kb: KnowledgeBase, normalized: Any = None) -> tuple
 
     matcher = matcher_for(kb)
     view = DocView(text, normalized if normalized is not None else normalize(text), kb, lexicon(),
-                   matcher.institutions)
+                   matcher.institutions, matcher.table)
     hits = matcher.find(view.text, view.original_char)
     titles = select_titles(hits)
     names = select_names(view, hits, titles)

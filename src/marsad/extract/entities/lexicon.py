@@ -68,6 +68,7 @@ class Clitics:
 @dataclass(frozen=True, slots=True)
 class Lexicon:
     ranks: frozenset[str]
+    introducers: frozenset[str]
     roles: frozenset[str]
     connectors: frozenset[str]
     particles: frozenset[str]
@@ -135,6 +136,7 @@ def lexicon() -> Lexicon:
     titles, coref, places = _read("titles.yaml"), _read("coref.yaml"), _read("place_cues.yaml")
     return Lexicon(
         ranks=_keys(titles.get("ranks")),
+        introducers=_keys(titles.get("introducers")),
         roles=_keys(titles.get("roles")),
         connectors=_keys(titles.get("connectors")),
         particles=_keys(titles.get("particles")),

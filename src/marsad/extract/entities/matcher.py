@@ -29,7 +29,7 @@ MIN_KEY = 2
 MARK = "\x01"
 _NONWORD = re.compile(r"[\W_]")
 NAME_KINDS = ("actor", "place", "generic", "kb_generic", "bare")
-TITLE_KINDS = ("role", "rank")
+TITLE_KINDS = ("role", "rank", "intro")
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,7 +80,7 @@ class Matcher:
                     (False, False): c.before_plain}
         variants: dict[str, list[tuple[int, tuple[Target, ...], frozenset[str]]]] = defaultdict(list)
         self.institutions = institution_actors(kb, lex)
-        table = _keys(kb, lex, self.institutions)
+        table = self.table = _keys(kb, lex, self.institutions)
         for k, targets in table.items():
             by_prefix: dict[str, list[Target]] = defaultdict(list)
             for t in targets:
@@ -161,6 +161,8 @@ def _keys(kb: KnowledgeBase, lex: Lexicon, institutions: list[dict[str, str]]) -
         _add(table, form, "role", form)
     for form in lex.ranks:
         _add(table, form, "rank", form)
+    for form in lex.introducers:
+        _add(table, form, "intro", form)
     return table
 
 

@@ -9,7 +9,10 @@ A hit may stand for several entries (a city and its governorate, two towns calle
   (operation names are not entities);
 * an ``ambiguous`` place named by one word without a cue needs one of its
   ancestors named nearby (or, when the name is shared by several places, its
-  country named in the document);
+  country named in the document); once settled somewhere in the document
+  (by a cue: "مدينة أريحا") its other bare mentions count too;
+* a name written with its cue ("مدينة أريحا") may also be the place named by
+  the rest ("أريحا");
 * among places of several countries, the countries the rest of the document names
   win; then the kind listed first in ``default_kinds`` (city before governorate);
 * an alias shared by actors needs one of them named unambiguously elsewhere.
@@ -20,7 +23,7 @@ Generic forms ("التنظيم"، "الخارجية") are kept as hits for :mod:
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TypeVar
 
 from marsad.extract.entities.matcher import NAME_KINDS, TITLE_KINDS, Hit, Target
@@ -49,6 +52,7 @@ class Context:
 
     confirmed: Counter[str]
     countries: Counter[str]
+    licensed: set[str] = field(default_factory=set)   # places a cue or context already settled here
 
 
 def select_titles(hits: list[Hit]) -> list[Hit]:
@@ -63,6 +67,16 @@ def select_names(view: DocView, hits: list[Hit], titles: list[Hit]) -> list[Name
     to the shorter hits it overlaps.
     """
     ctx = context(view, hits)
+    taken = _select(view, hits, titles, ctx)
+    places = view.kb.places
+    settled = {n.ref for n in taken if n.ref in places and _needs_context(places[n.ref], False)}
+    if settled - ctx.licensed:        # one sense per document: a place settled once is settled
+        ctx.licensed |= settled
+        taken = _select(view, hits, titles, ctx)
+    return taken
+
+
+def _select(view: DocView, hits: list[Hit], titles: list[Hit], ctx: Context) -> list[NameHit]:
     taken: list[NameHit] = []
     used = bytearray(len(view.text))
     in_title = bytearray(len(view.text))
@@ -109,7 +123,7 @@ def decide(view: DocView, h: Hit, ctx: Context) -> str | None:
     if len(h.targets) == 1 and h.targets[0].kind == "actor":
         return h.targets[0].ref
     actors = [t.ref for t in h.of_kind("actor")]
-    places = places_in_context(view, h, [t.ref for t in h.of_kind("place")], ctx)
+    places = places_in_context(view, h, [t.ref for t in h.of_kind("place")] + _after_cue(view, h), ctx)
     if len(actors) > 1:
         actors = [a for a in actors if ctx.confirmed[a]] or _by_country(view, actors, ctx)
     if len(actors) == 1 and (not places or ctx.confirmed[actors[0]]):
@@ -146,8 +160,18 @@ def places_in_context(view: DocView, h: Hit, ids: list[str], ctx: Context) -> li
         return ids
     common = view.bare(surface, lex.common_words) is not None
     shared = len(ids) > 1 and not common      # one name, several places: the document's countries decide
-    return [i for i in ids if not _needs_context(view.kb.places[i], common) or _ancestor_nearby(view, h, i)
-            or (shared and _supported(view.kb.places[i], ctx))]
+    return [i for i in ids if not _needs_context(view.kb.places[i], common) or i in ctx.licensed
+            or _ancestor_nearby(view, h, i) or (shared and _supported(view.kb.places[i], ctx))]
+
+
+def _after_cue(view: DocView, h: Hit) -> list[str]:
+    """For a name written with its cue ("مدينة أريحا"), the places named by the rest ("أريحا")."""
+    head, _, rest = view.text[h.start:h.end].partition(" ")
+    if not rest or view.bare(head, view.lex.cues) is None:
+        return []
+    kinds = view.lex.cues[view.bare(head, view.lex.cues) or ""]
+    return [t.ref for t in view.table.get(rest, ()) if t.kind == "place"
+            and view.kb.places[t.ref].kind in kinds]
 
 
 def _supported(place: Place, ctx: Context) -> bool:

@@ -20,17 +20,19 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
-from marsad.extract.entities.lexicon import DEFINITE
+from marsad.extract.entities.lexicon import DEFINITE, Lexicon
 from marsad.extract.entities.matcher import Hit
 from marsad.extract.entities.names import NameHit
 from marsad.extract.entities.view import DocView, Tok
 
+INTRODUCERS = frozenset(("rank", "intro"))
 WINDOW_BEFORE, WINDOW_AFTER = 80, 200   # characters around a title where its person may be named
 MAX_STEPS = 10       # tokens a role phrase's complement may run over
 MAX_UNITS = 3
 MAX_PAREN = 4
 PROCLITIC_LETTERS = "وفبلك"
 QUOTES = "\"'«»"
+CLOSERS = (",", ":", "(", ".", "|")
 
 
 @dataclass(slots=True)
@@ -71,7 +73,7 @@ def find_people(view: DocView, titles: list[Hit], names: list[NameHit]) -> list[
     d.mention, d.title = _cover(d, names), _cover(d, titles)
     people: list[Person] = []
     for t in titles:
-        p = _after_rank(d, t) if t.of_kind("rank") else _for_role(d, t, people)
+        p = _after_rank(d, t) if t.has(INTRODUCERS) else _for_role(d, t, people)
         if p is not None:
             _merge(people, p)
     return people
@@ -110,20 +112,39 @@ def _role_text(d: _Doc, start: int, end: int) -> str:
 
 
 def _after_rank(d: _Doc, t: Hit) -> Person | None:
-    found = _named_at(d, d.index(t.end))
+    if t.of_kind("intro") and _role_text(d, t.start, t.end).endswith("ي"):
+        return None          # "يدّعي" (claims) folds like the introducer "يدعى" (is named)
+    j = d.index(t.end)
+    found = _quoted(d, j) or _named_at(d, j)
     if found is None:
         return None
     p = found if isinstance(found, Person) else _person(d, found, None, "role")
-    p.role, p.from_rank = _role_text(d, t.start, t.end), True
+    p.from_rank = True
+    p.role = _role_text(d, t.start, t.end) if t.of_kind("rank") else None
     return p
 
 
-def _named_at(d: _Doc, j: int) -> Person | tuple[int, int] | None:
-    """The KB person mentioned at token ``j``, or the token range of a new name there."""
+def _quoted(d: _Doc, j: int) -> tuple[int, int] | None:
+    """A name in quotation marks opening at token ``j`` ("المدعو «X Y»")."""
+    if j >= len(d.toks) or d.toks[j].text not in QUOTES:
+        return None
+    units = _units(d, j + 1, True, MAX_UNITS)
+    end = units[-1][1] if units else j
+    return (j + 1, end) if units and end + 1 < len(d.toks) and d.toks[end + 1].text in QUOTES else None
+
+
+def _named_at(d: _Doc, j: int, closed: bool = False) -> Person | tuple[int, int] | None:
+    """The KB person mentioned at token ``j``, or the token range of a new name there.
+
+    With ``closed`` (a name set off by commas) the name must end at punctuation.
+    """
     m = d.mention[j] if j < len(d.mention) else None
     if m is not None and _is_person(d, m.ref):
         return Person(m.start, m.end, str(m.ref), None, "match")
-    return _name_at(d, j, strong=True)
+    found = _name_at(d, j, strong=True)
+    if found is not None and closed and not _closes(d, found[1] + 1):
+        return None
+    return found
 
 
 def _person(d: _Doc, tokens: tuple[int, int], role: str | None, how: str,
@@ -134,11 +155,42 @@ def _person(d: _Doc, tokens: tuple[int, int], role: str | None, how: str,
 
 
 def _name_at(d: _Doc, j: int, strong: bool) -> tuple[int, int] | None:
-    """Token range of a name starting at token ``j``."""
+    """Token range of a name starting at token ``j``.
+
+    A vouched-for name closed by punctuation (",", ":", "(", ".") may have up to
+    :data:`MAX_UNITS` units; otherwise two, or three when the second is a first name.
+    """
+    closed = _units(d, j, True, MAX_UNITS)
+    if closed and _closes(d, closed[-1][1] + 1) and (strong or len(closed) > 1):
+        return closed[0][0], closed[-1][1]
+    units = _units(d, j, strong, 2, extend=True)
+    if not units or (not strong and not _plausible(d, units)):
+        return None
+    return units[0][0], units[-1][1]
+
+
+def _plausible(d: _Doc, units: list[tuple[int, int]]) -> bool:
+    """Two units nothing vouches for: closed by punctuation, or plain words before a stop word.
+
+    Plain: no unit begins with the article or و, and the first does not end in ة.
+    """
+    if len(units) < 2:
+        return False
+    after = units[-1][1] + 1
+    if _closes(d, after):
+        return True
+    words = [d.toks[a].text for a, _ in units]
+    plain = not any(w.startswith((DEFINITE, "و")) for w in words) and not words[0].endswith("ه")
+    stop = after < len(d.toks) and d.view.bare(d.toks[after].text, d.view.lex.stop_words) is not None
+    return plain and stop
+
+
+def _units(d: _Doc, j: int, strong: bool, most: int, extend: bool = False) -> list[tuple[int, int]]:
+    """Name units from token ``j``; with ``extend`` a known first name as second unit allows a third."""
     lex, toks = d.view.lex, d.toks
     units: list[tuple[int, int]] = []
     k = j
-    while k < len(toks) and len(units) < MAX_UNITS:
+    while k < len(toks) and len(units) < most:
         tok = toks[k]
         if tok.kind != "word" or d.mention[k] is not None or d.title[k] is not None:
             break
@@ -146,15 +198,23 @@ def _name_at(d: _Doc, j: int, strong: bool) -> tuple[int, int] | None:
             break
         if not units and (tok.text.startswith(DEFINITE) or
                           (not strong and tok.text[0] in PROCLITIC_LETTERS)):
-            return None
+            return []
         bound = tok.text in lex.particles and k + 1 < len(toks) and toks[k + 1].kind == "word"
         units.append((k, k + 1 if bound else k))
         k += 2 if bound else 1
-        if len(units) == 2 and toks[units[1][0]].text not in lex.given_names:
-            break
-    if not units or (not strong and len(units) < 2):
-        return None
-    return units[0][0], units[-1][1]
+        if extend and len(units) == 2 and toks[units[1][0]].text in lex.given_names:
+            most = MAX_UNITS
+    return units
+
+
+def _first_name(lex: Lexicon, word: str) -> bool:
+    """A known first name, a name particle, or a joined عبد name ("عبدالرحمن")."""
+    return word in lex.given_names or word in lex.particles or (word.startswith("عبد") and len(word) > 5)
+
+
+def _closes(d: _Doc, k: int) -> bool:
+    """Token ``k`` is punctuation that closes a name (end of text included)."""
+    return k >= len(d.toks) or d.toks[k].text in CLOSERS
 
 
 def _paren(d: _Doc, j: int, step: int) -> tuple[int, int] | None:
@@ -213,11 +273,13 @@ def _complement(d: _Doc, t: Hit) -> tuple[Person | tuple[int, int] | _Weak | Non
                 role_end = max(role_end, tok.end)
             j += 1
             continue
+        if tok.text == ",":
+            return _named_at(d, j + 1, closed=True), role_end, affiliation
         if tok.kind == "punct":
             return _paren_name(d, j), role_end, affiliation
         title = d.title[j]
         if title is not None and title is not t:
-            after = _named_at(d, d.index(title.end)) if title.of_kind("rank") else None
+            after = _named_at(d, d.index(title.end)) if title.has(INTRODUCERS) else None
             return after, role_end, affiliation
         word = tok.text
         if view.bare(word, lex.connectors) is not None and not word.startswith(DEFINITE):
@@ -225,7 +287,7 @@ def _complement(d: _Doc, t: Hit) -> tuple[Person | tuple[int, int] | _Weak | Non
             continue
         if view.bare(word, lex.stop_words) is not None:
             return None, role_end, affiliation
-        if word in lex.given_names or word in lex.particles:
+        if _first_name(lex, word):
             return _name_at(d, j, strong=True), role_end, affiliation
         if consumed and not word.startswith(DEFINITE):
             weak = _name_at(d, j, strong=False)

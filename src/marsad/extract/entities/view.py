@@ -52,6 +52,7 @@ class DocView:
     kb: KnowledgeBase
     lex: Lexicon
     institutions: list[dict[str, str]] = field(default_factory=list)   # country -> actor, per institution
+    table: dict[str, list[Any]] = field(default_factory=dict)           # folded key -> matcher targets
 
     def __post_init__(self) -> None:
         self.text: str = self.norm.text
