@@ -84,7 +84,7 @@ def _verb_quote(ctx: Ctx, cue: Cue, said: list[Said], limit: int) -> Found | Non
         content = find_content(ctx, sub.start, limit, obj=True)
     if content is None or speaker is None or (sub.kind == "unknown" and not content.marker):
         return None
-    if form.needs and not _needed(ctx, form.needs, cue.j, content.word):
+    if form.needs and not _needed(ctx, form.needs, cue.j, ctx.lay.word_index(content.end)):
         return None
     med = sub.medium or medium(ctx, sub.end, content.word) or _medium_before(ctx, cue)
     med = med or _inherited_medium(ctx, sub, speaker, start)

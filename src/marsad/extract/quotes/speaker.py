@@ -58,7 +58,7 @@ def parse_subject(ctx: Ctx, i: int, limit: int) -> Subject:
         return Subject("generic", i + 1, name=w.text, head=w.key, start=i)
     end = max(extend(ctx, i, limit), _titled_person_end(ctx, i, limit))
     sub = described(ctx, i, end)
-    person_head = lex.in_set(w.key, lex.role_nouns) or lex.in_set(w.key, lex.titles)
+    person_head = is_role_noun(ctx, w.key) or lex.in_set(w.key, lex.titles)
     if sub.kind in ("described", "person_anaphor") and person_head:
         return _apposed_person(ctx, sub, limit)
     if sub.kind == "person" and person_head and sub.mention is not None and not sub.mention.entity.kb_id \
@@ -81,7 +81,8 @@ def _apposed_person(ctx: Ctx, sub: Subject, limit: int) -> Subject:
         role = _strip_titles(ctx, span_text(ctx, sub.start, j))
         return Subject("person", end, m, m.entity.canonical, role or None, start=sub.start)
     j = _self_named(ctx, _skip_anonymity(ctx, j, limit), limit)
-    while j < limit and ctx.lex.in_set(ctx.words[j].key, ctx.lex.titles):
+    while j < limit and (ctx.lex.in_set(ctx.words[j].key, ctx.lex.titles)
+                         or (ctx.words[j].key.startswith("ال") and is_role_noun(ctx, ctx.words[j].key))):
         j += 1
     m = ctx.mention_by_word[j] if j < limit else None
     if m is not None and m.entity.type == "person" and j > sub.end:
@@ -104,11 +105,12 @@ def _skip_anonymity(ctx: Ctx, j: int, limit: int) -> int:
 
 
 def _self_named(ctx: Ctx, j: int, limit: int) -> int:
-    """"، الذي عرّف عن نفسه باسم أبو محمد،": the word after باسم, else ``j``."""
-    if j >= limit or ctx.words[j].key not in ctx.lex.relatives:
-        return j
+    """"، الذي عرّف عن نفسه باسم أبو محمد،", "، عرّف عن نفسه باسم سليم،": the word after
+    باسم, else ``j``."""
     for k in range(j + 1, min(limit, j + 7)):
-        if ctx.words[k].key in ctx.lex.self_named:
+        if ctx.comma_before(k):
+            return j
+        if ctx.words[k].key in ctx.lex.self_named and ctx.words[k - 1].key.startswith("نفس"):
             return k + 1
     return j
 
@@ -122,7 +124,8 @@ def _name_end(ctx: Ctx, j: int, limit: int) -> int:
         if w.key in ctx.lex.not_names:
             return j
         first = end == j
-        if _in_any_mention(ctx, w) or ctx.is_prep(end) or (first and _is_head(ctx, end)) \
+        prep = ctx.is_prep(end) and w.text != "علي"  # the name علي, not the preposition على
+        if _in_any_mention(ctx, w) or prep or (first and _is_head(ctx, end)) \
                 or w.text.endswith("ية") or ctx.is_adjunct(end) or ctx.lex.verb(w.key) is not None \
                 or (first and w.key.startswith("ال")) or _is_outlet(ctx, w.key):
             return j
@@ -130,6 +133,12 @@ def _name_end(ctx: Ctx, j: int, limit: int) -> int:
             return j
     nxt = min(limit, j + 4)
     return nxt if nxt > j and _is_break_after(ctx, nxt, limit) else j
+
+
+def is_role_noun(ctx: Ctx, k: str) -> bool:
+    """A role noun, masculine or feminine ("نائب" / "نائبة")."""
+    lex = ctx.lex
+    return lex.in_set(k, lex.role_nouns) or (k.endswith("ه") and lex.in_set(k[:-1], lex.role_nouns))
 
 
 def _in_any_mention(ctx: Ctx, w: Word) -> bool:
@@ -181,7 +190,7 @@ def skip_adjuncts(ctx: Ctx, i: int, limit: int) -> int:
 def _opens_content(ctx: Ctx, i: int) -> bool:
     """A colon or a quotation opens right before word ``i``, or ``i`` is أن / إن."""
     gap = ctx.gap(i)
-    return ":" in gap or any(c in gap for c in "«“\"") or ctx.lex.is_complementizer(ctx.words[i].key)
+    return ":" in gap or (i > 0 and _long_quote_opens(ctx, i)) or ctx.lex.is_complementizer(ctx.words[i].key)
 
 
 def _continues_name(ctx: Ctx, i: int, limit: int) -> bool:
@@ -213,6 +222,10 @@ def extend(ctx: Ctx, i: int, limit: int) -> int:
     while j < limit and j - i < MAX_SUBJECT_WORDS:
         if j > i and _phrase_break(ctx, j):
             break
+        quoted = _quoted_name_end(ctx, j, limit) if j > i else None
+        if quoted is not None:
+            j, after_head = quoted, False
+            continue
         m = ctx.mention_by_word[j] or (ctx.place_by_word[j] if j > i else None)
         if m is not None:
             while j < limit and (ctx.mention_by_word[j] is m or ctx.place_by_word[j] is m):
@@ -293,6 +306,19 @@ def _continues(ctx: Ctx, j: int, after_head: bool) -> bool:
     return _is_head(ctx, j)
 
 
+def _quoted_name_end(ctx: Ctx, j: int, limit: int) -> int | None:
+    """After a preposition, a quoted name ("في "رابطة ضحايا الجزيرة"") is taken whole: the
+    index of the word after it."""
+    if ctx.words[j - 1].key not in ROLE_PREPS:
+        return None
+    for off in range(ctx.words[j - 1].end, ctx.words[j].start):
+        pair = ctx.lay.pair_opening(off)
+        if pair is not None and pair.closed and len(ctx.text[pair.open:pair.close].split()) <= 6:
+            end = ctx.lay.word_index(pair.close)
+            return end if end <= limit else None
+    return None
+
+
 def _after_actor(ctx: Ctx, j: int) -> bool:
     """Word ``j`` follows an organisation's mention directly ("وزارة الدفاع الاتهامات")."""
     m = ctx.mention_by_word[j - 1]
@@ -312,7 +338,7 @@ def _is_head(ctx: Ctx, j: int) -> bool:
     """A role noun, rank, or institution noun: the next word may be its genitive."""
     lex = ctx.lex
     k = ctx.words[j].key
-    return lex.in_set(k, lex.role_nouns) or lex.in_set(k, lex.generic) or lex.in_set(k, lex.titles)
+    return is_role_noun(ctx, k) or lex.in_set(k, lex.generic) or lex.in_set(k, lex.titles)
 
 
 def _keys(ctx: Ctx, j: int, n: int) -> list[str]:
