@@ -38,8 +38,9 @@ def sentence_bounds(idx: WordIndex, i: int, reach: int = 60) -> tuple[int, int]:
 
 
 def rate(idx: WordIndex, hit: CountHit) -> str | None:
-    """"كل أسبوع", "يوميا": the rate period of a count, if any."""
+    """"كل أسبوع", "يوميا" within a few words after the count: its rate period, if any."""
     lo, hi = clause_bounds(idx, hit.first)
+    lo, hi = max(lo, hit.first - 2), min(hi, hit.last + 7)
     for unit in ("day", "week", "month", "year"):
         if idx.has(lexicon().phrases(f"rate.{unit}"), lo, hi):
             return unit
