@@ -163,13 +163,16 @@ def _valid_greg(v: DateVocab, m: re.Match[str]) -> bool:
 
 
 def _weekday_dates(text: str, hits: list[_Hit]) -> list[_Hit]:
-    """Join "الثلاثاء 24 تشرين الأول 2017" into one expression valued by the date."""
+    """Join a weekday and the day it names into one expression valued by the day:
+    "الثلاثاء 24 تشرين الأول 2017" (by the date), "أمس الاثنين" (by "أمس")."""
     out: list[_Hit] = []
     for h in hits:
         prev = out[-1] if out else None
-        if (prev is not None and prev.kind == "weekday" and h.kind in ("greg", "numeric")
-                and re.fullmatch(r"[\s,]*", text[prev.end:h.start]) and _is_day(h)):
+        adjacent = prev is not None and re.fullmatch(r"[\s,]*", text[prev.end:h.start]) is not None
+        if adjacent and prev.kind == "weekday" and h.kind in ("greg", "numeric") and _is_day(h):
             out[-1] = _Hit(prev.start, h.end, "wd_date", None, (h,))
+        elif adjacent and prev.kind == "rel_day" and h.kind == "weekday" and not h.m.group("w"):
+            out[-1] = _Hit(prev.start, h.end, "wd_date", None, (prev,))
         else:
             out.append(h)
     return out

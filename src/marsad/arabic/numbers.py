@@ -116,6 +116,8 @@ def parse_words(words: Sequence[str], i: int, first: tuple[str, int] | None = No
         if nxt is not None and _juxtaposed_ok(st, nxt):
             _apply(st, nxt, juxtaposed=True)
         elif _conjoined(w, lex) and (nxt := lex.lookup(w[len(lex.conjunction):])) and _joined_ok(st, nxt):
+            if _starts_new_number(st, nxt, words[j + 1] if j + 1 < len(words) else ""):
+                break
             _apply(st, nxt)
         else:
             break
@@ -123,6 +125,14 @@ def parse_words(words: Sequence[str], i: int, first: tuple[str, int] | None = No
     if st.last == "teen_one":
         return None
     return st.total + st.cur, j
+
+
+def _starts_new_number(st: _State, entry: tuple[str, int], following: str) -> bool:
+    """"خمسة آلاف وسبعة آلاف": a part after a scale that takes a scale as large is a second number."""
+    if not st.scale or entry[0].startswith("scale"):
+        return False
+    nxt = lexicon().lookup(following)
+    return nxt is not None and nxt[0].startswith("scale") and nxt[1] >= st.scale
 
 
 def _conjoined(word: str, lex: Lexicon) -> bool:

@@ -168,16 +168,39 @@ def _phrase_at(ctx: _Ctx, k: int, p: Phrase) -> bool:
     return tuple(ctx.words[k:k + len(p)]) == p
 
 
-def _match_phrase(ctx: _Ctx, k: int, table: dict[str, list[tuple[Phrase, str]]]) -> tuple[str, int] | None:
-    """``(kind, end index)`` of the longest table phrase at token ``k`` (a leading "و" allowed)."""
+@lru_cache(maxsize=65536)
+def _heads(word: str) -> tuple[tuple[str, int], ...]:
+    """The word and its forms without a proclitic ("وأكثر", "بما"), with the proclitic's length."""
+    lex = lexicon()
+    out = [(word, 0)]
+    for pro in (lex.conjunction, *lex.proclitics):
+        if word.startswith(pro) and len(word) > len(pro):
+            out.append((word[len(pro):], len(pro)))
+    return tuple(dict.fromkeys(out))
+
+
+Table = dict[str, list[tuple[Phrase, str]]]
+
+
+def _match_phrase(ctx: _Ctx, k: int, table: Table) -> tuple[str, int, int] | None:
+    """``(kind, end index, proclitic length)`` of the longest table phrase at token ``k``."""
     if k >= len(ctx.words):
         return None
-    word = ctx.words[k]
-    conj = lexicon().conjunction
-    for head in (word, word[len(conj):] if word.startswith(conj) else None):
-        for p, kind in table.get(head, ()) if head else ():
+    for head, pro in _heads(ctx.words[k]):
+        for p, kind in table.get(head, ()):
             if _phrase_at(ctx, k + 1, p[1:]):
-                return kind, k + len(p)
+                return kind, k + len(p), pro
+    return None
+
+
+def _prefix_at(ctx: _Ctx, k: int) -> tuple[Phrase, int] | None:
+    """A range prefix ("بين", "ما بين", "من") at token ``k``, with its proclitic length."""
+    if k >= len(ctx.words):
+        return None
+    for head, pro in _heads(ctx.words[k]):
+        for p in ctx.rules.prefixes:
+            if p[0] == head and _phrase_at(ctx, k + 1, p[1:]):
+                return p, pro
     return None
 
 
@@ -185,19 +208,16 @@ def _match_phrase(ctx: _Ctx, k: int, table: dict[str, list[tuple[Phrase, str]]])
 def _may_start(word: str) -> bool:
     """Whether a quantity expression can begin with this (folded) word."""
     r = rules()
-    lex = lexicon()
-    heads = [word, word[len(lex.conjunction):]] if word.startswith(lex.conjunction) else [word]
-    if any(h in r.before or h in r.starters for h in heads):
+    if any(h in r.before or h in r.starters for h, _ in _heads(word)):
         return True
-    if lex.lookup_prefixed(word) is not None:
-        return True
-    return any(word.startswith(p) and word[len(p):] in r.starters for p in lex.proclitics)
+    return lexicon().lookup_prefixed(word) is not None
 
 
 def _quantity_at(ctx: _Ctx, i: int) -> tuple[int, int, Quantity] | None:
     mod = _match_phrase(ctx, i, ctx.rules.before)
     k = mod[1] if mod else i
-    prefix = next((p for p in ctx.rules.prefixes if _phrase_at(ctx, k, p)), None)
+    found = _prefix_at(ctx, k)
+    prefix = found[0] if found else None
     core_at = k + len(prefix) if prefix else k
     core = _core_at(ctx, core_at)
     if core is None and prefix:
@@ -213,8 +233,11 @@ def _quantity_at(ctx: _Ctx, i: int) -> tuple[int, int, Quantity] | None:
     elif (after := _match_phrase(ctx, end, ctx.rules.after)) is not None:
         low, high, approx = modify(after[0], low, high, approx)
         end = after[1]
-    start_char = ctx.toks[i].start if (mod or prefix) else core.start
-    first_tok = i if (mod or prefix) else core_at
+    if mod or prefix:
+        lead = mod[2] if mod else (found[1] if found else 0)
+        start_char, first_tok = ctx.toks[i].start + lead, i
+    else:
+        start_char, first_tok = core.start, core_at
     return first_tok, end, _quantity(ctx, start_char, ctx.toks[end - 1].end, low, high, approx)
 
 
