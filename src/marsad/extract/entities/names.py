@@ -150,7 +150,7 @@ def places_in_context(view: DocView, h: Hit, ids: list[str], ctx: Context) -> li
         return []
     surface = view.text[h.start:h.end]
     if h.has(GENERIC_SET):   # "التحالف", "الجيش": a generic noun before a place that needs context
-        ids = [i for i in ids if not _needs_context(view.kb.places[i], True) or " " in surface]
+        ids = [i for i in ids if not _needs_context(view.kb.places[i], False) or " " in surface]
     cue = view.bare(before, lex.cues)
     if cue is not None:
         kinds = lex.cues[cue]
