@@ -12,7 +12,7 @@ from marsad.extract.events.arguments import Sentence, location
 from marsad.extract.events.attribution import attribution
 from marsad.extract.events.counts import CountHit, count_hits
 from marsad.extract.events.totals import clause_bounds, is_total, rate
-from marsad.extract.events.views import dates, sentence_index, sentences, word_index
+from marsad.extract.events.views import dates, long_ranges, sentence_index, sentences, word_index
 from marsad.extract.events.words import WordIndex
 
 __all__ = ["claims_stage", "find_claims"]
@@ -26,8 +26,9 @@ def find_claims(a: Analysis) -> list[Claim]:
     sents = sentences(a)
     out: list[Claim] = []
     seen: set[tuple[str, int | None, int | None]] = set()
+    ranges = long_ranges(a)
     for hit in count_hits(a):
-        if not is_total(idx, hit):
+        if not is_total(idx, hit, ranges):
             continue
         kind = hit.kind if hit.kind in CLAIM_KINDS else "other"
         key = (kind, hit.quantity.low, hit.quantity.high)

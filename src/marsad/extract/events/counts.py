@@ -91,8 +91,11 @@ def _bind(a: Analysis, idx: WordIndex, q: Quantity, first: int, last: int, cover
         info = {"group": prev.group if prev else None, "subject": prev.subject if prev else None}
     kind, cue = _cue_kind(idx, first, last if noun_i is None else noun_i, covered)
     kind = (kind or info.get("kind")) if info.get("weak_kind") else (info.get("kind") or kind)
-    if kind is None and previous and previous[-1].last >= first - 2 and idx.words[first].key.startswith("و"):
-        kind = previous[-1].kind          # "مقتل 4 جنود و43 مهاجما": the cue governs both
+    subset = bool(idx.find(lex.phrases("subset"), first - 2, first))
+    near = previous[-1] if previous and previous[-1].last >= first - 4 else None
+    if kind is None and near is not None and (subset or (near.last >= first - 2
+                                                         and idx.words[first].key.startswith("و"))):
+        kind = near.kind          # "مقتل 4 جنود و43 مهاجما", "بينهم 97 مدنيا": the cue governs both
     if kind is None and noun_i is None:
         kind, noun_i, info = _event_noun(idx, last)
     if kind is None and info.get("group") and q.low is not None \
@@ -102,7 +105,6 @@ def _bind(a: Analysis, idx: WordIndex, q: Quantity, first: int, last: int, cover
         return None
     q = _open_end(idx, q, noun_i if noun_i is not None else last)
     noun = idx.words[noun_i] if noun_i is not None else None
-    subset = bool(idx.find(lex.phrases("subset"), first - 2, first))
     return CountHit(kind, q, info.get("group"), info.get("subject"),
                     Span.of(a.text, noun.start, noun.end) if noun else None,
                     first, noun_i if noun_i is not None else last, subset, cue)

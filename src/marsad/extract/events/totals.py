@@ -47,12 +47,15 @@ def rate(idx: WordIndex, hit: CountHit) -> str | None:
     return None
 
 
-def is_total(idx: WordIndex, hit: CountHit) -> bool:
-    """Whether ``hit`` counts a period, a rate or a campaign rather than one incident."""
+def is_total(idx: WordIndex, hit: CountHit, ranges: list[tuple[int, int]] = ()) -> bool:  # type: ignore[assignment]
+    """Whether ``hit`` counts a period, a rate or a campaign rather than one incident; ``ranges``
+    are the word ranges of long date ranges ("بين تشرين الأول 2017 وآذار 2018")."""
     lex = lexicon()
     if hit.kind in lex.claims.get("claim_only_kinds", ()):
         return True
     lo, hi = clause_bounds(idx, hit.first)
+    if any(lo <= a < hi for a, _b in ranges):
+        return True
     if idx.has(lex.phrases("period"), lo, hi) or rate(idx, hit) is not None:
         return True
     if idx.has(lex.phrases("strong_period"), *sentence_bounds(idx, hit.first)):

@@ -49,6 +49,16 @@ def dates(a: Analysis) -> list[tuple[Span, Any]]:
         return []
 
 
+def long_ranges(a: Analysis, days: int = 7) -> list[tuple[int, int]]:
+    """Word ranges of closed date ranges longer than ``days`` (periods, not incident dates)."""
+    idx = word_index(a)
+    out = []
+    for span, value in dates(a):
+        if value.precision == "range" and value.start and value.end and (value.end - value.start).days > days:
+            out.append((idx.after(span.start), idx.after(span.end)))
+    return out
+
+
 def sentence_index(spans: list[Span], offset: int) -> int:
     """Index of the sentence containing ``offset`` (or the last one starting before it)."""
     lo, hi = 0, len(spans)
