@@ -6,7 +6,9 @@ document that fits the rule of ``coref.yaml`` (listed ids, a name beginning with
 the rule's head noun, or a category).  Among several, the one named in the same
 or the two previous sentences wins unless another has been named more often by
 more than :data:`RECENCY` mentions; before any candidate has been named (a
-headline), the one named most in the whole document.
+headline), the one named most in the whole document.  A bare institution noun
+("الجيش"، "الحكومة") with no candidate at all is that of the country the
+document names most.
 
 A person named in full ("العقيد مايلز كاغينز") is then also found by surname alone
 ("كاغينز"، "(يونس)"، "العبدالله") after the first full mention.
@@ -16,6 +18,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
+from functools import cached_property
 
 from marsad.extract.entities.lexicon import DEFINITE, key
 from marsad.extract.entities.matcher import Target
@@ -24,6 +27,7 @@ from marsad.extract.entities.view import DocView, Found
 
 RECENCY = 4          # bonus of the most recent candidate named in the last sentences
 RECENT_SENTENCES = 2
+COUNTRY_MIN = 2      # mentions that make a country the document's own
 
 
 def head_word(name: str) -> str:
@@ -65,7 +69,7 @@ class Resolver:
     def resolve(self, n: NameHit) -> str | None:
         cands = sorted({c for t in n.generic for c in self.candidates(t)})
         if not cands:
-            return None
+            return self.national(n)
         before = [c for c in cands if self.counts[c]]
         if not before:
             return max(cands, key=lambda c: (self.total[c], -self.first[c]))
@@ -85,6 +89,29 @@ class Resolver:
         if listed or not (rule.heads or rule.categories):
             return listed
         return [ref for ref in self.total if self._fits(ref, rule.heads, rule.categories)]
+
+    def national(self, n: NameHit) -> str | None:
+        """A bare institution ("الجيش") never named here: that of the country the document is about."""
+        country = self.country
+        for t in n.generic:
+            if t.kind == "bare" and country is not None:
+                found = self.view.institutions[int(t.ref)].get(country)
+                if found is not None:
+                    return found
+        return None
+
+    @cached_property
+    def country(self) -> str | None:
+        """The country named most (at least :data:`COUNTRY_MIN` times) by the entities found."""
+        counts: Counter[str] = Counter()
+        for ref, k in self.total.items():
+            entry = self.view.kb.get(ref)
+            if entry is not None and entry.country:
+                counts[entry.country] += k
+        top = counts.most_common(2)
+        if not top or top[0][1] < COUNTRY_MIN or (len(top) > 1 and top[1][1] == top[0][1]):
+            return None
+        return top[0][0]
 
     def _present(self, ids: Iterable[str]) -> list[str]:
         return [i for i in ids if i in self.total]
