@@ -118,7 +118,8 @@ def vocab() -> DateVocab:
     hyear = rf"{pro}(?:(?:{yword})\s+)?(?P<hy>\d{{3,4}})\s*(?P<era>{hera})(?!\w)"
     rels = _alt(f for v in t["relative_days"].values() for f in v)
     wdays = _alt(f for v in t["weekdays"].values() for f in v)
-    rel_day = rf"{pro}(?:(?P<dp>{dparts})\s+)?(?P<rel>{rels})(?!\w)"
+    not_rel = _alt([*t["relative_not_before"], *(f for v in t["day_words"].values() for f in v)])
+    rel_day = rf"{pro}(?:(?P<dp>{dparts})\s+)?(?P<rel>{rels})(?!\w)(?!\s+(?:{not_rel})(?!\w))"
     weekday = (rf"{pro}(?:(?P<dp>{dparts})\s+)?(?P<wd>{wdays})"
                rf"(?:\s+(?P<w>{which}))?(?!\w)")
     period = (rf"{pro}(?:(?P<part>{parts})\s+)?(?:{rel_unit}|(?P<ru3>{units})(?!\s+(?:{which}|\d)))(?!\w)")
