@@ -16,7 +16,7 @@ DOC_ID = re.compile(r"[0-9a-f]{16}")
 EVENT_ID = re.compile(r"v[0-9]{1,6}")
 STORY_ID = re.compile(r"s[0-9a-f]{4,40}")
 KB_ID = re.compile(r"[a-z0-9][a-z0-9_\-.]{0,79}")
-NAME = re.compile(r"[^\x00-\x1f<>\"'`\\/]{1,120}")
+NAME = re.compile(r"[^\x00-\x1f<>\"'`\\]{1,120}")
 FORMATS = ("json", "jsonl", "acled-csv", "geojson")
 EVENT_TYPES = ("Battles", "Explosions/Remote violence", "Violence against civilians", "Protests", "Riots",
                "Strategic developments")
