@@ -276,3 +276,52 @@ def test_stage_fills_document_and_mentions() -> None:
     assert [m.entity.kb_id for m in a.mentions] == ["global_coalition", "isis", "raqqa"]
     assert a.mention_at(text.index("الرقة")).entity.kb_id == "raqqa"
     assert [e.id for e in a.doc.entities] == ["e1", "e2", "e3"]
+
+
+# ------------------------------------------------------------------ later rules
+
+
+def test_name_set_off_by_commas_after_role() -> None:
+    got = _people("وقال مدير مركز الإسعاف في الرقة، فادي الحمود، إن الفرق تعمل")
+    assert got == {"فادي الحمود": (None, "مدير مركز الإسعاف في الرقة")}
+
+
+def test_three_word_name_closed_by_punctuation() -> None:
+    got = _people("وقالت النازحة مريم عيسى الخلف (40 عاما) إن")
+    assert list(got) == ["مريم عيسى الخلف"]
+
+
+def test_introducer_and_quoted_name() -> None:
+    assert list(_people("قتل سائق يدعى سامر حداد، وهو أب لثلاثة")) == ["سامر حداد"]
+    assert list(_people("رصدت الأجهزة المدعو \"كاوا روجهلات\" المسؤول عن الهجمات")) == ["كاوا روجهلات"]
+    assert _people("وسط صمت الحليف الذي يدّعي حماية المنطقة") == {}
+
+
+def test_weak_name_needs_closure_or_plain_words() -> None:
+    assert _people("وقال مسؤول في منظمة محلية تعمل في المجال") == {}
+    assert _people("قال الخبير العسكري فاضل الحمدان، في اتصال هاتفي، إن") == {
+        "فاضل الحمدان": (None, "الخبير العسكري")}
+
+
+def test_one_sense_per_document_for_ambiguous_places() -> None:
+    text = "سقطت قذيفة على حي القصور مساء. وقال سكان إن القصور تعرض لقصف متكرر."
+    assert entities(text)["al_qusour_deir_ez_zor"] == ["القصور", "القصور"]
+
+
+def test_institution_found_from_kb_names() -> None:
+    kb = _kb()
+    kb.actors["russia_mofa"] = Actor("russia_mofa", "وزارة الخارجية الروسية", "organization", "government",
+                                     country="RU")
+    _, mentions = find_entities("قالت الخارجية الروسية إن الوضع خطير، وأضافت الخارجية أن", kb)
+    assert [(m.span.text, m.entity.kb_id, m.resolved_by) for m in mentions] == [
+        ("الخارجية الروسية", "russia_mofa", "match"), ("الخارجية", "russia_mofa", "coref")]
+
+
+def test_bare_army_is_the_document_country_army() -> None:
+    kb = _kb()
+    kb.actors["iraqi_army"] = Actor("iraqi_army", "الجيش العراقي", "organization", "state_forces",
+                                    country="IQ")
+    kb.places["baghdad"] = Place("baghdad", "بغداد", "city", 33.3, 44.4, "IQ")
+    kb.places["iraq"] = Place("iraq", "العراق", "country", 33.0, 44.0, "IQ")
+    ents, _ = find_entities("أعلن الجيش أنه أحبط هجوما قرب بغداد، في حين شهد العراق هدوءا", kb)
+    assert {e.kb_id: [m.text for m in e.mentions] for e in ents}["iraqi_army"] == ["الجيش"]
