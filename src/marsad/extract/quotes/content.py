@@ -183,11 +183,12 @@ def _trim_end(ctx: Ctx, start: int, end: int) -> int:
 def _closing_quotation(ctx: Ctx, start: int, end: int) -> Content | None:
     """"المسيرة "استهدفت ..."", "بـ"جريمة حرب"", "عن "قلقها"": a lead of at most three words
     and a quotation that runs to the end, in one sentence -- what was said is the quotation."""
-    pair = next((p for p in ctx.lay.pairs if p.open < start and p.closed
+    near = ctx.lay.pairs_between(start - 3, end)
+    pair = next((p for p in near if p.open < start and p.closed
                  and not ctx.text[p.open + 1:start].strip() and len(ctx.text[p.open:p.close].split()) >= 2),
                 None)
     if pair is None:
-        pair = next((p for p in ctx.lay.pairs if p.open < end and p.close + 1 >= end
+        pair = next((p for p in near if p.open < end and p.close + 1 >= end
                      and (start <= p.open or not ctx.text[p.open + 1:start].strip())), None)
     if pair is None or len(ctx.text[start:max(start, pair.open)].split()) > LEAD_WORDS:
         return None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
@@ -32,6 +33,7 @@ class Ctx:
     def __post_init__(self) -> None:
         self.lay = Layout.of(self.a.doc.text)
         self.lex = load_lexicon()
+        self._entity_keys: dict[str, set[str]] = {}
 
     @property
     def text(self) -> str:
@@ -91,10 +93,10 @@ class Ctx:
         publication date is read against a fixed reference)."""
         try:
             if self.a.reference_date is not None:
-                return [(s.start, s.end) for s, _ in self.a.dates]
+                return sorted((s.start, s.end) for s, _ in self.a.dates)
             from marsad.arabic import find_date_spans
 
-            return [(s.start, s.end) for s, _ in find_date_spans(self.text, SPAN_REFERENCE)]
+            return sorted((s.start, s.end) for s, _ in find_date_spans(self.text, SPAN_REFERENCE))
         except (ImportError, AttributeError):  # the dates module is not there
             return []
 
@@ -121,7 +123,12 @@ class Ctx:
 
     def _in_date(self, i: int) -> bool:
         start = self.words[i].start
-        return any(s <= start < e for s, e in self.date_spans)
+        k = bisect_right(self._date_starts, start) - 1
+        return k >= 0 and start < self.date_spans[k][1]
+
+    @cached_property
+    def _date_starts(self) -> list[int]:
+        return [s for s, _ in self.date_spans]
 
     def is_prep(self, i: int) -> bool:
         """A preposition (alone or bound: "بالمجازر", "للحملة") or أن / إن."""
@@ -142,4 +149,20 @@ class Ctx:
         return self.lex.gender_of_head(key(head), head)
 
     def mentions_of(self, entity: Entity) -> list[Mention]:
-        return [m for m in self.actor_mentions if m.entity.id == entity.id]
+        return self._mentions_by_entity.get(entity.id, [])
+
+    @cached_property
+    def _mentions_by_entity(self) -> dict[str, list[Mention]]:
+        out: dict[str, list[Mention]] = {}
+        for m in self.actor_mentions:
+            out.setdefault(m.entity.id, []).append(m)
+        return out
+
+    def entity_keys(self, entity: Entity) -> set[str]:
+        """Folded words (and bare forms) of an entity's canonical name and surface forms."""
+        if entity.id not in self._entity_keys:
+            from marsad.extract.quotes.discourse import text_keys
+
+            texts = {entity.canonical} | {m.span.text for m in self.mentions_of(entity)}
+            self._entity_keys[entity.id] = set().union(*(text_keys(t) for t in texts))
+        return self._entity_keys[entity.id]

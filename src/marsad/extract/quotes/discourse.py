@@ -55,13 +55,17 @@ def agrees(need: str | None, have: str | None) -> bool:
 
 def name_keys(ctx: Ctx, *texts: str | None, entity: Entity | None = None) -> set[str]:
     """Folded words (and their bare forms) of the texts and of the entity's names."""
-    parts = [t for t in texts if t]
-    if entity is not None:
-        parts.append(entity.canonical)
-        parts.extend(m.span.text for m in ctx.mentions_of(entity))
+    out = set(ctx.entity_keys(entity)) if entity is not None else set()
+    for t in texts:
+        if t:
+            out.update(text_keys(t))
+    return out
+
+
+def text_keys(text: str) -> set[str]:
     from marsad.extract.quotes.words import words
 
-    return {v for t in parts for w in words(t) for v in variants(w.key)}
+    return {v for w in words(text) for v in variants(w.key)}
 
 
 def head_matches(head: str | None, names: set[str]) -> bool:

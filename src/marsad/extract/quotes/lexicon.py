@@ -51,6 +51,7 @@ class Lexicon:
     nominal: list[Nominal] = field(default_factory=list)
     complementizers: set[str] = field(default_factory=set)
     media: dict[tuple[str, ...], str] = field(default_factory=dict)
+    media_by_head: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)
     outlets: set[str] = field(default_factory=set)
     documents: dict[str, str] = field(default_factory=dict)
     role_nouns: set[str] = field(default_factory=set)
@@ -105,15 +106,13 @@ class Lexicon:
 
     def medium_at(self, keys: list[str], i: int) -> tuple[str, int] | None:
         """The medium named by the phrase starting at ``keys[i]`` and its length in words."""
-        for phrase, medium in self.media.items():
-            n = len(phrase)
-            if i + n > len(keys):
-                continue
-            head = keys[i]
-            if phrase[0] not in variants(head):
-                continue
-            if all(keys[i + k] == phrase[k] for k in range(1, n)):
-                return medium, n
+        if i >= len(keys):
+            return None
+        for head in variants(keys[i]):
+            for phrase in self.media_by_head.get(head, ()):
+                n = len(phrase)
+                if i + n <= len(keys) and all(keys[i + k] == phrase[k] for k in range(1, n)):
+                    return self.media[phrase], n
         return None
 
     def gender_of_head(self, head_key: str, raw: str) -> str | None:
@@ -158,7 +157,9 @@ def load_lexicon(path: Path = CUES_FILE) -> Lexicon:
     lex.complementizers = {key(w) for w in data.get("complementizers", ())}
     for medium, phrases in data.get("media", {}).items():
         for phrase in phrases:
-            lex.media[tuple(key(w) for w in phrase.split())] = medium
+            words = tuple(key(w) for w in phrase.split())
+            lex.media[words] = medium
+            lex.media_by_head.setdefault(words[0], []).append(words)
     lex.documents = {key(w): m for w, m in data.get("documents", {}).items()}
     for name in ("outlets", "role_nouns", "titles", "generic", "non_speakers", "adjuncts", "background",
                  "addressees", "manner", "negations", "relatives", "not_names", "self_named",

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 _WORD = re.compile(r"[\u0621-\u063a\u0640-\u065f\u0670-\u06d3\u06fa-\u06ff\w]+")
@@ -131,6 +131,17 @@ class Layout:
     pairs: list[Pair]
     ends: list[int]
     sent_ends: list[int]
+    starts: list[int] = field(default_factory=list)
+    opening: dict[int, Pair] = field(default_factory=dict)
+    quoted: bytearray = field(default_factory=bytearray)
+
+    def __post_init__(self) -> None:
+        self.starts = [w.start for w in self.words]
+        self._opens = [p.open for p in self.pairs]
+        self.opening = {p.open: p for p in self.pairs}
+        self.quoted = bytearray(len(self.text) + 1)
+        for p in self.pairs:
+            self.quoted[p.open + 1:p.close] = b"\x01" * max(0, p.close - p.open - 1)
 
     @classmethod
     def of(cls, text: str) -> Layout:
@@ -139,7 +150,7 @@ class Layout:
 
     def word_index(self, offset: int) -> int:
         """Index of the first word starting at or after ``offset``."""
-        return bisect_left([w.start for w in self.words], offset)
+        return bisect_left(self.starts, offset)
 
     def sentence_no(self, offset: int) -> int:
         """Number of the sentence holding ``offset`` (empty lines do not count)."""
@@ -164,18 +175,25 @@ class Layout:
 
     def pair_opening(self, offset: int) -> Pair | None:
         """The pair whose opening mark sits at ``offset``."""
-        return next((p for p in self.pairs if p.open == offset), None)
+        return self.opening.get(offset)
+
+    def pairs_between(self, start: int, end: int) -> list[Pair]:
+        """Pairs opening in ``[start, end)``."""
+        opens = self._opens
+        return self.pairs[bisect_left(opens, start):bisect_left(opens, end)]
 
     def inside_marks(self, offset: int) -> bool:
-        return any(p.inside(offset) for p in self.pairs)
+        return 0 <= offset < len(self.quoted) and bool(self.quoted[offset])
 
     def statement_end(self, start: int) -> int:
         """End of the statement starting at ``start``: the first boundary that is not inside
         quotation marks opened at or after ``start`` (such marks carry it to their close)."""
         pos = start
+        opens = self._opens
         while True:
             end = self.sentence_end(pos)
-            inner = [p for p in self.pairs if start <= p.open < end and p.close >= end]
+            first, last = bisect_left(opens, start), bisect_left(opens, end)
+            inner = [p for p in self.pairs[first:last] if p.close >= end]
             if not inner:
                 return end
             if not all(p.closed for p in inner):
