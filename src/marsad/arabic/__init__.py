@@ -1,8 +1,22 @@
 """Arabic language primitives with no domain knowledge.
 
-Normalisation with offset maps, tokens and clitics, sentences, numbers and
-vague quantities, dates.  Importing is cheap: the language tables in
-``kb/data/arabic`` are read on first use and cached.
+* :func:`normalize` / :func:`fold` / :func:`fold_key` — folding of letter
+  variants, digits and punctuation, deletion of marks and controls, whitespace
+  runs; :class:`Normalized` maps spans back (``to_original``, ``span``) and
+  forth (``to_normalized``).
+* :func:`tokens` (:class:`Token` with ``start, end, text, kind`` and
+  ``.stems``) and :func:`stems` (:class:`Stem`: clitic analyses, most likely
+  first; "بالرقة" -> "الرقة", "رقة").
+* :func:`sentences` — sentence :class:`~marsad.document.Span` objects.
+* :func:`find_quantities` / :func:`parse_quantity` / :func:`dual_value` —
+  numbers in digits and words, vague amounts, ranges and modifiers as
+  :class:`~marsad.document.Quantity`.
+* :func:`find_date_spans` / :func:`find_dates` / :func:`parse_date` —
+  Gregorian, Hijri, numeric and relative dates as
+  :class:`~marsad.document.DateValue`.
+
+Importing is cheap: the language tables in ``kb/data/arabic`` are read on
+first use and cached.
 """
 
 from marsad.arabic.dates import find_date_spans, find_dates, parse_date

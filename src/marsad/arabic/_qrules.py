@@ -30,6 +30,7 @@ class QuantityRules:
     not_counts: list[Phrase]
     year_range: tuple[int, int]
     starters: frozenset[str]                 # first words of vague phrases and range prefixes
+    ordinal_markers: frozenset[str]
     year_followers: frozenset[str]
 
 
@@ -52,6 +53,7 @@ def rules() -> QuantityRules:
         vague=vague, before=_by_first(before), after=_by_first(after),
         prefixes=sorted(prefixes, key=len, reverse=True),
         starters=frozenset([p[0] for p in vague] + [p[0] for p in prefixes]),
+        ordinal_markers=frozenset(fold_key(w) for w in t["ordinal_markers"]),
         connectors=frozenset(fold_key(c) for c in r["connectors"]),
         or_connectors=frozenset(fold_key(c) for c in r["or_connectors"]),
         need_prefix=frozenset(fold_key(c) for c in r["need_prefix"]),

@@ -122,7 +122,8 @@ def _blocked(ctx: _Ctx) -> set[int]:
     ranges += date_char_ranges(ctx.norm)
     out = _overlapping_numbers(ctx.toks, sorted(ranges))
     for k, t in enumerate(ctx.toks):
-        if t.kind == "number" and (_is_identifier(ctx, k) or _is_percentage(ctx, k) or _is_bare_year(ctx, k)):
+        if t.kind == "number" and (_is_identifier(ctx, k) or _is_percentage(ctx, k) or _is_bare_year(ctx, k)
+                                   or (k > 0 and ctx.words[k - 1] in ctx.rules.ordinal_markers)):
             out.add(k)
     return out
 
