@@ -260,3 +260,18 @@ def test_seed_quote(prefix: str, n: int) -> None:
     words = q.content.text.split()
     assert " ".join(words[:3]) == e.head
     assert " ".join(words[-3:]) == e.tail
+
+
+@pytest.mark.parametrize("prefix", sorted(EXPECTED))
+def test_seed_through_ingest(prefix: str) -> None:
+    """Read as the pipeline reads them (boilerplate removed, title and date apart): the same quotes."""
+    from marsad import pipeline
+    from marsad.ingest import read_file
+
+    paths = sorted(SEEDS.glob(f"{prefix}_*.txt")) if SEEDS.is_dir() else []
+    if not paths:
+        pytest.skip(f"seed articles not found in {SEEDS}")
+    doc = pipeline.build(["entities", "quotes"]).analyze(next(iter(read_file(paths[0]))))
+    assert validate(doc) == []
+    assert [q.cue.text for q in doc.quotes] == [e.cue for e in EXPECTED[prefix]]
+    assert [" ".join(q.content.text.split()[:3]) for q in doc.quotes] == [e.head for e in EXPECTED[prefix]]
