@@ -67,16 +67,19 @@ def select_names(view: DocView, hits: list[Hit], titles: list[Hit]) -> list[Name
     to the shorter hits it overlaps.
     """
     ctx = context(view, hits)
-    taken = _select(view, hits, titles, ctx)
+    rejected: set[str] = set()
+    taken = _select(view, hits, titles, ctx, rejected)
     places = view.kb.places
     settled = {n.ref for n in taken if n.ref in places and _needs_context(places[n.ref], False)}
-    if settled - ctx.licensed:        # one sense per document: a place settled once is settled
+    if settled & rejected:        # one sense per document: a place settled once is settled
         ctx.licensed |= settled
-        taken = _select(view, hits, titles, ctx)
+        taken = _select(view, hits, titles, ctx, set())
     return taken
 
 
-def _select(view: DocView, hits: list[Hit], titles: list[Hit], ctx: Context) -> list[NameHit]:
+def _select(view: DocView, hits: list[Hit], titles: list[Hit], ctx: Context,
+            rejected: set[str]) -> list[NameHit]:
+    """One pass of longest-first selection; ``rejected`` collects places context ruled out."""
     taken: list[NameHit] = []
     used = bytearray(len(view.text))
     in_title = bytearray(len(view.text))
@@ -90,6 +93,8 @@ def _select(view: DocView, hits: list[Hit], titles: list[Hit], ctx: Context) -> 
         if ref is not None or generic:
             taken.append(NameHit(h.start, h.end, ref, generic))
             used[h.start:h.end] = b"\x01" * (h.end - h.start)
+        elif "place" in h.kinds:
+            rejected.update(t.ref for t in h.targets if t.kind == "place")
     return sorted(taken, key=lambda x: x.start)
 
 
@@ -167,7 +172,7 @@ def places_in_context(view: DocView, h: Hit, ids: list[str], ctx: Context) -> li
 def _after_cue(view: DocView, h: Hit) -> list[str]:
     """For a name written with its cue ("مدينة أريحا"), the places named by the rest ("أريحا")."""
     head, _, rest = view.text[h.start:h.end].partition(" ")
-    if not rest or view.bare(head, view.lex.cues) is None:
+    if not rest or "place" not in h.kinds or view.bare(head, view.lex.cues) is None:
         return []
     kinds = view.lex.cues[view.bare(head, view.lex.cues) or ""]
     return [t.ref for t in view.table.get(rest, ()) if t.kind == "place"
