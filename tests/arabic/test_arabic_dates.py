@@ -274,6 +274,17 @@ def test_parse_and_find_dates() -> None:
     assert [v.text for v in values] == ["أمس", "عام 2014"]
 
 
+def test_parse_date_edges() -> None:
+    from datetime import datetime
+
+    value = parse_date("٢٠١٤")
+    assert value is not None
+    assert (value.start, value.end, value.precision) == (D(2014, 1, 1), D(2014, 12, 31), "year")
+    assert parse_date("2500") is None
+    value = parse_date("أمس", datetime(2023, 2, 18, 9, 30))
+    assert value is not None and value.start == D(2023, 2, 17)
+
+
 def test_several_in_running_text() -> None:
     text = "وقع الهجوم الثلاثاء، بعد أن أعلنت القوات في 5 أيلول انتهاء العملية التي بدأت عام 2016."
     got = _got(text, D(2017, 10, 24))

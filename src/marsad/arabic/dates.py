@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from functools import lru_cache
 
 from marsad.arabic import _dresolve as cal
@@ -61,6 +61,8 @@ class _Hit:
 
 def find_date_spans(text: str, reference: date | None = None) -> list[tuple[Span, DateValue]]:
     """Every resolvable date expression in ``text`` with its span, in order."""
+    if isinstance(reference, datetime):
+        reference = reference.date()
     norm = normalize(text)
     out: list[tuple[Span, DateValue]] = []
     for hit in _collect(norm.text):
@@ -80,8 +82,17 @@ def parse_date(text: str, reference: date | None = None) -> DateValue | None:
     """The date expression ``text`` (the longest one found in it), or ``None``."""
     found = find_date_spans(text, reference)
     if not found:
-        return None
+        return _bare_year(text)
     return max(found, key=lambda sv: len(sv[0]))[1]
+
+
+def _bare_year(text: str) -> DateValue | None:
+    """A string that is only a year ("2014") is that year."""
+    digits = normalize(text).text.strip()
+    lo, hi = vocab().year_range
+    if len(digits) == 4 and digits.isdigit() and lo <= int(digits) <= hi:
+        return cal.year_value(int(digits), text.strip())
+    return None
 
 
 def date_char_ranges(norm: Normalized) -> list[tuple[int, int]]:
