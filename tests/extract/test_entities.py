@@ -325,3 +325,8 @@ def test_bare_army_is_the_document_country_army() -> None:
     kb.places["iraq"] = Place("iraq", "العراق", "country", 33.0, 44.0, "IQ")
     ents, _ = find_entities("أعلن الجيش أنه أحبط هجوما قرب بغداد، في حين شهد العراق هدوءا", kb)
     assert {e.kb_id: [m.text for m in e.mentions] for e in ents}["iraqi_army"] == ["الجيش"]
+
+
+def test_bare_role_noun_refers_to_the_person_with_that_role() -> None:
+    text = "وقالت المتحدثة باسم حملة الفجر سلمى الخطيب إن الحملة مستمرة. وأضافت المتحدثة، في بيان، أن"
+    assert _coref(text, "سلمى الخطيب") == [("سلمى الخطيب", "role"), ("المتحدثة", "coref")]

@@ -4,8 +4,10 @@ A rank ("العقيد") is followed by a name.  A role head ("المتحدث ا�
 "الممثل") opens a role phrase that runs over its complement -- connectors
 ("باسم"، "لـ"، "في"), organisations and places, adjectives with the article,
 the first noun of a construct -- and is followed by the name, or by a rank and
-then the name, or a name in parentheses; failing that the name may stand just
-before the role ("(طلعت يونس) الرئيس المشترك ...", "كينو كبرييل الناطق ...").
+then the name, or a name in parentheses or between commas; failing that the
+name may stand just before the role ("(طلعت يونس) الرئيس المشترك ...", "كينو
+كبرييل الناطق ...").  A bare role noun later ("وأضافت المتحدثة") refers to the
+last person introduced with that role.
 
 A name is 1-3 units (a particle binds the next word: "أبو خولة"، "عبد الرحمن"),
 two unless the second is a known first name; it ends at punctuation, a stop
@@ -20,7 +22,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
-from marsad.extract.entities.lexicon import DEFINITE, Lexicon
+from marsad.extract.entities.lexicon import DEFINITE, Lexicon, key
 from marsad.extract.entities.matcher import Hit
 from marsad.extract.entities.names import NameHit
 from marsad.extract.entities.view import DocView, Tok
@@ -240,7 +242,19 @@ def _for_role(d: _Doc, t: Hit, people: list[Person]) -> Person | None:
         return before or _person(d, found.tokens, role, "role", affiliation)
     if found is not None:
         return _person(d, found, role, "role", affiliation)
-    return _before(d, t, role, people, affiliation)
+    before = _before(d, t, role, people, affiliation)
+    if before is None and role_end == t.end:
+        return _role_coref(d, t, people)
+    return before
+
+
+def _role_coref(d: _Doc, t: Hit, people: list[Person]) -> Person | None:
+    """A bare role noun ("وأضافت المتحدثة") for the last person introduced with that role."""
+    head = d.view.text[t.start:t.end]
+    for p in reversed(people):
+        if p.start < t.start and p.role and not p.from_rank and key(p.role).startswith(head):
+            return Person(t.start, t.end, p.ref, None, "coref")
+    return None
 
 
 @dataclass(frozen=True, slots=True)
