@@ -28,7 +28,8 @@ def find_cues(ctx: Ctx) -> list[Cue]:
     out: list[Cue] = []
     ws = ctx.words
     for i, w in enumerate(ws):
-        hit = ctx.lex.verb(w.key, w.text)
+        after_ma = i > 0 and ctx.words[i - 1].key in ("ما", "لما", "مما")
+        hit = ctx.lex.verb(w.key, w.text, pronoun=after_ma)
         if hit is not None and not _excluded(ctx, i, hit[1]) and not _negated(ctx, i):
             out.append(Cue(i, i + 1, hit[0], hit[1]))
             continue

@@ -74,25 +74,29 @@ class Lexicon:
 
     # ------------------------------------------------------------ look-ups
 
-    def verb(self, word_key: str, raw: str = "") -> tuple[CueForm, bool] | None:
-        """The cue form of a word and whether it carries the proclitic و/ف.  A form written
-        with a final ى is not matched by a word written with ي and a shadda ("تبنّي", a noun)."""
-        hit = self._form(word_key)
+    def verb(self, word_key: str, raw: str = "", *, pronoun: bool = False) -> tuple[CueForm, bool] | None:
+        """The cue form of a word and whether it carries the proclitic و/ف; with ``pronoun``,
+        also a past form with an object pronoun ("ما وصفه").  A form written with a final ى is
+        not matched by a word written with ي and a shadda ("تبنّي", a noun)."""
+        hit = self._form(word_key, raw, pronoun)
         if hit is None:
             return None
         if hit[0].maqsura and raw.endswith("ي") and "\u0651" in raw:
             return None
         return hit
 
-    def _form(self, word_key: str) -> tuple[CueForm, bool] | None:
-        """The form itself, after و/ف, or a past form with an object pronoun ("وصفه")."""
+    def _form(self, word_key: str, raw: str, pronoun: bool) -> tuple[CueForm, bool] | None:
+        """The form itself, after و/ف, or a past form with an object pronoun ("وصفه", not
+        "تابعة": the pronoun is written with ه)."""
         for stem, clitic in ((word_key, False), (word_key[1:], word_key[:1] in PROCLITICS)):
             if stem in self.verbs and (clitic or stem == word_key):
                 return self.verbs[stem], clitic
-            for end in OBJECT_PRONOUNS:
-                form = self.verbs.get(stem[:-len(end)]) if stem.endswith(end) else None
-                if form is not None and form.tense == "past" and (clitic or stem == word_key):
-                    return form, clitic
+        if not pronoun:
+            return None
+        for end in OBJECT_PRONOUNS:
+            form = self.verbs.get(word_key[:-len(end)]) if raw.endswith(end) else None
+            if form is not None and form.tense == "past":
+                return form, False
         return None
 
     def is_complementizer(self, word_key: str) -> bool:
