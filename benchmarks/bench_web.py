@@ -67,8 +67,8 @@ def make_doc(n: int, rng: random.Random):  # -> Document
         p = start + sent.index(place[1], len(trig))
         doc.entities += [Entity(f"e{2 * i - 1}", "organization", actor[1], kb_id=actor[0],
                                 category="rebel_group", mentions=[doc.span(a, a + len(actor[1]))]),
-                         Entity(f"e{2 * i}", "location", place[1], kb_id=place[0], geo=Geo(place[2], place[3]),
-                                mentions=[doc.span(p, p + len(place[1]))])]
+                         Entity(f"e{2 * i}", "location", place[1], kb_id=place[0],
+                                geo=Geo(place[2], place[3]), mentions=[doc.span(p, p + len(place[1]))])]
         doc.events.append(Event(
             f"v{i}", etype, sub, doc.span(start, start + len(trig)),
             actor1=ActorRef(f"e{2 * i - 1}", actor[1]),
