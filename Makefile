@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint bench install clean
+.PHONY: run test lint bench install clean assets browser
 
 $(STAMP): pyproject.toml
 	test -d $(VENV) || $(PY) -m venv $(VENV)
@@ -12,7 +12,20 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install -q -e '.[dev]'
 	touch $(STAMP)
 
-install: $(STAMP)
+# Web UI assets (Leaflet, Arabic font, Swagger UI, country outlines) from the npm registry, at build time.
+ASSETS := src/marsad/web/static/vendor/.stamp
+$(ASSETS): tools/vendor_assets.py
+	$(PY) tools/vendor_assets.py
+
+assets: $(ASSETS)
+
+# Headless Chromium for the browser tests (Debian packages), only when missing.
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+browser:
+	@if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then \
+		$(SUDO) apt-get update && $(SUDO) apt-get install -y chromium chromium-driver; fi
+
+install: $(STAMP) $(ASSETS)
 
 DEMO := samples/demo/articles samples/demo/feeds --outlets samples/demo/outlets.yaml
 DEMO_DB := .marsad/demo.db
@@ -22,7 +35,7 @@ run: $(STAMP)
 	$(BIN)/marsad ingest $(DEMO) --db $(DEMO_DB)
 	$(BIN)/marsad stories --db $(DEMO_DB) --min-outlets 3
 
-test: $(STAMP)
+test: $(STAMP) assets browser
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/pytest
 	@echo "== Scores on the demo corpus (synthetic; flatters Marsad: see README) =="
