@@ -7,6 +7,8 @@ both the specificity used to choose among them and ACLED's geo precision.
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from marsad.document import ActorRef, Location
 from marsad.extract.base import Analysis, Mention
 from marsad.extract.events.lexicon import lexicon
@@ -47,6 +49,21 @@ def word_of(idx: WordIndex, offset: int) -> int:
     return w.index if w is not None else idx.after(offset)
 
 
+def _mentions_in(a: Analysis, start: int, end: int) -> list[Mention]:
+    """``a.mentions_in`` by bisection over the (sorted) mention starts, cached per document."""
+    starts = a.scratch.get("events.mention_starts")
+    if starts is None or len(starts) != len(a.mentions):
+        starts = a.scratch["events.mention_starts"] = [m.span.start for m in a.mentions]
+    i = bisect_left(starts, start)
+    out = []
+    while i < len(starts) and starts[i] < end:
+        m = a.mentions[i]
+        if m.span.end <= end:
+            out.append(m)
+        i += 1
+    return out
+
+
 class Sentence:
     """The mentions of one sentence, with word positions, for argument look-ups."""
 
@@ -54,7 +71,7 @@ class Sentence:
         self.a = a
         self.idx = word_index(a)
         self.mentions = [(word_of(self.idx, m.span.start), self.idx.last_before(m.span.end), m)
-                         for m in a.mentions_in(start, end)]
+                         for m in _mentions_in(a, start, end)]
         words = self.idx.between(start, end)
         self.lo = words[0].index if words else 0
         self.hi = words[-1].index + 1 if words else 0

@@ -9,9 +9,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from marsad.extract.events.lexicon import Phrases, fold, lexicon
 
@@ -25,8 +24,7 @@ _PROCLITICS = ("وبال", "فبال", "وكال", "ولل", "فلل", "وال",
 _ENCLITICS = ("هما", "كما", "هم", "هن", "ها", "كم", "نا", "ه")
 
 
-@dataclass(frozen=True, slots=True)
-class Word:
+class Word(NamedTuple):
     index: int
     start: int
     end: int
@@ -60,33 +58,56 @@ def analyse(key: str, taa: bool = False) -> tuple[tuple[str, ...], tuple[str, ..
     return tuple(dict.fromkeys(stems)), tuple(dict.fromkeys(deep))
 
 
+_SCAN = re.compile(r"(?P<w>[\u0621-\u063A\u0640-\u065F\u0670-\u06D3\u06F0-\u06F9\u0660-\u0669A-Za-z0-9_]+)"
+                   r"|(?P<s>[.!?؟\n])|(?P<p>[،,;؛:])")
+_INFO: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {}
+
+
+def _info(word: str) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
+    """(folded key, stems, deep stems) of a word, cached."""
+    got = _INFO.get(word)
+    if got is None:
+        key = fold(word)
+        got = (key, *analyse(key, word.endswith("ة")))
+        if len(_INFO) < 200_000:
+            _INFO[word] = got
+    return got
+
+
 def words_of(text: str) -> list[Word]:
-    """The words of ``text`` with their clause numbers."""
-    raw = []
-    last = 0
-    for m in _WORD.finditer(text):
-        key = fold(m.group())
-        taa = m.group().endswith("ة")
-        gap = (last, m.start())
-        raw.append((m, key, *analyse(key, taa), bool(_BREAK.search(text, *gap)),
-                    bool(_STOP.search(text, *gap))))
-        last = m.end()
+    """The words of ``text`` with their clause and sentence numbers."""
     breaks = lexicon().phrases("clause_breaks").index
     out: list[Word] = []
     clause = sentence = 0
-    for i, (m, key, stems, deep, punct, stop) in enumerate(raw):
-        if punct or _break_word(raw, i, breaks):
-            clause += 1
+    brk = stop = False
+    for m in _SCAN.finditer(text):
+        kind = m.lastgroup
+        if kind == "s":
+            brk = stop = True
+            continue
+        if kind == "p":
+            brk = True
+            continue
+        word = m.group()
+        key, stems, deep = _info(word)
+        if brk or (stems[0] in breaks or (len(stems) > 1 and stems[1] in breaks)):
+            clause += 1 if brk or _break_word(text, m.end(), stems, breaks) else 0
         sentence += stop
-        out.append(Word(i, m.start(), m.end(), m.group(), key, stems, deep, clause, sentence))
+        out.append(Word(len(out), m.start(), m.end(), word, key, stems, deep, clause, sentence))
+        brk = stop = False
     return out
 
 
-def _break_word(raw: list, i: int, breaks: dict) -> bool:
-    """A clause-break phrase ("فيما", "في حين") starts at word ``i``."""
-    for stem in raw[i][2][:2]:
+def _break_word(text: str, end: int, stems: tuple[str, ...], breaks: dict) -> bool:
+    """A clause-break phrase ("فيما", "في حين") starts with this word (whose end is ``end``)."""
+    following = None
+    for stem in stems[:2]:
         for rest, _p in breaks.get(stem, ()):
-            if i + len(rest) < len(raw) and all(r in raw[i + 1 + k][2] for k, r in enumerate(rest)):
+            if not rest:
+                return True
+            if following is None:
+                following = [_info(w)[1] for w in _WORD.findall(text, end, end + 40)]
+            if len(following) >= len(rest) and all(r in following[k] for k, r in enumerate(rest)):
                 return True
     return False
 
@@ -97,6 +118,18 @@ class WordIndex:
     def __init__(self, text: str) -> None:
         self.words = words_of(text)
         self._starts = [w.start for w in self.words]
+        self._hits: dict[tuple[int, bool], tuple[list[int], dict[int, tuple[int, Any]]]] = {}
+        self._where: dict[bool, dict[str, list[int]]] = {}
+
+    def _positions(self, deep: bool) -> dict[str, list[int]]:
+        """Stem -> indices of the words that have it (built once per kind of stems)."""
+        where = self._where.get(deep)
+        if where is None:
+            where = self._where[deep] = {}
+            for w in self.words:
+                for stem in (w.deep if deep else w.stems):
+                    where.setdefault(stem, []).append(w.index)
+        return where
 
     def between(self, start: int, end: int) -> list[Word]:
         """Words lying inside ``[start, end)``."""
@@ -128,25 +161,50 @@ class WordIndex:
     def match(self, table: Phrases, i: int, deep: bool = False,
               limit: int | None = None) -> tuple[int, Any] | None:
         """The longest phrase of ``table`` starting at word ``i``: (number of words, payload)."""
-        w = self.words[i]
-        for stem in (w.deep if deep else w.stems):
-            for rest, payload in table.index.get(stem, ()):
+        words = self.words
+        index = table.index
+        for stem in (words[i].deep if deep else words[i].stems):
+            bucket = index.get(stem)
+            if not bucket:
+                continue
+            for rest, payload in bucket:
                 end = i + 1 + len(rest)
-                if limit is not None and end > limit:
+                if end > len(words) or (limit is not None and end > limit):
                     continue
-                if end <= len(self.words) and all(
-                        r in self.words[i + 1 + k].stems for k, r in enumerate(rest)):
+                k = 0
+                while k < len(rest) and rest[k] in words[i + 1 + k].stems:
+                    k += 1
+                if k == len(rest):
                     return 1 + len(rest), payload
         return None
 
+    def _table(self, table: Phrases, deep: bool) -> tuple[list[int], dict[int, tuple[int, Any]]]:
+        """Every match of ``table`` in the document, computed once: (positions, position -> match)."""
+        key = (id(table), deep)
+        found = self._hits.get(key)
+        if found is None:
+            positions = self._positions(deep)
+            candidates = {i for stem in table.index if stem in positions for i in positions[stem]}
+            where: dict[int, tuple[int, Any]] = {}
+            for i in candidates:
+                m = self.match(table, i, deep)
+                if m is not None:
+                    where[i] = m
+            found = self._hits[key] = (sorted(where), where)
+        return found
+
     def find(self, table: Phrases, lo: int, hi: int, deep: bool = False) -> list[tuple[int, int, Any]]:
         """Every phrase of ``table`` starting in words ``[lo, hi)``: (index, length, payload)."""
-        hits = []
-        for i in range(max(lo, 0), min(hi, len(self.words))):
-            m = self.match(table, i, deep)
-            if m is not None:
-                hits.append((i, m[0], m[1]))
-        return hits
+        positions, where = self._table(table, deep)
+        i = bisect_left(positions, max(lo, 0))
+        out = []
+        while i < len(positions) and positions[i] < hi:
+            n, payload = where[positions[i]]
+            out.append((positions[i], n, payload))
+            i += 1
+        return out
 
     def has(self, table: Phrases, lo: int, hi: int) -> bool:
-        return bool(self.find(table, lo, hi))
+        positions, _where = self._table(table, False)
+        i = bisect_left(positions, max(lo, 0))
+        return i < len(positions) and positions[i] < hi

@@ -1,0 +1,90 @@
+"""The event lexicons are well formed: ACLED types spelled exactly, known kinds and groups."""
+
+from __future__ import annotations
+
+import pytest
+
+from marsad.document import CLAIM_KINDS, COUNT_KINDS
+from marsad.extract.events.lexicon import fold, lexicon, verb_forms
+from marsad.extract.events.words import WordIndex, analyse
+
+TAXONOMY = {
+    "Battles": {"Armed clash", "Government regains territory", "Non-state actor overtakes territory"},
+    "Explosions/Remote violence": {"Chemical weapon", "Air/drone strike", "Suicide bomb",
+                                   "Shelling/artillery/missile attack", "Remote explosive/landmine/IED",
+                                   "Grenade"},
+    "Violence against civilians": {"Sexual violence", "Attack", "Abduction/forced disappearance"},
+    "Protests": {"Peaceful protest", "Protest with intervention", "Excessive force against protesters"},
+    "Riots": {"Violent demonstration", "Mob violence"},
+    "Strategic developments": {"Agreement", "Arrests", "Change to group/activity", "Disrupted weapons use",
+                               "Headquarters or base established", "Looting/property destruction",
+                               "Non-violent transfer of territory", "Other"},
+}
+
+
+def test_trigger_types_are_acled_strings() -> None:
+    events = lexicon().events
+    for entry in events["triggers"]:
+        assert entry["sub_event_type"] in TAXONOMY[entry["event_type"]], entry["id"]
+        assert entry.get("forms") or entry.get("verbs"), entry["id"]
+        for group in (*entry.get("refine", ()), *entry.get("needs_context", ())):
+            assert group in events["context"], (entry["id"], group)
+    for group, spec in events["context"].items():
+        if "event_type" in spec:
+            assert spec["sub_event_type"] in TAXONOMY[spec["event_type"]], group
+    override = events["civilian_victim_override"]
+    assert override["sub_event_type"] in TAXONOMY[override["event_type"]]
+    assert events["territory_state"] in TAXONOMY["Battles"]
+    assert events["territory_nonstate"] in TAXONOMY["Battles"]
+
+
+def test_trigger_ids_unique() -> None:
+    ids = [e["id"] for e in lexicon().events["triggers"]]
+    assert len(ids) == len(set(ids))
+
+
+def test_victim_nouns_and_cues() -> None:
+    victims = lexicon().victims
+    kinds = set(COUNT_KINDS) | set(CLAIM_KINDS)
+    for entry in victims["nouns"]:
+        assert entry.get("group") in (None, "same", *victims["groups"]), entry
+        assert entry.get("kind") in (None, *kinds), entry
+        assert entry["forms"]
+    assert set(victims["cues"]) <= kinds
+
+
+def test_claims_and_modality_lists() -> None:
+    lex = lexicon()
+    assert set(lex.claims["kinds"]) == set(CLAIM_KINDS)
+    assert set(lex.claims["claim_only_kinds"]) <= set(CLAIM_KINDS)
+    for mod in ("negated", "future", "hypothetical", "alleged"):
+        assert any(lex.modality[mod].values()), mod
+    assert lex.modality["attribution"]["nominal"] and lex.modality["attribution"]["verbs"]
+
+
+def test_verb_forms_cover_perfect_and_imperfect() -> None:
+    forms = verb_forms("اعتقل")
+    assert forms["اعتقلت"] == "perfect" and forms["يعتقل"] == "imperfect" and forms["اعتقلوا"] == "perfect"
+    assert "يستهدف" not in verb_forms("استهدف", imperfect=False)
+
+
+@pytest.mark.parametrize(("word", "stem"), [
+    ("بالقصف", "القصف"), ("وقصفت", "قصفت"), ("للتحالف", "التحالف"), ("غاراتها", "غارات"), ("كمينا", "كمين"),
+])
+def test_clitic_stems(word: str, stem: str) -> None:
+    _stems, deep = analyse(fold(word), word.endswith("ة"))
+    assert fold(stem) in deep
+
+
+def test_taa_marbuta_is_not_an_enclitic() -> None:
+    _stems, deep = analyse(fold("الضربة"), True)
+    assert fold("الضرب") not in deep
+
+
+def test_words_keep_offsets_and_clauses() -> None:
+    text = "قصفت الطائرات، فيما اشتبك المسلحون. ثم عاد الهدوء"
+    idx = WordIndex(text)
+    assert all(text[w.start:w.end] == w.text for w in idx.words)
+    clauses = [w.clause for w in idx.words]
+    assert clauses == sorted(clauses) and len(set(clauses)) >= 3
+    assert idx.words[-1].sentence > idx.words[0].sentence
