@@ -330,3 +330,12 @@ def test_bare_army_is_the_document_country_army() -> None:
 def test_bare_role_noun_refers_to_the_person_with_that_role() -> None:
     text = "وقالت المتحدثة باسم حملة الفجر سلمى الخطيب إن الحملة مستمرة. وأضافت المتحدثة، في بيان، أن"
     assert _coref(text, "سلمى الخطيب") == [("سلمى الخطيب", "role"), ("المتحدثة", "coref")]
+
+
+def test_common_word_alias_of_an_actor_needs_another_mention() -> None:
+    kb = _kb()
+    kb.actors["al_qaeda"] = Actor("al_qaeda", "تنظيم القاعدة", "organization", "rebel_group",
+                                  aliases=("القاعدة",))
+    assert find_entities("أسقطت الدفاعات الجوية في القاعدة طائرتين", kb)[0] == []
+    ents, _ = find_entities("تبنى تنظيم القاعدة الهجوم، وقالت القاعدة إن", kb)
+    assert [m.text for m in ents[0].mentions] == ["تنظيم القاعدة", "القاعدة"]

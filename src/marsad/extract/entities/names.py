@@ -15,7 +15,8 @@ A hit may stand for several entries (a city and its governorate, two towns calle
   the rest ("أريحا");
 * among places of several countries, the countries the rest of the document names
   win; then the kind listed first in ``default_kinds`` (city before governorate);
-* an alias shared by actors needs one of them named unambiguously elsewhere.
+* an alias shared by actors needs one of them named unambiguously elsewhere, and
+  so does an actor's one-word alias listed as a common word ("القاعدة" the base).
 
 Generic forms ("التنظيم"، "الخارجية") are kept as hits for :mod:`.coref`.
 """
@@ -112,7 +113,7 @@ def context(view: DocView, hits: list[Hit]) -> Context:
     confirmed: Counter[str] = Counter()
     countries: Counter[str] = Counter()
     for h in hits:
-        if len(h.targets) != 1 or h.targets[0].kind not in ("actor", "place"):
+        if len(h.targets) != 1 or h.targets[0].kind not in ("actor", "place") or _common(view, h):
             continue
         entry = view.kb.get(h.targets[0].ref)
         if entry is None or getattr(entry, "ambiguous", False) is True:
@@ -125,9 +126,11 @@ def context(view: DocView, hits: list[Hit]) -> Context:
 
 def decide(view: DocView, h: Hit, ctx: Context) -> str | None:
     """The entry a name hit stands for, or None (a generic form, or context rules it out)."""
-    if len(h.targets) == 1 and h.targets[0].kind == "actor":
-        return h.targets[0].ref
     actors = [t.ref for t in h.of_kind("actor")]
+    if actors and _common(view, h):     # "القاعدة" (the base): only once the group is named otherwise
+        actors = [a for a in actors if ctx.confirmed[a]]
+    if len(h.targets) == 1 and len(actors) == 1:
+        return actors[0]
     places = places_in_context(view, h, [t.ref for t in h.of_kind("place")] + _after_cue(view, h), ctx)
     if len(actors) > 1:
         actors = [a for a in actors if ctx.confirmed[a]] or _by_country(view, actors, ctx)
@@ -136,6 +139,12 @@ def decide(view: DocView, h: Hit, ctx: Context) -> str | None:
     if places:
         return best_place(view, places, ctx)
     return actors[0] if len(actors) == 1 else None
+
+
+def _common(view: DocView, h: Hit) -> bool:
+    """The hit is one word listed as a common word ("القاعدة"، "مدني")."""
+    surface = view.text[h.start:h.end]
+    return " " not in surface and view.bare(surface, view.lex.common_words) is not None
 
 
 def _by_country(view: DocView, ids: list[str], ctx: Context) -> list[str]:
