@@ -49,6 +49,7 @@ class DateVocab:
     day_words: dict[str, int]
     durations: dict[str, tuple[str, int | None]]     # form -> (unit, implied count or None)
     ago_words: frozenset[str]
+    anchors: frozenset[str]      # first and last words of every name a date expression must contain
     numeric: re.Pattern[str]
     since_before: re.Pattern[str]
     range_before: re.Pattern[str]
@@ -65,6 +66,17 @@ class DateVocab:
         return any(w in text for w in self.month_word)
 
 
+
+
+def _anchors(t: dict) -> frozenset[str]:
+    forms = [f for name in ("gregorian", "hijri", "weekdays", "relative_days", "units")
+             for v in t[name].values() for f in v]
+    forms += [f for kinds in t["durations"].values() for v in kinds.values() for f in v]
+    words = set()
+    for form in forms:
+        parts = _key(form).split()
+        words.update((parts[0], parts[-1]))
+    return frozenset(words)
 
 
 def _durations(t: dict) -> dict[str, tuple[str, int | None]]:
@@ -145,6 +157,7 @@ def vocab() -> DateVocab:
         period=re.compile(period), numeric=re.compile(numeric), ago=re.compile(ago),
         day_words=_index(t["day_words"]), durations=_durations(t),
         ago_words=frozenset(_key(w) for w in t["ago"]),
+        anchors=_anchors(t),
         since_before=re.compile(rf"(?<!\w)(?:{since})\s+$"),
         range_before=re.compile(rf"(?<!\w)(?:{ropen})\s+(?:(?:{fill})\s+)?$"),
         range_gap=re.compile(rf"\s*,?\s*(?:{rjoin})?\s*(?:(?:{fill})\s+)?"),

@@ -103,22 +103,62 @@ def date_char_ranges(norm: Normalized) -> list[tuple[int, int]]:
 # ---------------------------------------------------------------- matching
 
 
+_WORD = re.compile(r"\w+")
+WINDOW_BEFORE, WINDOW_AFTER = 48, 64    # no expression reaches further from one of its anchor words
+
+
 @lru_cache(maxsize=32)
-def _collect(text: str) -> list[_Hit]:
-    """Date expressions of folded ``text`` (cached: quantities and dates read the same text)."""
+def _collect(text: str, windowed: bool = True) -> list[_Hit]:
+    """Date expressions of folded ``text`` (cached: quantities and dates read the same text).
+
+    The patterns run only on windows around anchor words (digits, month and
+    day names, units); ``windowed=False`` scans the whole text (same result).
+    """
     v = vocab()
     raw: list[_Hit] = []
+    windows = _windows(v, text) if windowed else [(0, len(text))]
     for kind in _KINDS:
-        for m in _pattern(v, kind).finditer(text):
-            start = m.end("pro") if "pro" in m.re.groupindex else m.start()
-            if m.end() > start and _valid(v, kind, m, text, start):
-                raw.append(_Hit(start, m.end(), kind, m))
+        pattern = _pattern(v, kind)
+        for lo, hi in windows:
+            for m in pattern.finditer(text, lo, hi):
+                start = m.end("pro") if "pro" in m.re.groupindex else m.start()
+                if m.end() > start and _valid(v, kind, m, text, start):
+                    raw.append(_Hit(start, m.end(), kind, m))
     raw.sort(key=lambda h: (h.start, -(h.end - h.start), _KINDS.index(h.kind)))
     chosen: list[_Hit] = []
     for h in raw:
         if not chosen or h.start >= chosen[-1].end:
             chosen.append(h)
     return _ranges(v, text, _since(v, text, _weekday_dates(text, chosen)))
+
+
+def _windows(v: DateVocab, text: str) -> list[tuple[int, int]]:
+    """Disjoint ranges around anchor words, widened to whitespace so no word is cut."""
+    out: list[tuple[int, int]] = []
+    for m in _WORD.finditer(text):
+        if _is_anchor(m.group(), v.anchors):
+            lo, hi = _snap(text, m.start() - WINDOW_BEFORE, m.end() + WINDOW_AFTER)
+            if out and lo <= out[-1][1]:
+                out[-1] = (out[-1][0], max(hi, out[-1][1]))
+            else:
+                out.append((lo, hi))
+    return out
+
+
+def _snap(text: str, lo: int, hi: int) -> tuple[int, int]:
+    lo, hi = max(0, lo), min(len(text), hi)
+    while lo > 0 and not text[lo - 1].isspace():
+        lo -= 1
+    while hi < len(text) and not text[hi].isspace():
+        hi += 1
+    return lo, hi
+
+
+@lru_cache(maxsize=65536)
+def _is_anchor(word: str, anchors: frozenset[str]) -> bool:
+    if any(c.isdigit() for c in word):
+        return True
+    return word in anchors or word[1:] in anchors or word[2:] in anchors
 
 
 def _pattern(v: DateVocab, kind: str) -> re.Pattern[str]:
