@@ -63,3 +63,8 @@ def test_members(kb):
 def test_variants_apply_to_whole_words_only(kb):
     assert kb.variants("الحكومة السورية") == ["الحكومة السورية"]
     assert "الجيش الأميركي" in kb.variants("الجيش الأمريكي")
+
+
+def test_gazetteer_names_shared_with_curated_places_are_ambiguous(kb):
+    pirmam = kb.places["gn_91696"]  # its Arabic name is also the Salah al-Din governorate's
+    assert pirmam.source == "gazetteer" and pirmam.ambiguous

@@ -71,3 +71,7 @@ def test_stats_are_consistent():
     rows = {cc: (total, named, kept) for cc, total, named, kept in bg.stats()}
     assert all(kept <= named <= total for total, named, kept in rows.values())
     assert rows["SY"][1] >= 300
+
+
+def test_two_letter_names_are_left_out():
+    assert bg.arabic_names({"alternatenames": ["تل", "تلعفر"]}) == ["تلعفر"]

@@ -40,6 +40,7 @@ ALL_CITIES = ("SY", "IQ", "LB", "JO", "PS", "IL", "YE", "SD", "SS", "LY")
 MIN_POP_BY_COUNTRY = {"TR": 500_000, "IR": 250_000, "EG": 100_000, "SA": 50_000}
 TR_BORDER_BOX = (35.8, 35.8, 38.0, 44.85)  # south, west, north, east: the strip along Syria and Iraq
 
+MIN_LETTERS = 2  # a name of two letters or fewer ("تل": hill) is a word, not a usable name
 ARABIC_NAME = re.compile(r"^[\u0621-\u064A\u064B-\u0652\u0670\u0671 '\-]+$")
 ARABIC_LETTER = re.compile(r"[\u0621-\u064A]")
 DIACRITICS = re.compile(r"[\u064B-\u0652\u0670\u0671]")
@@ -64,9 +65,9 @@ def selected(city: dict[str, Any]) -> bool:
 
 
 def arabic_names(city: dict[str, Any]) -> list[str]:
-    """The city's Arabic alternate names, sorted, one per lookup key (the least vowelled kept)."""
+    """The city's Arabic alternate names (3+ letters), sorted, one per lookup key (least vowelled kept)."""
     names = {" ".join(n.split()) for n in city.get("alternatenames") or ()}
-    arabic = sorted(n for n in names if ARABIC_NAME.match(n) and ARABIC_LETTER.search(n))
+    arabic = sorted(n for n in names if ARABIC_NAME.match(n) and len(ARABIC_LETTER.findall(n)) > MIN_LETTERS)
     best: dict[str, str] = {}
     for name in sorted(arabic, key=lambda n: (len(DIACRITICS.findall(n)), n)):
         best.setdefault(alias_key(name), name)

@@ -83,22 +83,26 @@ def read_base(data: Path = DATA) -> RawKB:
 
 
 def drop_curated(curated: dict[str, dict[str, Any]], gazetteer: list[dict[str, Any]]) -> list[dict]:
-    """Gazetteer entries that no curated place already covers."""
+    """Gazetteer entries that no curated place already covers.
+
+    An entry kept although a curated place elsewhere has one of its names (Pirmam's
+    Arabic name is also a governorate's) is marked ``ambiguous``.
+    """
     gids = {p.get("geonames_id") for p in curated.values()} - {None}
-    by_name: dict[tuple[str, str], list[tuple[float, float]]] = {}
+    by_name: dict[str, list[tuple[str, float, float]]] = {}
     for p in curated.values():
         for name in [p.get("name"), *(p.get("aliases") or [])]:
             if isinstance(name, str):
-                by_name.setdefault((alias_key(name), p.get("country")), []).append((p["lat"], p["lon"]))
-
-    def covered(g: dict[str, Any]) -> bool:
-        for name in [g["name"], *g.get("aliases", [])]:
-            for lat, lon in by_name.get((alias_key(name), g["country"]), ()):
-                if abs(lat - g["lat"]) <= SAME_PLACE_DEG and abs(lon - g["lon"]) <= SAME_PLACE_DEG:
-                    return True
-        return False
-
-    return [g for g in gazetteer if g.get("geonames_id") not in gids and not covered(g)]
+                by_name.setdefault(alias_key(name), []).append((p.get("country"), p["lat"], p["lon"]))
+    kept = []
+    for g in gazetteer:
+        same = [hit for n in [g["name"], *g.get("aliases", [])] for hit in by_name.get(alias_key(n), ())]
+        near = any(cc == g["country"] and abs(lat - g["lat"]) <= SAME_PLACE_DEG
+                   and abs(lon - g["lon"]) <= SAME_PLACE_DEG for cc, lat, lon in same)
+        if g.get("geonames_id") in gids or near:
+            continue
+        kept.append({**g, "ambiguous": True} if same else g)
+    return kept
 
 
 def apply_overlay(raw: RawKB, path: Path) -> None:
