@@ -8,10 +8,11 @@ both the specificity used to choose among them and ACLED's geo precision.
 from __future__ import annotations
 
 from bisect import bisect_left
+from functools import lru_cache
 
 from marsad.document import ActorRef, Location
 from marsad.extract.base import Analysis, Mention
-from marsad.extract.events.lexicon import lexicon
+from marsad.extract.events.lexicon import fold, lexicon
 from marsad.extract.events.views import word_index
 from marsad.extract.events.words import WordIndex
 
@@ -32,12 +33,12 @@ def place_kind(a: Analysis, m: Mention) -> str | None:
     return place.kind if place is not None else None
 
 
-def is_actor(a: Analysis, m: Mention) -> bool:
-    """An organisation or person (not generic civilians), or a country acting."""
+def is_actor(a: Analysis, m: Mention, countries: bool = True) -> bool:
+    """An organisation or person (not generic civilians), or (``countries``) a country acting."""
     e = m.entity
     if e.type in ("organization", "person"):
         return e.kb_id != "civilians" and e.category != "civilians"
-    return place_kind(a, m) == "country"
+    return countries and place_kind(a, m) == "country"
 
 
 def actor_ref(m: Mention) -> ActorRef:
@@ -76,8 +77,8 @@ class Sentence:
         self.lo = words[0].index if words else 0
         self.hi = words[-1].index + 1 if words else 0
 
-    def actors(self) -> list[tuple[int, int, Mention]]:
-        return [t for t in self.mentions if is_actor(self.a, t[2])]
+    def actors(self, countries: bool = True) -> list[tuple[int, int, Mention]]:
+        return [t for t in self.mentions if is_actor(self.a, t[2], countries)]
 
     def places(self) -> list[tuple[int, int, Mention]]:
         return [t for t in self.mentions if t[2].entity.type == "location"]
@@ -92,8 +93,33 @@ def actor1(s: Sentence, first: int, last: int, verb: bool, sources: set[str]) ->
         found = _agent(s, first, last, verb, actors)
     if found is not None:
         return found
-    earlier = [t for t in preferred if t[1] < first and first - t[1] <= 10]
+    found = nationality(s, last)
+    if found is not None:
+        return found
+    earlier = [t for t in preferred if t[1] < first and first - t[1] <= 10 and is_actor(s.a, t[2], False)]
     return actor_ref(earlier[-1][2]) if earlier else described(s, first, last)
+
+
+def nationality(s: Sentence, last: int) -> ActorRef | None:
+    """"قصف حوثي", "بطائرة مسيرة تركية": a nationality adjective after the trigger names the side."""
+    table = lexicon().events.get("actors", {}).get("nationality", {})
+    keys = _nationality_keys(tuple(sorted(table.items())))
+    words = s.idx.words
+    for k in range(last + 1, min(last + 4, s.hi)):
+        kb_id = next((keys[x] for x in words[k].stems if x in keys), None)
+        if kb_id is None:
+            continue
+        ent = next((e for e in s.a.doc.entities if e.kb_id == kb_id), None)
+        actor = s.a.kb.actors.get(kb_id) if hasattr(s.a.kb, "actors") else None
+        name = s.a.text[words[last].start:words[k].end]
+        return ActorRef(ent.id if ent else None, ent.canonical if ent else name,
+                        getattr(actor, "name_en", None))
+    return None
+
+
+@lru_cache(maxsize=4)
+def _nationality_keys(items: tuple[tuple[str, str], ...]) -> dict[str, str]:
+    return {fold(k): v for k, v in items}
 
 
 def possessor(s: Sentence, first: int) -> ActorRef | None:
@@ -110,9 +136,10 @@ def _agent(s: Sentence, first: int, last: int, verb: bool,
     if cue is not None:
         return cue
     clause = words[first].clause
-    after = next((t for t in actors if t[0] == last + 1 and words[t[0]].clause == words[last].clause), None)
-    before = next((t for t in reversed(actors) if t[1] < first
-                   and words[t[1]].clause == clause and first - t[1] <= 6), None)
+    after = next((t for t in actors if t[0] == last + 1 and words[t[0]].clause == words[last].clause
+                  and is_actor(s.a, t[2], False)), None)
+    before = next((t for t in reversed(actors) if t[1] < first and words[t[1]].clause == clause
+                   and first - t[1] <= (6 if is_actor(s.a, t[2], False) else 2)), None)
     if verb and before is not None:
         return actor_ref(before[2])
     light = None if verb else _light_verb_subject(s, first, actors)
