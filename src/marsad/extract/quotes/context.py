@@ -47,7 +47,8 @@ class Ctx:
     def actor_mentions(self) -> list[Mention]:
         """Mentions of people and organisations; a person the knowledge base lacks is dropped
         when the "name" sits inside quotation marks or reads as a clause ("طلب عدم")."""
-        return [m for m in self.a.mentions if m.entity.type in ACTOR_TYPES and not self._doubtful(m)]
+        found = [m for m in self.a.mentions if m.entity.type in ACTOR_TYPES and not self._doubtful(m)]
+        return sorted(found, key=lambda m: m.span.start)
 
     def _doubtful(self, m: Mention) -> bool:
         if m.entity.type != "person" or m.entity.kb_id:
@@ -147,6 +148,15 @@ class Ctx:
         from marsad.extract.quotes.words import key
 
         return self.lex.gender_of_head(key(head), head)
+
+    def mentions_between(self, start: int, end: int) -> list[Mention]:
+        """Actor mentions starting in ``[start, end)``, in text order."""
+        starts = self._mention_starts
+        return self.actor_mentions[bisect_right(starts, start - 1):bisect_right(starts, end - 1)]
+
+    @cached_property
+    def _mention_starts(self) -> list[int]:
+        return [m.span.start for m in self.actor_mentions]
 
     def mentions_of(self, entity: Entity) -> list[Mention]:
         return self._mentions_by_entity.get(entity.id, [])

@@ -111,14 +111,13 @@ def _narrated(ctx: Ctx, said: list[Said], cue_start: int, sent: int, gender: str
               head: str | None) -> Antecedent | None:
     """The first agreeing actor named in the previous sentence (or this one, before the cue),
     outside quotes; a sentence of background quotes does not count."""
-    start = ctx.lay.previous_sentence_start(cue_start)
-    for m in ctx.actor_mentions:
-        if not start <= m.span.start < cue_start or _in_quote(said, m):
-            continue
-        if _in_background_quote_sentence(ctx, said, m):
-            continue
-        if _mention_fits(ctx, m, gender, head):
-            return _from_mention(ctx, m)
+    own = ctx.lay.sentence_start(cue_start)
+    for start, end in ((own, cue_start), (ctx.lay.previous_sentence_start(cue_start), own)):
+        for m in ctx.mentions_between(start, end):
+            if _in_quote(said, m) or _in_background_quote_sentence(ctx, said, m):
+                continue
+            if _mention_fits(ctx, m, gender, head):
+                return _from_mention(ctx, m)
     return None
 
 

@@ -72,6 +72,8 @@ def _verb_quote(ctx: Ctx, cue: Cue, said: list[Said], limit: int) -> Found | Non
     sub = subject_of(ctx, cue, limit)
     if sub.kind == "none":
         return None
+    if form.object and _disagrees(ctx, form, sub):
+        sub = Subject("dropped", sub.start, start=sub.start)
     if sub.kind == "named":
         sub.kind = "described"
     speaker = speaker_of(ctx, sub, cue, said, start)
@@ -91,6 +93,18 @@ def _verb_quote(ctx: Ctx, cue: Cue, said: list[Said], limit: int) -> Found | Non
     if med is None:
         return Found(speaker, cue, content, _default_medium(ctx, form, speaker), stated=False)
     return Found(speaker, cue, content, med)
+
+
+def _disagrees(ctx: Ctx, form: CueForm, sub: Subject) -> bool:
+    """"وطالبت التحالفَ الدولي بـ...": a masculine noun after a feminine verb is its object,
+    and the subject is dropped (only names of a clearly masculine head count)."""
+    m = sub.mention
+    if m is None or form.gender != "f" or ctx.words[sub.start].start < m.span.start:
+        return False
+    if m.entity.type == "person":
+        return ctx.gender_of(m.entity) == "m"
+    head = ctx.words[sub.start].key
+    return ctx.lex.in_set(head, ctx.lex.masculine)
 
 
 def _default_medium(ctx: Ctx, form: CueForm, speaker: Antecedent) -> str | None:

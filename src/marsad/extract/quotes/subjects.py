@@ -11,6 +11,8 @@ from marsad.extract.quotes.cues import Cue
 from marsad.extract.quotes.discourse import Antecedent, Said, document_author, from_said, resolve
 from marsad.extract.quotes.speaker import Subject, described, extend, parse_subject
 
+FRONTING = frozenset({"غير", "الا", "بيد", "اذ"})
+
 
 def subject_of(ctx: Ctx, cue: Cue, limit: int) -> Subject:
     """The subject of the verb cue ``cue`` (words before offset ``limit``)."""
@@ -25,7 +27,7 @@ def _preceding_subject(ctx: Ctx, cue: Cue) -> Subject | None:
         return None
     if cue.clitic:
         return _topic_subject(ctx, cue)
-    bg = _background_subject(ctx, cue)
+    bg = _background_subject(ctx, cue) or _fronted_subject(ctx, cue)
     if bg is not None:
         return bg
     j = cue.i - 1
@@ -64,6 +66,27 @@ def _background_subject(ctx: Ctx, cue: Cue) -> Subject | None:
     sub = described(ctx, first + 1, cue.i)
     sub.end = cue.j
     return sub
+
+
+def _fronted_subject(ctx: Ctx, cue: Cue) -> Subject | None:
+    """"غير أن مصادر عسكرية قدرت", "بينما مصدر مقرب منه قال": a description between
+    a clause opener and the cue."""
+    lex = ctx.lex
+    first = ctx.lay.word_index(ctx.lay.sentence_start(ctx.words[cue.i].start))
+    for k in range(cue.i - 1, max(first, cue.i - 8) - 1, -1):
+        w = ctx.words[k].key
+        opener = w in lex.clause_openers or (w == "ان" and k > 0 and ctx.words[k - 1].key in FRONTING)
+        if opener and k + 1 < cue.i:
+            if any(c in ctx.text[ctx.words[k].end:ctx.words[cue.i].start] for c in ",،:."):
+                return None
+            sub = described(ctx, k + 1, cue.i)
+            if sub.kind in ("unknown", "person_anaphor"):
+                return None
+            sub.end = cue.j
+            return sub
+        if ctx.comma_before(k + 1) and k + 1 < cue.i:
+            return None
+    return None
 
 
 def _following_subject(ctx: Ctx, cue: Cue, limit: int) -> Subject:
