@@ -339,3 +339,9 @@ def test_common_word_alias_of_an_actor_needs_another_mention() -> None:
     assert find_entities("أسقطت الدفاعات الجوية في القاعدة طائرتين", kb)[0] == []
     ents, _ = find_entities("تبنى تنظيم القاعدة الهجوم، وقالت القاعدة إن", kb)
     assert [m.text for m in ents[0].mentions] == ["تنظيم القاعدة", "القاعدة"]
+
+
+def test_adjective_like_country_name() -> None:
+    assert entities("نقلت مصادر سورية أن الهجوم فشل") == {}
+    assert entities("دخلت القوات إلى سورية أمس") == {"syria": ["سورية"]}
+    assert entities("تقدمت القوات في شمال سورية") == {"syria": ["سورية"]}

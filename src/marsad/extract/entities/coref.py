@@ -123,10 +123,10 @@ class Resolver:
         return actor.category in categories or bool(self.heads(ref) & heads)
 
     def heads(self, ref: str) -> set[str]:
-        """Head nouns of the entity's KB names and of its surface forms here."""
+        """Head nouns of the entity's KB name and of its surface forms here."""
         if ref not in self._heads:
             actor = self.view.kb.actors.get(ref)
-            names = [key(x) for x in actor.names] if actor is not None else []
+            names = [key(actor.name)] if actor is not None else []
             self._heads[ref] = {head_word(x) for x in [*names, *self.surfaces.get(ref, ())]}
         return self._heads[ref]
 

@@ -81,6 +81,8 @@ class Lexicon:
     blockers: frozenset[str]
     after_blockers: frozenset[str]
     common_words: frozenset[str]
+    adjective_like: frozenset[str]
+    directions: frozenset[str]
     default_kinds: tuple[str, ...]
     clitics: Clitics
 
@@ -149,6 +151,8 @@ def lexicon() -> Lexicon:
         blockers=_keys(places.get("blockers")),
         after_blockers=_keys(places.get("after_blockers")),
         common_words=_keys(places.get("common_words")),
+        adjective_like=_keys(places.get("adjective_like")),
+        directions=_keys(places.get("directions")),
         default_kinds=tuple(places.get("default_kinds") or ()),
         clitics=_clitics(),
     )

@@ -166,6 +166,8 @@ def places_in_context(view: DocView, h: Hit, ids: list[str], ctx: Context) -> li
     if h.has(GENERIC_SET):   # "التحالف", "الجيش": a generic noun before a place that needs context
         ids = [i for i in ids if not _needs_context(view.kb.places[i], False) or " " in surface]
     cue = view.bare(before, lex.cues)
+    if cue is None and surface in lex.adjective_like and not _place_position(view, h.start, before):
+        return []
     if cue is not None:
         kinds = lex.cues[cue]
         fitting = [i for i in ids if view.kb.places[i].kind in kinds]
@@ -176,6 +178,14 @@ def places_in_context(view: DocView, h: Hit, ids: list[str], ctx: Context) -> li
     shared = len(ids) > 1 and not common      # one name, several places: the document's countries decide
     return [i for i in ids if not _needs_context(view.kb.places[i], common) or i in ctx.licensed
             or _ancestor_nearby(view, h, i) or (shared and _supported(view.kb.places[i], ctx))]
+
+
+def _place_position(view: DocView, start: int, before: str) -> bool:
+    """Where a place name, not an adjective, stands: after a preposition, a direction or punctuation."""
+    lex, ws = view.lex, view.word_start(start)
+    if ws < start or ws == 0 or view.text[ws - 1] != " ":
+        return True               # a proclitic (بسورية، وسورية), punctuation, or a line's start
+    return view.bare(before, lex.stop_words) is not None or view.bare(before, lex.directions) is not None
 
 
 def _after_cue(view: DocView, h: Hit) -> list[str]:
