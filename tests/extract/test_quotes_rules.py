@@ -35,6 +35,8 @@ ACTORS: dict[str, tuple[str, str, str, str | None]] = {
     "هيئة الإغاثة": ("organization", "relief", "هيئة الإغاثة", None),
     "أنقرة": ("location", "ankara", "أنقرة", "city"),
     "حلب": ("location", "aleppo", "حلب", "city"),
+    "التحالف": ("organization", "coalition", "التحالف", None),
+    "الإدارة": ("organization", "admin", "الإدارة المحلية", None),
 }
 CATEGORIES = {"observatory": "other", "agency": "media", "army": "state_forces", "mod": "government"}
 
@@ -354,3 +356,31 @@ def test_default_medium_of_organisations() -> None:
     assert q.medium is None
     (q,) = analyze("وذكرت وكالة الأنباء الرسمية أن القوات دخلت البلدة.", ("وكالة الأنباء الرسمية",)).quotes
     assert q.medium is None
+
+
+def test_description_fronted_after_a_clause_opener() -> None:
+    text = "ولم يعلق الجيش على الحادث، غير أن مصادر عسكرية قدرت عدد القتلى بعشرة."
+    (q,) = analyze(text, ("الجيش",)).quotes
+    assert q.cue.text == "قدرت" and q.speaker.name == "مصادر عسكرية"
+    assert q.content.text == "عدد القتلى بعشرة"
+
+
+def test_masculine_noun_after_a_feminine_verb_is_the_object() -> None:
+    text = "ونددت الإدارة بالقصف، وطالبت التحالف بفتح تحقيق عاجل."
+    doc = analyze(text, ("الإدارة", "التحالف"))
+    assert [kb(doc, q) for q in doc.quotes] == ["admin", "admin"]
+    assert doc.quotes[1].content.text == "التحالف بفتح تحقيق عاجل"
+
+
+def test_dropped_subject_named_earlier_in_its_own_sentence() -> None:
+    text = ("وقال المرصد إن المعارك مستمرة. وكانت هيئة الإغاثة قد أطلقت حملة في المخيم، "
+            "قالت إنها شملت ألف عائلة.")
+    doc = analyze(text, ("المرصد", "هيئة الإغاثة"))
+    assert [kb(doc, q) for q in doc.quotes] == ["observatory", "relief"]
+
+
+def test_general_is_a_role_word_not_a_time() -> None:
+    text = "وأكد القائد العام للقوات خالد النمر أن المعركة انتهت."
+    (q,) = analyze(text, ("خالد النمر",)).quotes
+    assert kb(analyze(text, ("خالد النمر",)), q) == "khaled"
+    assert q.speaker.role == "القائد العام للقوات"
