@@ -106,7 +106,7 @@ def browser(server: str) -> Iterator[object]:
     shutil.rmtree(profile, ignore_errors=True)
 
 
-def wait_for(driver, script: str, timeout: float = 10.0):
+def wait_for(driver, script: str, timeout: float = 30.0):
     """Poll a JavaScript expression until it is truthy; return its value."""
     end = time.monotonic() + timeout
     while time.monotonic() < end:

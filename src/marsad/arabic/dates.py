@@ -146,12 +146,12 @@ def _windows(v: DateVocab, text: str) -> list[tuple[int, int]]:
 
 
 def _snap(text: str, lo: int, hi: int) -> tuple[int, int]:
+    """Widen ``[lo, hi)`` to whitespace (folded text has only " " and "\n")."""
     lo, hi = max(0, lo), min(len(text), hi)
-    while lo > 0 and not text[lo - 1].isspace():
-        lo -= 1
-    while hi < len(text) and not text[hi].isspace():
-        hi += 1
-    return lo, hi
+    if lo > 0:
+        lo = max(text.rfind(" ", 0, lo), text.rfind("\n", 0, lo)) + 1
+    ends = [x for x in (text.find(" ", hi), text.find("\n", hi)) if x >= 0]
+    return lo, min(ends) if ends else len(text)
 
 
 @lru_cache(maxsize=65536)

@@ -34,6 +34,10 @@ class Lexicon:
 
     def lookup_prefixed(self, word: str) -> tuple[str, tuple[str, int]] | None:
         """``(proclitic, entry)`` for a number word, possibly behind a proclitic (rest ≥ 3 letters)."""
+        return _lookup_prefixed(word)
+
+    def strip_and_lookup(self, word: str) -> tuple[str, tuple[str, int]] | None:
+        """Uncached body of :meth:`lookup_prefixed`."""
         entry = self.words.get(word)
         if entry is not None:
             return "", entry
@@ -68,6 +72,11 @@ def lexicon() -> Lexicon:
     add(t["half"], "half", 0)
     pros = tuple(sorted((fold_key(p) for p in t["proclitics"]), key=len, reverse=True))
     return Lexicon(words, pros, fold_key(t["conjunction"]))
+
+
+@lru_cache(maxsize=65536)
+def _lookup_prefixed(word: str) -> tuple[str, tuple[str, int]] | None:
+    return lexicon().strip_and_lookup(word)
 
 
 def parse_digits(token: str) -> int | float | None:

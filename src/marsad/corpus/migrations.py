@@ -105,6 +105,15 @@ CREATE INDEX stories_doc ON stories(doc_id);
 CREATE TABLE story_incidents (story_id TEXT NOT NULL, incident_id TEXT NOT NULL PRIMARY KEY);
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 """),
+    ("0003_web_indexes", """
+CREATE INDEX events_modality_date ON events(modality, date_start, doc_id, event_id);
+CREATE INDEX events_actor1_kb ON events(actor1_kb);
+CREATE INDEX events_actor2_kb ON events(actor2_kb);
+CREATE INDEX events_actor1 ON events(actor1);
+CREATE INDEX events_actor2 ON events(actor2);
+CREATE INDEX events_location_name ON events(location);
+CREATE INDEX documents_outlet_name ON documents(outlet);
+"""),
 ]
 
 

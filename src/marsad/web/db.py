@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import sqlite3
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -27,13 +28,24 @@ class CorpusPool:
         if corpus is None:
             if not self.path.is_file():
                 raise ApiError(503, f"no corpus at {self.path.name}: ingest articles first", "E_NO_CORPUS")
-            try:
-                corpus = Corpus(self.path, readonly=True)
-            except MarsadError as exc:
-                raise ApiError(503, exc.message, "E_NO_CORPUS") from exc
+            corpus = self._open()
             self._local.corpus = corpus
             self._all.append(corpus)
         return corpus
+
+    def _open(self) -> Corpus:
+        """A read-only handle; a file of an older schema is upgraded once (migrations are safe)."""
+        try:
+            return Corpus(self.path, readonly=True)
+        except MarsadError:
+            pass
+        try:
+            with self._write_lock, Corpus(self.path):
+                pass
+            return Corpus(self.path, readonly=True)
+        except (MarsadError, OSError, sqlite3.Error) as exc:
+            message = exc.message if isinstance(exc, MarsadError) else str(exc)
+            raise ApiError(503, message, "E_NO_CORPUS") from exc
 
     @contextmanager
     def writer(self) -> Iterator[Corpus]:

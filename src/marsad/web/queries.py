@@ -55,10 +55,11 @@ def event_keys(conn: sqlite3.Connection, filters: views.EventFilters, limit: int
                ) -> Iterator[tuple[str, list[str]]]:
     """(document id, its matching event ids), for exports; documents in the list's order."""
     where, args = filters.sql()
+    source = "events e JOIN documents d ON d.id = e.doc_id" if filters.outlet else "events e"
     grouped: dict[str, list[str]] = {}
     for doc_id, event_id in conn.execute(
-            f"SELECT e.doc_id, e.event_id FROM events e JOIN documents d ON d.id = e.doc_id WHERE {where} "
-            f"ORDER BY e.date_start DESC, d.rowid, e.event_id LIMIT ?", [*args, limit]):
+            f"SELECT e.doc_id, e.event_id FROM {source} WHERE {where} "
+            f"ORDER BY e.date_start DESC, e.doc_id DESC, e.event_id DESC LIMIT ?", [*args, limit]):
         grouped.setdefault(doc_id, []).append(event_id)
     yield from grouped.items()
 
