@@ -337,7 +337,7 @@ def test_pronoun_in_a_description_names_the_organisation() -> None:
     text = "نفت وزارة الدفاع الاتهامات. وقال المتحدث باسمها إن الصور مفبركة."
     doc = analyze(text, ("وزارة الدفاع",))
     assert [kb(doc, q) for q in doc.quotes] == ["mod", "mod"]
-    assert doc.quotes[1].speaker.name == "المتحدث باسمها"
+    assert doc.quotes[1].speaker.name == "المتحدث باسم وزارة الدفاع"
 
 
 def test_anonymous_and_self_named_speakers() -> None:

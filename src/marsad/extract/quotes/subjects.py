@@ -63,7 +63,10 @@ def _background_subject(ctx: Ctx, cue: Cue) -> Subject | None:
         return None
     if any(c in ctx.text[ctx.words[first].end:ctx.words[cue.i].start] for c in ",،:."):
         return None
-    sub = described(ctx, first + 1, cue.i)
+    end = cue.i
+    while end > first + 2 and ctx.is_adjunct(end - 1):   # "وكانت القوات قد أعلنت"
+        end -= 1
+    sub = described(ctx, first + 1, end)
     sub.end = cue.j
     return sub
 
@@ -119,10 +122,11 @@ def speaker_of(ctx: Ctx, sub: Subject, cue: Cue, said: list[Said], start: int) -
     if sub.kind == "document":
         return document_author(said, sub.medium)
     entity = sub.mention.entity if sub.mention else generic_inside(ctx, sub, said, start)
+    name = sub.name
     if entity is None and sub.kind == "described":
-        entity = _pronoun_inside(ctx, sub, said, start)
+        entity, name = _pronoun_inside(ctx, sub, said, start)
     g = ctx.gender_of(entity) if sub.kind == "person" else None
-    return Antecedent(entity, sub.name, sub.role, g or (gender if gender != "pl" else None))
+    return Antecedent(entity, name, sub.role, g or (gender if gender != "pl" else None))
 
 
 def generic_inside(ctx: Ctx, sub: Subject, said: list[Said], start: int) -> Entity | None:
@@ -135,12 +139,18 @@ def generic_inside(ctx: Ctx, sub: Subject, said: list[Said], start: int) -> Enti
     return None
 
 
-def _pronoun_inside(ctx: Ctx, sub: Subject, said: list[Said], start: int) -> Entity | None:
-    """"المتحدث باسمها", "مستشار لقائدها", "أحد مسؤوليه": the organisation the pronoun names."""
+def _pronoun_inside(ctx: Ctx, sub: Subject, said: list[Said], start: int) -> tuple[Entity | None, str]:
+    """"المتحدث باسمها", "مستشار لقائدها", "أحد مسؤوليه": the organisation the pronoun names,
+    and the description with the name in place of the pronoun ("المتحدث باسم الحكومة")."""
     for k in range(sub.start + 1, sub.end):
-        w = ctx.words[k].key
-        gender = "f" if w.endswith("ها") else "pl" if w.endswith("هم") else "m" if w.endswith("ه") else None
-        if gender is not None and len(w) > 3 and ctx.mention_by_word[k] is None:
-            found = resolve(ctx, said, start, gender, None)
-            return found.entity if found and found.entity and found.entity.type == "organization" else None
-    return None
+        raw = ctx.words[k].text
+        suffix = next((s for s in ("ها", "هم", "ه") if raw.endswith(s)), None)
+        if suffix is None or len(raw) <= 3 or ctx.mention_by_word[k] is not None:
+            continue
+        found = resolve(ctx, said, start, {"ها": "f", "هم": "pl", "ه": "m"}[suffix], None)
+        if found is None or found.entity is None or found.entity.type != "organization":
+            return None, sub.name
+        w = ctx.words[k]
+        name = ctx.text[ctx.words[sub.start].start:w.end - len(suffix)] + " " + found.entity.canonical
+        return found.entity, name + ctx.text[w.end:ctx.words[sub.end - 1].end]
+    return None, sub.name
