@@ -74,7 +74,9 @@ def test_every_actor_has_a_known_category(kb):
 def test_people_have_gender_and_affiliation(kb):
     people = [a for a in kb.actors.values() if a.type == "person"]
     assert len(people) >= 100
-    assert [a.id for a in people if a.gender not in ("m", "f")] == []
+    offices = {a.id for a in people if a.gender is None}  # an office quoted without a name
+    assert all(kb.actors[i].role and kb.actors[i].affiliation for i in offices)
+    assert len(offices) <= 10
     assert [a.id for a in people if a.affiliation is None and a.role is None] == []
 
 

@@ -16,13 +16,9 @@ from typing import Any
 
 from marsad.corpus.search import Filters, Hit, fts_query, snippet, term
 from marsad.corpus.views import EVENT_LIST_COLUMNS, EventFilters
+from marsad.web.queries import dicts
 
 _WORD = re.compile(r"\w+")
-
-
-def _dicts(cur: sqlite3.Cursor) -> list[dict[str, Any]]:
-    names = [d[0] for d in cur.description]
-    return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
 
 
 def events_page(conn: sqlite3.Connection, filters: EventFilters, *, limit: int, offset: int
@@ -32,7 +28,7 @@ def events_page(conn: sqlite3.Connection, filters: EventFilters, *, limit: int, 
     source = "events e JOIN documents d ON d.id = e.doc_id" if filters.outlet else "events e"
     total = conn.execute(f"SELECT COUNT(*) FROM {source} WHERE {where}", args).fetchone()[0]
     cols = ", ".join(f"p.{c}" for c in EVENT_LIST_COLUMNS)
-    page = _dicts(conn.execute(
+    page = dicts(conn.execute(
         f"SELECT {cols}, d.outlet, d.title, i.incident_id FROM (SELECT e.* FROM {source} WHERE {where} "
         f"ORDER BY e.date_start DESC, e.doc_id DESC, e.event_id DESC LIMIT ? OFFSET ?) p "
         f"JOIN documents d ON d.id = p.doc_id "

@@ -14,7 +14,8 @@ DOC_LIST = ("d.id, d.title, d.outlet, d.outlet_id, d.published_start AS publishe
             "d.n_events AS events, d.n_quotes AS quotes, d.n_claims AS claims")
 
 
-def _dicts(cur: sqlite3.Cursor) -> list[dict[str, Any]]:
+def dicts(cur: sqlite3.Cursor) -> list[dict[str, Any]]:
+    """The rows of an executed query as dicts keyed by column name."""
     names = [d[0] for d in cur.description]
     return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
 
@@ -24,7 +25,7 @@ def documents(conn: sqlite3.Connection, filters: Filters, *, limit: int, offset:
     """(total matching, one page of documents, latest first)."""
     where, args = filters.sql()
     total = conn.execute(f"SELECT COUNT(*) FROM documents d WHERE {where}", args).fetchone()[0]
-    page = _dicts(conn.execute(
+    page = dicts(conn.execute(
         f"SELECT {DOC_LIST} FROM documents d WHERE {where} "
         f"ORDER BY d.published_start DESC, d.rowid LIMIT ? OFFSET ?", [*args, limit, offset]))
     return total, page
@@ -32,7 +33,7 @@ def documents(conn: sqlite3.Connection, filters: Filters, *, limit: int, offset:
 
 def outlet_names(conn: sqlite3.Connection) -> list[dict[str, Any]]:
     """Outlets for filter menus: id (or name when it has no id), display name, documents."""
-    return _dicts(conn.execute(
+    return dicts(conn.execute(
         "SELECT COALESCE(outlet_id, outlet) AS id, MAX(outlet) AS name, COUNT(*) AS documents "
         "FROM documents WHERE COALESCE(outlet_id, outlet) IS NOT NULL GROUP BY 1 ORDER BY 2"))
 
@@ -67,7 +68,7 @@ def event_keys(conn: sqlite3.Connection, filters: views.EventFilters, limit: int
 def timeline(conn: sqlite3.Connection, filters: views.EventFilters) -> list[dict[str, Any]]:
     """Matching events per month (events without a date left out)."""
     where, args = filters.sql()
-    return _dicts(conn.execute(
+    return dicts(conn.execute(
         f"SELECT substr(e.date_start, 1, 7) AS period, COUNT(*) AS n FROM events e "
         f"JOIN documents d ON d.id = e.doc_id WHERE {where} AND e.date_start IS NOT NULL "
         f"GROUP BY 1 ORDER BY 1", args))
@@ -77,12 +78,12 @@ def overview(conn: sqlite3.Connection) -> dict[str, Any]:
     """Counts by event type, by month and by outlet (asserted events), and the leading stories."""
     asserted = "FROM events e JOIN documents d ON d.id = e.doc_id WHERE e.modality = 'asserted'"
     return {
-        "by_type": _dicts(conn.execute(
+        "by_type": dicts(conn.execute(
             f"SELECT e.event_type, COUNT(*) AS n {asserted} GROUP BY 1 ORDER BY n DESC, 1")),
-        "by_month": _dicts(conn.execute(
+        "by_month": dicts(conn.execute(
             f"SELECT substr(e.date_start, 1, 7) AS period, COUNT(*) AS n {asserted} "
             f"AND e.date_start IS NOT NULL GROUP BY 1 ORDER BY 1")),
-        "by_outlet": _dicts(conn.execute(
+        "by_outlet": dicts(conn.execute(
             "SELECT COALESCE(d.outlet_id, d.outlet) AS id, MAX(d.outlet) AS name, COUNT(*) AS documents, "
             "SUM(d.n_events) AS events FROM documents d GROUP BY 1 ORDER BY documents DESC, 1")),
         "stories": views.stories(conn, limit=10),
@@ -92,7 +93,7 @@ def overview(conn: sqlite3.Connection) -> dict[str, Any]:
 def event(conn: sqlite3.Connection, doc_id: str, event_id: str) -> dict[str, Any] | None:
     """One event row with its document's outlet and title, and its merged incident's other reports."""
     cols = ", ".join(f"e.{c}" for c in views.EVENT_LIST_COLUMNS)
-    rows = _dicts(conn.execute(
+    rows = dicts(conn.execute(
         f"SELECT {cols}, e.trigger, e.attributed_to, d.outlet, d.outlet_id, d.title, "
         f"d.published_start AS published, i.incident_id FROM events e JOIN documents d ON d.id = e.doc_id "
         f"LEFT JOIN incidents i ON i.doc_id = e.doc_id AND i.event_id = e.event_id "
@@ -112,20 +113,20 @@ def _story_of(conn: sqlite3.Connection, doc_id: str) -> str | None:
 
 def entity(conn: sqlite3.Connection, kb_id: str, *, limit: int = 200) -> dict[str, Any] | None:
     """An entity of the knowledge base: its names, the documents naming it, its events and quotes."""
-    names = _dicts(conn.execute(
+    names = dicts(conn.execute(
         "SELECT canonical, canonical_en, type, category, COUNT(*) AS documents, SUM(mentions) AS mentions "
         "FROM entities WHERE kb_id = ? GROUP BY canonical, type ORDER BY documents DESC", (kb_id,)))
     if not names:
         return None
-    docs = _dicts(conn.execute(
+    docs = dicts(conn.execute(
         f"SELECT {DOC_LIST}, e.mentions AS mentions FROM entities e JOIN documents d ON d.id = e.doc_id "
         f"WHERE e.kb_id = ? ORDER BY d.published_start DESC, d.rowid LIMIT ?", (kb_id, limit)))
     cols = ", ".join(f"e.{c}" for c in views.EVENT_LIST_COLUMNS)
-    evs = _dicts(conn.execute(
+    evs = dicts(conn.execute(
         f"SELECT {cols}, d.outlet, d.title FROM events e JOIN documents d ON d.id = e.doc_id "
         f"WHERE e.actor1_kb = ? OR e.actor2_kb = ? OR e.location_kb = ? "
         f"ORDER BY e.date_start DESC, d.rowid LIMIT ?", (kb_id, kb_id, kb_id, limit)))
-    quotes = _dicts(conn.execute(
+    quotes = dicts(conn.execute(
         "SELECT q.doc_id, q.quote_id, q.speaker, q.role, q.cue, q.content, q.direct, q.medium, d.outlet, "
         "d.published_start AS published FROM quotes q JOIN documents d ON d.id = q.doc_id "
         "WHERE q.speaker_kb = ? ORDER BY d.published_start DESC, d.rowid LIMIT ?", (kb_id, limit)))
@@ -151,7 +152,7 @@ def outlet_profile(conn: sqlite3.Connection, key: str) -> dict[str, Any] | None:
     for f in mine["framing"]:
         f["rate"] = round(f["n"] / max(1, mine["documents"]), 3)
         f["others_rate"] = round(other_terms.get((f["term"], f["actor_kb"]), 0) / other_docs, 3)
-    types = _dicts(conn.execute(
+    types = dicts(conn.execute(
         "SELECT e.event_type, COUNT(*) AS n FROM events e JOIN documents d ON d.id = e.doc_id "
         "WHERE COALESCE(d.outlet_id, d.outlet) IS ? AND e.modality = 'asserted' GROUP BY 1 ORDER BY n DESC",
         (mine["id"],)))
