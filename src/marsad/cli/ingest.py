@@ -21,6 +21,9 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--db", type=Path, default=DEFAULT_DB, metavar="FILE",
                    help=f"the corpus file (default {DEFAULT_DB})")
     p.add_argument("--workers", type=int, default=1, metavar="N", help="analyse in N processes (default 1)")
+    p.add_argument("--semantic", action="store_true",
+                   help="also link articles by the meaning of their titles (slower; needs marsad[semantic]); "
+                        "stays on for this corpus")
     p.add_argument("--batch", type=int, default=200, metavar="N", help="documents per transaction (200)")
     bar = p.add_mutually_exclusive_group()
     bar.add_argument("--progress", dest="progress", action="store_true", default=None)
@@ -39,6 +42,8 @@ def run(args: argparse.Namespace) -> int:
     build(None, kb).prepare()  # fail fast on a bad knowledge base, before reading anything
     total = count_inputs(args.paths, opts)
     with Corpus(args.db) as corpus, common.progress(total, args.progress, "ingest") as bar:
+        if args.semantic:
+            corpus.enable_semantic()
         docs = analyze_many(read_paths(args.paths, opts), workers=max(1, args.workers), kb_files=kb)
         stats = corpus.add(docs, batch=max(1, args.batch), on_item=lambda _item: bar.update(1))
         found = corpus.refresh()

