@@ -37,6 +37,8 @@ class Draft:
     loose: bool = False
     soft: bool = False              # a default sub-type no context word confirmed
     vague: bool = False             # a bare masdar with no place, date or count of its own
+    tid: str = ""                   # the trigger entry id
+    distinct: bool = False          # an earlier incident named in response ("ردا على الهجوم")
     actor1: ActorRef | None = None
     actor2: ActorRef | None = None
     location: Location | None = None
@@ -107,12 +109,15 @@ def _draft(a: Analysis, s: args.Sentence, k: int, sent: Span, c: Candidate) -> D
     d = Draft(c.span, k, c.event_type, c.sub_event_type, c.modality, [sent], c.first,
               territory=trig.territory, refined=c.refined is not None, anaphoric=c.anaphoric,
               generic=c.generic, weak=trig.weak, loose=trig.loose and c.refined is None,
-              soft=bool(trig.refine) and (c.refined is None or c.weakly))
+              soft=bool(trig.refine) and (c.refined is None or c.weakly), tid=trig.id,
+              distinct=c.distinct)
     d.attributed = found[0] if found else None
     own = not verb and not trig.territory and _enclitic(s, c.first)
     possessor = args.possessor(s, c.first) if own else None
     d.actor1 = _responsible(s, c.first) or possessor or args.actor1(s, c.first, c.last, verb, sources)
     d.actor2 = args.actor2(s, c.first, c.last, d.actor1)
+    if c.context_missing and not _object_place(s, c.last, 3):
+        return None
     loc = args.location(s, c.first, c.last)
     pointer = c.anaphoric or _place_pronoun(s, c.first) or _enclitic(s, c.first)
     if loc is None and pointer:
@@ -163,10 +168,11 @@ def _previous_place(a: Analysis, k: int) -> tuple[Location, int] | None:
     return args.location(s, s.hi, s.hi) if s.hi > s.lo else None
 
 
-def _object_place(s: args.Sentence, last: int) -> bool:
+def _object_place(s: args.Sentence, last: int, reach: int = 6) -> bool:
     """A place named right after the trigger ("السيطرة على مدينة X", "فك الحصار عن X")."""
     words = s.idx.words
-    return any(last < w0 <= last + 6 and words[w0].clause == words[last].clause for w0, _w1, _m in s.places())
+    return any(last < w0 <= last + reach and words[w0].clause == words[last].clause
+               for w0, _w1, _m in s.places())
 
 
 def _enclitic(s: args.Sentence, first: int) -> bool:
@@ -198,8 +204,9 @@ def _attach_counts(a: Analysis, sents: list[Span], out: list[Draft]) -> None:
         if same:
             target = min(same, key=lambda d: abs(d.first - hit.first))
         else:
-            prev = [d for d in out if k - 2 <= d.sentence < k and d.modality == "asserted"]
-            target = prev[-1] if prev else _fallback(a, sents, k, hit, out)
+            target = _earlier(out, k, hit) or _fallback(a, sents, k, hit, out)
+            if target is _SKIP:
+                continue
         if target is not None:
             target.hits.setdefault(hit.kind, []).append(hit)
             if sents[k] not in target.evidence:
@@ -207,6 +214,22 @@ def _attach_counts(a: Analysis, sents: list[Span], out: list[Draft]) -> None:
             if target not in out:
                 out.append(target)
     out.sort(key=lambda d: d.trigger.start)
+
+
+_SKIP = Draft(Span(0, 0, ""), -1, "", "", "asserted", [])
+_VIOLENT = ("Battles", "Explosions/Remote violence", "Violence against civilians")
+
+
+def _earlier(out: list[Draft], k: int, hit: CountHit) -> Draft | None:
+    """The event a count in a sentence without trigger belongs to: one of the two sentences before,
+    else the latest violent one (a later toll or testimony); ``_SKIP`` when that one has the figure."""
+    prev = [d for d in out if k - 2 <= d.sentence < k and d.modality == "asserted"]
+    if prev:
+        return prev[-1]
+    violent = [d for d in out if d.sentence < k and d.modality == "asserted" and d.event_type in _VIOLENT]
+    if not violent:
+        return None
+    return violent[-1] if hit.kind not in violent[-1].hits else _SKIP
 
 
 def _fallback(a: Analysis, sents: list[Span], k: int, hit: CountHit, out: list[Draft]) -> Draft | None:

@@ -79,6 +79,7 @@ class Trigger:
     priority: int = 0
     generic_plural: bool = False
     loose: bool = False
+    place_instead_of_context: bool = False
 
 
 @dataclass(frozen=True)
@@ -123,7 +124,7 @@ def _trigger_phrases(entries: list[dict[str, Any]]) -> Phrases:
             state=bool(e.get("state")), weak=bool(e.get("weak")), absorbable=bool(e.get("absorbable")),
             needs_place=bool(e.get("needs_place")), needs_context=tuple(e.get("needs_context", ())),
             priority=int(e.get("priority", 0)), generic_plural=bool(e.get("generic_plural")),
-            loose=bool(e.get("loose")),
+            loose=bool(e.get("loose")), place_instead_of_context=bool(e.get("place_instead_of_context")),
         )
         plurals = {fold(p) for p in e.get("plurals", ())}
         for form in e.get("forms", ()):
@@ -154,6 +155,7 @@ def _word_lists(events: dict, victims: dict, modality: dict, claims: dict) -> di
         "strong_period": claims.get("strong_period_cues", ()),
         "campaign": claims.get("campaign_nouns", ()),
         "background": events.get("background_cues", ()),
+        "response": events.get("response_cues", ()),
         "place_pronouns": events.get("place_pronouns", ()),
         "future_exceptions": events.get("future_prefix_exceptions", ()),
     }
@@ -162,6 +164,7 @@ def _word_lists(events: dict, victims: dict, modality: dict, claims: dict) -> di
     for mod in ("negated", "future", "hypothetical", "alleged"):
         for scope in ("before", "sentence", "involvement", "nonspecific"):
             lists[f"{mod}.{scope}"] = modality.get(mod, {}).get(scope, ())
+    lists["condemnation"] = modality.get("condemnation", ())
     for key, values in modality.get("not_event", {}).items():
         lists[f"frame.{key}"] = values
     for key, values in modality.get("attribution", {}).items():

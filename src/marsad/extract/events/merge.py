@@ -16,17 +16,27 @@ _ANAPHORA_REACH = 10
 
 def settle(a: Analysis, d: Draft) -> None:
     """Counts, victims and argument-dependent types of one draft."""
-    groups = {h.group for hits in d.hits.values() for h in hits}
+    groups = {h.group for hits in d.hits.values() for h in hits} - {None}
     if d.actor2 is None:
         d.actor2 = _victims(a, d, groups)
     cfg = lexicon().events
     override = cfg.get("civilian_victim_override", {})
-    if d.event_type in override.get("from", ()) and not d.territory and not d.refined \
-            and groups and groups <= {"civilians", "people"}:
+    camp = d.location is not None and _kind_of(a, d.location.entity) in override.get("place_kinds", ())
+    unarmed = bool(groups) and groups <= {"civilians", "people"}
+    if d.event_type in override.get("from", ()) and not d.territory and not d.refined and (unarmed or camp):
         d.event_type, d.sub_event_type = override["event_type"], override["sub_event_type"]
+    armed = cfg.get("armed_victim_override", {})
+    if d.sub_event_type in armed.get("from", ()) and groups and groups <= set(armed.get("groups", ())):
+        d.event_type, d.sub_event_type = armed["event_type"], armed["sub_event_type"]
     if d.territory:
         d.sub_event_type = _territory_type(a.doc, d.actor1)
         d.soft = d.actor1 is None
+
+
+def _kind_of(a: Analysis, entity_id: str | None) -> str | None:
+    ent = a.doc.entity(entity_id) if entity_id else None
+    place = a.kb.places.get(ent.kb_id) if ent is not None and ent.kb_id else None
+    return place.kind if place is not None else None
 
 
 def counts_of(d: Draft, text: str) -> dict[str, Quantity]:
@@ -106,7 +116,7 @@ def merge(a: Analysis, drafts: list[Draft]) -> list[Draft]:
 def _same_incident(a: Analysis, p: Draft, d: Draft) -> bool:
     """Compatible mentions of one type are one incident: same or nested place (or none), same actor
     (or none), overlapping stated dates; an anaphor ("الهجوم", "خلالها") needs only the type."""
-    if p.modality != d.modality or not _types_agree(p, d):
+    if p.modality != d.modality or d.distinct or not _types_agree(p, d):
         return False
     if p.date_stated and d.date_stated and not compatible(p.date, d.date):
         return False
@@ -123,7 +133,7 @@ def _same_incident(a: Analysis, p: Draft, d: Draft) -> bool:
 def _types_agree(p: Draft, d: Draft) -> bool:
     if d.anaphoric and d.weak:
         return True
-    if d.anaphoric and p.territory != d.territory:
+    if d.anaphoric and p.territory != d.territory and not (p.territory and d.tid == "clash"):
         return False
     if p.event_type == d.event_type:
         return p.sub_event_type == d.sub_event_type or p.soft or d.soft or d.anaphoric

@@ -27,6 +27,8 @@ class Candidate:
     generic: bool = False
     anaphoric: bool = False
     refined: str | None = None      # the context group that set the type, if any
+    context_missing: bool = False   # needs context it lacks (a place may do, see place_instead_of_context)
+    distinct: bool = False          # "ردا على الهجوم": an earlier incident, not the one reported
     weakly: bool = False            # refined by a weak context word only
 
     @property
@@ -58,17 +60,21 @@ def _candidate(text: str, idx: WordIndex, form: TriggerForm, first: int, last: i
     words = idx.words
     if _dropped(idx, form, first, lo) or (form.aspect != "masdar" and _definite(words[first])):
         return None
-    if trig.needs_context and not _context_hits(idx, first, last, lo, hi, trig.needs_context):
+    missing = bool(trig.needs_context) and not _context_hits(idx, first, last, lo, hi, trig.needs_context)
+    if missing and not trig.place_instead_of_context:
         return None
     span = Span.of(text, words[first].start, words[last].end)
-    cand = Candidate(form, first, last, span, trig.event_type, trig.sub_event_type)
+    cand = Candidate(form, first, last, span, trig.event_type, trig.sub_event_type, context_missing=missing)
     refine(idx, cand, lo, hi)
     cand.modality = modality(idx, first, lo)
     definite = _definite(words[first])
     cand.generic = form.plural and (definite or trig.generic_plural)
     anaphora = lexicon().phrases("anaphora")
     cand.anaphoric = (definite and form.aspect == "masdar" and bool(idx.match(anaphora, first))) \
-        or _before(idx, anaphora, first, lo, 2)
+        or _before(idx, anaphora, first, lo, 2) \
+        or bool(idx.find(lexicon().phrases("condemnation"), max(lo, first - 6), first, deep=True))
+    cand.distinct = bool(idx.find(lexicon().phrases("response"), max(lo, first - 3), first))
+    cand.anaphoric = cand.anaphoric and not cand.distinct
     return cand
 
 
@@ -95,7 +101,7 @@ def _purpose(idx: WordIndex, w: Word, first: int, lo: int) -> bool:
     prefix = next((w.key[: -len(s)] for s in w.stems[1:] if w.key.endswith(s) and s != w.key), "")
     if prefix not in _PURPOSE_LAM:
         return False
-    return not _before(idx, lexicon().phrases("frame.purpose_exceptions"), first, lo, 8)
+    return not idx.find(lexicon().phrases("frame.purpose_exceptions"), max(lo, first - 12), first, deep=True)
 
 
 def _before(idx: WordIndex, table: Phrases, first: int, lo: int, reach: int) -> bool:

@@ -55,6 +55,8 @@ def analyse(key: str, taa: bool = False) -> tuple[tuple[str, ...], tuple[str, ..
         for enc in _ENCLITICS:
             if s.endswith(enc) and len(s) - len(enc) >= 3 and not (taa and enc == "ه"):
                 deep.append(s[: -len(enc)])
+                if s[-len(enc) - 1] == "ت":      # "هزيمتهم" -> "هزيمة" (taa marbuta before a pronoun)
+                    deep.append(s[: -len(enc) - 1] + "ه")
     return tuple(dict.fromkeys(stems)), tuple(dict.fromkeys(deep))
 
 
