@@ -40,7 +40,7 @@ def test_forms_are_not_shared_between_lemmas() -> None:
 
 def test_nominal_cues_and_documents() -> None:
     data = raw()
-    assert all(item["kind"] in ("source", "document") for item in data["nominal"])
+    assert all(item["kind"] in ("source", "document", "document_pronoun") for item in data["nominal"])
     assert set(data["documents"].values()) <= set(data["media"])
 
 

@@ -384,3 +384,16 @@ def test_general_is_a_role_word_not_a_time() -> None:
     (q,) = analyze(text, ("خالد النمر",)).quotes
     assert kb(analyze(text, ("خالد النمر",)), q) == "khaled"
     assert q.speaker.role == "القائد العام للقوات"
+
+
+def test_statement_issued_then_quoted() -> None:
+    text = "وأصدرت وزارة الدفاع بيانا جاء فيه أن الطائرات لم تقصف المدينة."
+    (q,) = analyze(text, ("وزارة الدفاع",)).quotes
+    assert q.cue.text == "جاء فيه" and q.medium == "statement"
+    assert kb(analyze(text, ("وزارة الدفاع",)), q) == "mod"
+    assert q.content.text == "الطائرات لم تقصف المدينة"
+
+
+def test_written_in_a_tweet() -> None:
+    (q,) = analyze("وكتب كريم داود في تغريدة: «لا صحة لهذه الادعاءات».", ("كريم داود",)).quotes
+    assert q.medium == "tweet" and q.direct is True

@@ -14,7 +14,7 @@ from marsad.document import Quote, Span, Speaker
 from marsad.extract.quotes.content import Content, find_content, medium
 from marsad.extract.quotes.context import Ctx
 from marsad.extract.quotes.cues import Cue, find_cues, is_cutter, is_headline
-from marsad.extract.quotes.discourse import Antecedent, Said, document_author, name_keys
+from marsad.extract.quotes.discourse import Antecedent, Said, document_author, name_keys, resolve
 from marsad.extract.quotes.lexicon import CueForm
 from marsad.extract.quotes.speaker import Subject, described, extend
 from marsad.extract.quotes.subjects import generic_inside, speaker_of, subject_of
@@ -180,6 +180,8 @@ def _nominal_quote(ctx: Ctx, cue: Cue, said: list[Said], limit: int) -> Found | 
     start = ctx.words[cue.i].start
     if nom.kind == "document":
         return _document_quote(ctx, cue, said, limit)
+    if nom.kind == "document_pronoun":
+        return _document_pronoun_quote(ctx, cue, said, limit)
     if nom.initial and not _sentence_initial(ctx, cue.i):
         return None
     np_start = cue.j if nom.prefix is None or cue.j > cue.i + len(nom.words) else cue.j - 1
@@ -239,6 +241,16 @@ def _document_quote(ctx: Ctx, cue: Cue, said: list[Said], limit: int) -> Found |
         return None
     content = find_content(ctx, sub.end, limit, obj=False)
     return Found(speaker, cue, content, med) if content else None
+
+
+def _document_pronoun_quote(ctx: Ctx, cue: Cue, said: list[Said], limit: int) -> Found | None:
+    """"وأصدرت الوزارة بيانا جاء فيه أن ...": the actor in focus wrote it."""
+    start = ctx.words[cue.i].start
+    speaker = resolve(ctx, said, start, None, None)
+    content = find_content(ctx, cue.j, limit, obj=False)
+    if speaker is None or content is None:
+        return None
+    return Found(speaker, cue, content, _medium_before(ctx, cue) or "statement")
 
 
 def _bare(ctx: Ctx, k: int) -> list[str]:
