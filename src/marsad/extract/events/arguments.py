@@ -84,9 +84,12 @@ class Sentence:
         return [t for t in self.mentions if t[2].entity.type == "location"]
 
 
-def actor1(s: Sentence, first: int, last: int, verb: bool, sources: set[str]) -> ActorRef | None:
-    """The agent of the trigger at words ``[first, last]``; ``sources`` are attribution mentions."""
-    actors = [t for t in s.actors() if not _relative_antecedent(s, t, first)]
+def actor1(s: Sentence, first: int, last: int, verb: bool, sources: set[str],
+           object_genitive: bool = False) -> ActorRef | None:
+    """The agent of the trigger at words ``[first, last]``; ``sources`` are attribution mentions;
+    ``object_genitive``: the noun after the masdar is its object ("هزيمة التنظيم", "تحرير المدينة")."""
+    actors = [t for t in s.actors() if not _relative_antecedent(s, t, first)
+              and not (object_genitive and not verb and t[0] == last + 1)]
     preferred = [t for t in actors if t[2].entity.id not in sources or t[0] > last]
     found = _agent(s, first, last, verb, preferred)
     if found is None and not _complementizer(s, first):

@@ -114,7 +114,8 @@ def _draft(a: Analysis, s: args.Sentence, k: int, sent: Span, c: Candidate) -> D
     d.attributed = found[0] if found else None
     own = not verb and not trig.territory and _enclitic(s, c.first)
     possessor = args.possessor(s, c.first) if own else None
-    d.actor1 = _responsible(s, c.first) or possessor or args.actor1(s, c.first, c.last, verb, sources)
+    d.actor1 = _responsible(s, c.first) or possessor or args.actor1(s, c.first, c.last, verb, sources,
+                                                                     trig.territory)
     d.actor2 = args.actor2(s, c.first, c.last, d.actor1)
     if c.context_missing and not _object_place(s, c.last, 3):
         return None
