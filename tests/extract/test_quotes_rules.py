@@ -397,3 +397,10 @@ def test_statement_issued_then_quoted() -> None:
 def test_written_in_a_tweet() -> None:
     (q,) = analyze("وكتب كريم داود في تغريدة: «لا صحة لهذه الادعاءات».", ("كريم داود",)).quotes
     assert q.medium == "tweet" and q.direct is True
+
+
+def test_according_to_a_statement_by() -> None:
+    text = "وبحسب بيان صادر عن وزارة الدفاع، فإن الطائرات لم تقصف المدينة."
+    (q,) = analyze(text, ("وزارة الدفاع",)).quotes
+    assert q.medium == "statement" and q.content.text == "الطائرات لم تقصف المدينة"
+    assert kb(analyze(text, ("وزارة الدفاع",)), q) == "mod"

@@ -184,11 +184,9 @@ def _nominal_quote(ctx: Ctx, cue: Cue, said: list[Said], limit: int) -> Found | 
         return _document_pronoun_quote(ctx, cue, said, limit)
     if nom.initial and not _sentence_initial(ctx, cue.i):
         return None
-    np_start = cue.j if nom.prefix is None or cue.j > cue.i + len(nom.words) else cue.j - 1
-    sub = described(ctx, np_start, extend(ctx, np_start, ctx.lay.word_index(limit)))
-    if sub.kind == "unknown" and ctx.words[np_start].key in ctx.lex.documents:
-        sub = Subject("document", np_start + 1, name=ctx.words[np_start].text,
-                      medium=ctx.lex.documents[ctx.words[np_start].key])
+    np_start = cue.j
+    sub = _document_np(ctx, np_start, ctx.lay.word_index(limit)) \
+        or described(ctx, np_start, extend(ctx, np_start, ctx.lay.word_index(limit)))
     if sub.kind in ("unknown", "none", "dropped") or ctx.lex.in_set(ctx.words[np_start].key,
                                                                      ctx.lex.non_speakers):
         return None
@@ -197,6 +195,25 @@ def _nominal_quote(ctx: Ctx, cue: Cue, said: list[Said], limit: int) -> Found | 
         return None
     content = _source_content(ctx, cue, sub, said, limit)
     return Found(speaker, cue, content, sub.medium) if content else None
+
+
+def _document_np(ctx: Ctx, k: int, last: int) -> Subject | None:
+    """"بحسب بيان صادر عن وزارة الدفاع"، "وفقا لبيان الجيش": the author named after the
+    document noun, or the author of the latest such document."""
+    doc_key = next((v for v in _bare(ctx, k) if v in ctx.lex.documents), None)
+    if doc_key is None:
+        return None
+    med = ctx.lex.documents[doc_key]
+    for j in range(k + 1, min(last, k + 6)):
+        if ctx.comma_before(j) or ":" in ctx.gap(j):
+            break
+        m = ctx.mention_by_word[j]
+        if m is not None:
+            end = j
+            while end < last and ctx.mention_by_word[end] is m:
+                end += 1
+            return Subject("org", end, m, m.entity.canonical, medium=med, start=j)
+    return Subject("document", k + 1, name=ctx.words[k].text, medium=med, start=k)
 
 
 def _sentence_initial(ctx: Ctx, i: int) -> bool:
