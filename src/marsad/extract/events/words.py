@@ -50,7 +50,8 @@ def analyse(key: str, taa: bool = False) -> tuple[tuple[str, ...], tuple[str, ..
                 stems.append("ال" + rest)
             stems.append(rest)
     deep = list(stems)
-    deep += [s[:-1] for s in stems if s.endswith("ا") and len(s) >= 4]   # accusative tanween: "كمينا"
+    if key.endswith("ا") and len(key) >= 4:     # accusative tanween on the bare word: "كمينا"
+        deep.append(key[:-1])
     for s in list(deep):
         for enc in _ENCLITICS:
             if s.endswith(enc) and len(s) - len(enc) >= 3 and not (taa and enc == "ه"):
