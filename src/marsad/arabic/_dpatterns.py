@@ -136,8 +136,9 @@ def vocab() -> DateVocab:
                rf"(?:\s+(?P<w>{which}))?(?!\w)")
     period = (rf"{pro}(?:(?P<part>{parts})\s+)?(?:{rel_unit}|(?P<ru3>{units})(?!\s+(?:{which}|\d)))(?!\w)")
     ago = _ago_pattern(t, pro)
-    numeric = (r"(?<![\d.,/-])(?:(?P<d>\d{1,2})(?P<sep>[./-])(?P<m>\d{1,2})(?P=sep)(?P<y>\d{4})"
-               r"|(?P<iy>\d{4})(?P<isep>[-/])(?P<im>\d{1,2})(?P=isep)(?P<id>\d{1,2}))(?![\d]|[.,/-]\d)")
+    numeric = (r"(?<![\d.,/-])(?:(?P<d>\d{1,2})\s?(?P<sep>[./-])\s?(?P<m>\d{1,2})\s?(?P=sep)\s?(?P<y>\d{4})"
+               r"|(?P<iy>\d{4})\s?(?P<isep>[-/])\s?(?P<im>\d{1,2})\s?(?P=isep)\s?(?P<id>\d{1,2}))"
+               r"(?![\d]|[.,/-]\d)")
     since = _alt(t["since"])
     ropen = _alt(t["range_open"])
     fill = _alt(t["range_fillers"])
