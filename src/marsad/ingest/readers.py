@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import stat
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
@@ -90,7 +91,11 @@ def read_file(path: str | Path, options: IngestOptions | None = None) -> Iterato
 
 
 def _file_items(path: Path, options: IngestOptions) -> Iterator[Item]:
-    path.stat()  # a missing file is E_NOT_FOUND whatever its kind
+    mode = path.stat().st_mode  # a missing file is E_NOT_FOUND whatever its kind
+    if not stat.S_ISREG(mode):  # opening a FIFO blocks until a writer comes; a device never ends
+        reason = "not a regular file (a FIFO, device or socket); pipe it to standard input (-) instead"
+        yield InputError("E_UNREADABLE", f"cannot read {path}: {reason}", Source(path=str(path)))
+        return
     suffix = path.suffix.lower()
     reader = RECORD_READERS.get(suffix)
     if reader is None and suffix in FEED_SUFFIXES and _sniff_feed(path):
@@ -177,6 +182,8 @@ def _feed_items(path: Path) -> int:
 def _count_file(path: Path) -> int:
     suffix = path.suffix.lower()
     try:
+        if not path.is_file():  # a FIFO or device is not opened just to be counted
+            return 1
         if suffix in (".jsonl", ".ndjson"):
             return max(1, _lines(path))
         if suffix in (".csv", ".tsv"):
