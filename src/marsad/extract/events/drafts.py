@@ -57,7 +57,25 @@ def drafts(a: Analysis) -> list[Draft]:
     for k, sent in enumerate(sents):
         out.extend(_sentence_drafts(a, k, sent))
     _attach_counts(a, sents, out)
+    _carry_dates(a, out)
     return [d for d in out if not (d.vague and not d.hits)]
+
+
+def _carry_dates(a: Analysis, out: list[Draft], reach: int = 4, recent_days: int = 3) -> None:
+    """An undated mention near a dated one of the same days' news shares its date ("وبالتزامن مع
+    الغارات، قصفت ...", "وفي السياق ذاته"): the report's incidents are usually of one day."""
+    ref = a.reference_date
+    last: Draft | None = None
+    for d in out:
+        if d.date_stated:
+            last = d
+            continue
+        if last is None or ref is None or d.sentence - last.sentence > reach or last.date is None:
+            continue
+        start = last.date.start
+        if d.date is not None and d.date.precision == "day" and start is not None \
+                and last.date.precision == "day" and 0 <= (ref - start).days <= recent_days:
+            d.date = last.date
 
 
 def _sentence_drafts(a: Analysis, k: int, sent: Span) -> list[Draft]:
