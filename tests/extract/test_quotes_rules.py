@@ -404,3 +404,16 @@ def test_according_to_a_statement_by() -> None:
     (q,) = analyze(text, ("وزارة الدفاع",)).quotes
     assert q.medium == "statement" and q.content.text == "الطائرات لم تقصف المدينة"
     assert kb(analyze(text, ("وزارة الدفاع",)), q) == "mod"
+
+
+def test_quotation_before_the_cue() -> None:
+    (q,) = analyze("«نحن مستعدون لكل الاحتمالات»، قال كريم داود.", ("كريم داود",)).quotes
+    assert q.direct is True and q.content.text == "نحن مستعدون لكل الاحتمالات"
+
+
+def test_medium_between_verb_and_subject() -> None:
+    (q,) = analyze("وقال في حديث لقناة محلية كريم داود إن الهدنة صامدة.", ("كريم داود",)).quotes
+    assert q.speaker.name == "كريم داود" and q.medium == "interview"
+    text = "وقالت هالة يوسف في بيان نشرته على موقعها إن الهدنة صامدة."
+    (q,) = analyze(text, ("هالة يوسف",)).quotes
+    assert q.speaker.name == "هالة يوسف" and q.medium == "statement"

@@ -151,6 +151,11 @@ def _from_marker(ctx: Ctx, k: int, limit: int) -> Content | None:
     return _reported(ctx, ctx.words[k].start, limit, k)
 
 
+def find_content_direct(ctx: Ctx, pair: Pair) -> Content | None:
+    """The content of a quotation (its marks left out)."""
+    return _direct(ctx, pair, ctx.lay.word_index(pair.open))
+
+
 def _direct(ctx: Ctx, pair: Pair, k: int) -> Content | None:
     start, end = pair.open + 1, pair.close
     while start < end and ctx.text[start].isspace():

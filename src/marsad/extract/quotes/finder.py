@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from marsad.document import Quote, Span, Speaker
-from marsad.extract.quotes.content import Content, find_content, medium
+from marsad.extract.quotes.content import Content, find_content, find_content_direct, medium
 from marsad.extract.quotes.context import Ctx
 from marsad.extract.quotes.cues import Cue, find_cues, is_cutter, is_headline
 from marsad.extract.quotes.discourse import Antecedent, Said, document_author, name_keys, resolve
@@ -79,7 +79,8 @@ def _verb_quote(ctx: Ctx, cue: Cue, said: list[Said], limit: int) -> Found | Non
     speaker = speaker_of(ctx, sub, cue, said, start)
     if speaker is None:
         return None
-    content = _attributed_content(ctx, cue, said) or find_content(ctx, sub.end, limit, obj=form.object)
+    content = (_attributed_content(ctx, cue, said) or find_content(ctx, sub.end, limit, obj=form.object)
+               or _quotation_before(ctx, cue, said))
     if sub.kind == "unknown" and form.object and (content is None or not content.marker):
         sub = Subject("dropped", sub.start, start=sub.start)
         speaker = speaker_of(ctx, sub, cue, said, start)
@@ -88,11 +89,27 @@ def _verb_quote(ctx: Ctx, cue: Cue, said: list[Said], limit: int) -> Found | Non
         return None
     if form.needs and not _needed(ctx, form.needs, cue.j, ctx.lay.word_index(content.end)):
         return None
-    med = sub.medium or medium(ctx, sub.end, content.word) or _medium_before(ctx, cue)
+    med = sub.medium or medium(ctx, cue.j, sub.start) or medium(ctx, sub.end, content.word) \
+        or _medium_before(ctx, cue)
     med = med or _inherited_medium(ctx, sub, speaker, start)
     if med is None:
         return Found(speaker, cue, content, _default_medium(ctx, form, speaker), stated=False)
     return Found(speaker, cue, content, med)
+
+
+def _quotation_before(ctx: Ctx, cue: Cue, said: list[Said]) -> Content | None:
+    """"«نحن مستعدون»، قال الوزير": a quotation closing right before the cue is its content."""
+    start = ctx.words[cue.i].start
+    if said and said[-1].quote.content.end >= start - 3:
+        return None
+    k = start - 1
+    while k >= 0 and ctx.text[k] in " ،,-–—":
+        k -= 1
+    near = ctx.lay.pairs_between(max(0, k - 2000), k + 1)
+    pair = next((p for p in near if p.close == k and p.closed), None)
+    if pair is None or len(ctx.text[pair.open:pair.close].split()) < 3:
+        return None
+    return find_content_direct(ctx, pair)
 
 
 def _disagrees(ctx: Ctx, form: CueForm, sub: Subject) -> bool:

@@ -37,7 +37,7 @@ class Subject:
 
 def parse_subject(ctx: Ctx, i: int, limit: int) -> Subject:
     """The subject starting at word ``i`` (words before ``limit`` only)."""
-    i = skip_adjuncts(ctx, i, limit)
+    i = _skip_medium(ctx, skip_adjuncts(ctx, i, limit), limit)
     if i >= limit or _opens_content(ctx, i):
         return Subject("dropped", i, start=i)
     w = ctx.words[i]
@@ -178,6 +178,30 @@ def _titled_person_end(ctx: Ctx, i: int, limit: int) -> int:
             if j < limit and not _phrase_break(ctx, j) and _continues(ctx, j, False):
                 return extend(ctx, j, limit)
             return j
+    return i
+
+
+def _skip_medium(ctx: Ctx, i: int, limit: int) -> int:
+    """Skip "في حديث لقناة الجزيرة" standing between a verb and its subject (when a subject
+    follows it; "وقالت في بيان نشرته" has none)."""
+    j = _skip_medium_words(ctx, i, limit)
+    if j == i or j >= limit:
+        return i
+    explicit = ctx.mention_by_word[j] is not None or _is_head(ctx, j)
+    return j if explicit else i
+
+
+def _skip_medium_words(ctx: Ctx, i: int, limit: int) -> int:
+    while i + 1 < limit and ctx.words[i].key in ("في", "خلال", "عبر"):
+        found = ctx.lex.medium_at(_keys(ctx, i + 1, 3), 0)
+        if found is None:
+            return i
+        i = skip_adjuncts(ctx, i + 1 + found[1], limit)
+        if i < limit and _is_outlet(ctx, ctx.words[i].key):
+            i += 1
+            while i < limit and (ctx.mention_by_word[i] or ctx.place_by_word[i]
+                                 or ctx.words[i].key.startswith("ال")):
+                i += 1
     return i
 
 
