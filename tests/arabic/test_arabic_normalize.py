@@ -116,7 +116,8 @@ def test_mapped_spans_are_valid_and_cover(text: str, a: int, b: int) -> None:
     assert n.text[a:b] in fold(text[s:e])
     ns, ne = n.to_normalized(s, e)
     assert 0 <= ns <= ne <= len(n.text)
-    assert ns <= a and ne >= b
+    if b > a:  # an empty span inside an expansion ("ﷲ" -> "الله") maps to an empty span at its start
+        assert ns <= a and ne >= b
 
 
 @given(mixed, st.integers(0, 90), st.integers(0, 90))
