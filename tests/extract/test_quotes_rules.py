@@ -412,7 +412,7 @@ def test_quotation_before_the_cue() -> None:
 
 
 def test_medium_between_verb_and_subject() -> None:
-    (q,) = analyze("وقال في حديث لقناة محلية كريم داود إن الهدنة صامدة.", ("كريم داود",)).quotes
+    (q,) = analyze("وقال في حديث لقناة الرافدين كريم داود إن الهدنة صامدة.", ("كريم داود",)).quotes
     assert q.speaker.name == "كريم داود" and q.medium == "interview"
     text = "وقالت هالة يوسف في بيان نشرته على موقعها إن الهدنة صامدة."
     (q,) = analyze(text, ("هالة يوسف",)).quotes
