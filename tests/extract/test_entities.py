@@ -334,3 +334,12 @@ def test_adjective_like_country_name() -> None:
     assert entities("نقلت مصادر سورية أن الهجوم فشل") == {}
     assert entities("دخلت القوات إلى سورية أمس") == {"syria": ["سورية"]}
     assert entities("تقدمت القوات في شمال سورية") == {"syria": ["سورية"]}
+
+
+def test_unknown_place_after_cue_borrows_nearby_coordinates() -> None:
+    ents, _ = find_entities("سقطت قذائف على قريتي تل الورد والمشيرفة في ريف الرقة الشمالي", KB)
+    unknown = [e for e in ents if e.type == "location" and e.kb_id is None]
+    assert [e.canonical for e in unknown] == ["تل الورد", "المشيرفة"]
+    assert all(e.geo is not None and e.geo.admin1 == "Raqqa" for e in unknown)
+    assert not [e for e in find_entities("لجأت العائلات إلى قرية صغيرة قرب الرقة", KB)[0] if e.kb_id is None]
+    assert find_entities("نزح السكان إلى قرية الحمرا", KB)[0] == []   # no known place nearby

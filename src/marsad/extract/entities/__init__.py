@@ -15,7 +15,10 @@ document and ``Analysis.mentions``.  The steps, each in its own module:
 4. :mod:`.people` -- ranks and role phrases introduce people, with their role;
    names the KB lacks become person entities with ``kb_id`` None; their full
    name and surname are then found wherever they recur.
-5. :mod:`.records` -- one :class:`~marsad.document.Entity` per referent.
+5. :mod:`.unknown_places` -- a place cue before a name the KB lacks ("قرية تل علو")
+   gives a location with ``kb_id`` None and the coordinates of the nearest
+   known place named beside it.
+6. :mod:`.records` -- one :class:`~marsad.document.Entity` per referent.
 
 Operation names ("عاصفة الجزيرة") are not entities; the place names inside them are
 not place mentions.
@@ -33,6 +36,7 @@ from marsad.extract.entities.matcher import matcher_for
 from marsad.extract.entities.names import select_names, select_titles
 from marsad.extract.entities.people import Person, find_people
 from marsad.extract.entities.records import build
+from marsad.extract.entities.unknown_places import UnknownPlace, find_unknown_places
 from marsad.extract.entities.view import DocView, Found
 
 if TYPE_CHECKING:
@@ -57,7 +61,14 @@ def find_entities(text: str, kb: KnowledgeBase, normalized: Any = None) -> tuple
     found += [Found(p.start, p.end, p.ref, p.how) for p in people]
     found += _repeats(view, people, found)
     found += surname_mentions(view, _person_names(view, found), found)
-    return build(view, found, people)
+    unknown = find_unknown_places(view, hits, names)
+    found += [u.found for u in _free_of(unknown, found)]
+    return build(view, found, people, {u.found.ref: u.near for u in unknown})
+
+
+def _free_of(unknown: list[UnknownPlace], found: list[Found]) -> list[UnknownPlace]:
+    taken = [(f.start, f.end) for f in found]
+    return [u for u in unknown if not any(s < u.found.end and u.found.start < e for s, e in taken)]
 
 
 def _repeats(view: DocView, people: list[Person], found: list[Found]) -> list[Found]:

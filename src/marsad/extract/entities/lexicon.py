@@ -82,6 +82,8 @@ class Lexicon:
     after_blockers: frozenset[str]
     common_words: frozenset[str]
     adjective_like: frozenset[str]
+    place_particles: frozenset[str]
+    not_place_names: frozenset[str]
     directions: frozenset[str]
     default_kinds: tuple[str, ...]
     clitics: Clitics
@@ -152,6 +154,8 @@ def lexicon() -> Lexicon:
         after_blockers=_keys(places.get("after_blockers")),
         common_words=_keys(places.get("common_words")),
         adjective_like=_keys(places.get("adjective_like")),
+        place_particles=_keys(places.get("name_particles")),
+        not_place_names=_keys(places.get("not_names")),
         directions=_keys(places.get("directions")),
         default_kinds=tuple(places.get("default_kinds") or ()),
         clitics=_clitics(),

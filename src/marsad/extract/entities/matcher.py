@@ -163,6 +163,8 @@ def _keys(kb: KnowledgeBase, lex: Lexicon, institutions: list[dict[str, str]]) -
         _add(table, form, "rank", form)
     for form in lex.introducers:
         _add(table, form, "intro", form)
+    for form in lex.cues:
+        _add(table, form, "cue", form)
     return table
 
 

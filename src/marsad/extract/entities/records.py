@@ -21,8 +21,12 @@ class PersonInfo:
     affiliation: str | None = None
 
 
-def build(view: DocView, found: list[Found], people: list[Person]) -> tuple[list[Entity], list[Mention]]:
-    """Entities in order of first mention (ids e1, e2, ...) and every mention, sorted."""
+def build(view: DocView, found: list[Found], people: list[Person],
+          near: dict[str, str] | None = None) -> tuple[list[Entity], list[Mention]]:
+    """Entities in order of first mention (ids e1, e2, ...) and every mention, sorted.
+
+    ``near`` maps an unknown place ("@" + name) to the KB place whose coordinates it takes.
+    """
     roles = _roles(people)
     spans: dict[str, list[tuple[Span, str]]] = {}
     seen: set[tuple[int, int]] = set()
@@ -34,7 +38,9 @@ def build(view: DocView, found: list[Found], people: list[Person]) -> tuple[list
     entities: list[Entity] = []
     mentions: list[Mention] = []
     for n, (ref, items) in enumerate(spans.items(), start=1):
-        entity = _entity(view, f"e{n}", ref, [s for s, _ in items], roles.get(ref))
+        spans_of = [s for s, _ in items]
+        entity = _unknown_place(view, f"e{n}", spans_of, (near or {})[ref]) if ref.startswith("@") \
+            else _entity(view, f"e{n}", ref, spans_of, roles.get(ref))
         entities.append(entity)
         mentions.extend(Mention(s, entity, how) for s, how in items)
     mentions.sort(key=lambda m: (m.span.start, m.span.end))
@@ -64,6 +70,12 @@ def _entity(view: DocView, eid: str, ref: str, spans: list[Span], info: PersonIn
     actor = view.kb.actors[ref]
     return Entity(eid, "person" if actor.type == "person" else "organization", actor.name, actor.name_en,
                   actor.id, actor.category, None, spans, role if actor.type == "person" else None)
+
+
+def _unknown_place(view: DocView, eid: str, spans: list[Span], near: str) -> Entity:
+    p = view.kb.places[near]
+    return Entity(eid, "location", spans[0].text, None, None, None, Geo(p.lat, p.lon, p.country, p.admin1),
+                  spans)
 
 
 def _category(view: DocView, info: PersonInfo | None) -> str:
