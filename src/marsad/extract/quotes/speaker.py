@@ -199,10 +199,15 @@ def _skip_medium_words(ctx: Ctx, i: int, limit: int) -> int:
         i = skip_adjuncts(ctx, i + 1 + found[1], limit)
         if i < limit and _is_outlet(ctx, ctx.words[i].key):
             i += 1
-            while i < limit and (ctx.mention_by_word[i] or ctx.place_by_word[i]
-                                 or ctx.words[i].key.startswith("ال")):
+            while i < limit and (_media_mention(ctx, i) or ctx.place_by_word[i]
+                                 or (ctx.words[i].key.startswith("ال") and ctx.mention_by_word[i] is None)):
                 i += 1
     return i
+
+
+def _media_mention(ctx: Ctx, i: int) -> bool:
+    m = ctx.mention_by_word[i]
+    return m is not None and m.entity.category == "media"
 
 
 def skip_adjuncts(ctx: Ctx, i: int, limit: int) -> int:
