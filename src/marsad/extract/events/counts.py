@@ -53,6 +53,7 @@ def _find(a: Analysis) -> list[CountHit]:
         covered.update(w.index for w in ws)
         spans.append((q, ws[0].index, ws[-1].index))
     spans += _duals(a, idx, covered)
+    spans += _singulars(a, idx, covered)
     spans.sort(key=lambda t: t[1])
     hits: list[CountHit] = []
     for q, first, last in spans:
@@ -73,6 +74,20 @@ def _duals(a: Analysis, idx: WordIndex, covered: set[int]) -> list[tuple[Quantit
         if m is not None and m[0] == 1 and m[1].get("dual") and not _after_number(idx, w.index, covered):
             q = Quantity(2, 2, False, Span.of(a.text, w.start, w.end))
             out.append((q, w.index, w.index))
+    return out
+
+
+def _singulars(a: Analysis, idx: WordIndex, covered: set[int]) -> list[tuple[Quantity, int, int]]:
+    """A singular victim noun right after a cue ("مقتل قيادي", "إصابة طفلة بجروح") counts one."""
+    lex = lexicon()
+    out = []
+    for k, n, _kind in idx.find(lex.cues, 0, len(idx.words), deep=True):
+        j = k + n
+        if j < len(idx.words) and j not in covered and idx.words[j].clause == idx.words[k].clause \
+                and idx.match(lex.phrases("singular"), j) is not None:
+            w = idx.words[j]
+            out.append((Quantity(1, 1, False, Span.of(a.text, w.start, w.end)), j, j))
+            covered.add(j)
     return out
 
 
@@ -114,7 +129,7 @@ def _noun(idx: WordIndex, first: int, last: int) -> tuple[int | None, dict]:
     """The victim noun after the number ("14 مدنيا", "210 من عناصر") or just before it."""
     lex = lexicon()
     words = idx.words
-    if first == last and idx.match(lex.nouns, first):     # the dual noun itself
+    if first == last and idx.match(lex.nouns, first):     # the dual or singular noun itself
         return first, idx.match(lex.nouns, first)[1]      # type: ignore[index]
     j = last + 1
     if j < len(words) and words[j].key == "من":

@@ -137,6 +137,9 @@ def _draft(a: Analysis, s: args.Sentence, k: int, sent: Span, c: Candidate) -> D
     d.actor2 = args.actor2(s, c.first, c.last, d.actor1)
     if c.context_missing and not _object_place(s, c.last, 3):
         return None
+    if any(t[2].entity.type != "location" and t[2].span.start <= c.span.start and c.span.end <= t[2].span.end
+           for t in s.mentions):
+        return None                 # part of a name ("طيران العدوان", "غرفة عمليات ...")
     loc = args.location(s, c.first, c.last)
     pointer = c.anaphoric or _place_pronoun(s, c.first) or _enclitic(s, c.first)
     if loc is None and pointer:

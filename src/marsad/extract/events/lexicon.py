@@ -151,6 +151,7 @@ def _word_lists(events: dict, victims: dict, modality: dict, claims: dict) -> di
         "clause_breaks": events.get("clause_breaks", ()),
         "subset": victims.get("subset_cues", ()),
         "non_person": victims.get("non_person_nouns", ()),
+        "singular": victims.get("singular_nouns", ()),
         "period": claims.get("period_cues", ()),
         "strong_period": claims.get("strong_period_cues", ()),
         "campaign": claims.get("campaign_nouns", ()),

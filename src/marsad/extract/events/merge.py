@@ -127,7 +127,7 @@ def _same_incident(a: Analysis, p: Draft, d: Draft) -> bool:
     if not _places_agree(a, p, d):
         return False
     same_place = p.location is not None and d.location is not None and p.location.entity == d.location.entity
-    return same_place or d.anaphoric or _actors_agree(p.actor1, d.actor1)
+    return same_place or d.anaphoric or _actors_agree(a, p.actor1, d.actor1)
 
 
 def _types_agree(p: Draft, d: Draft) -> bool:
@@ -168,10 +168,20 @@ def _within(a: Analysis, inner: str | None, outer: str | None) -> bool:
         return False
 
 
-def _actors_agree(x: ActorRef | None, y: ActorRef | None) -> bool:
+def _actors_agree(a: Analysis, x: ActorRef | None, y: ActorRef | None) -> bool:
+    """Same actor, or one unknown (no entity, or an entity the KB does not know)."""
     if x is None or y is None:
         return True
-    return x.entity == y.entity if x.entity and y.entity else x.name == y.name
+    ex, ey = a.doc.entity(x.entity), a.doc.entity(y.entity)
+    if ex is None or ey is None or not ex.kb_id or not ey.kb_id:
+        return True
+    if ex.kb_id == ey.kb_id:
+        return True
+    try:
+        related = {p.id for p in a.kb.ancestors(ex.kb_id)} | {p.id for p in a.kb.ancestors(ey.kb_id)}
+    except (KeyError, AttributeError):
+        return False
+    return ex.kb_id in related or ey.kb_id in related
 
 
 def _absorb(p: Draft, d: Draft, text: str) -> None:
