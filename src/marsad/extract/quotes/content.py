@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from marsad.extract.quotes.context import Ctx
-from marsad.extract.quotes.speaker import skip_adjuncts
+from marsad.extract.quotes.phrases import skip_adjuncts
 from marsad.extract.quotes.words import Pair
 
 MAX_ZONE_WORDS = 30

@@ -1,0 +1,156 @@
+"""Who a description names: a person (name and role kept apart), an organisation, or
+a description standing for an unnamed speaker ("مصدر أمني")."""
+
+from __future__ import annotations
+
+from marsad.extract.base import Mention
+from marsad.extract.quotes.context import Ctx
+from marsad.extract.quotes.phrases import (
+    STRIP,
+    Subject,
+    clean_name,
+    is_head,
+    is_outlet,
+    is_role_noun,
+    phrase_break,
+    span_text,
+)
+from marsad.extract.quotes.words import Word
+
+
+def described(ctx: Ctx, i: int, end: int) -> Subject:
+    """The subject of words ``[i, end)``: a named person (with the rest as role), an
+    organisation, a generic person noun ("المتحدثة"), or a description ("مصدر أمني")."""
+    mentions = _mentions_in(ctx, i, end)
+    people = [m for m in mentions if m.entity.type == "person"]
+    person = next((m for m in people if m.resolved_by != "coref"), people[0] if people else None)
+    if person is not None:
+        return Subject("person", end, person, person.entity.canonical, _role(ctx, i, end, person), start=i)
+    first = ctx.mention_by_word[i]
+    if first is not None:
+        return Subject("org", end, first, first.entity.canonical, start=i)
+    text = span_text(ctx, i, end)
+    if end - i == 1 and ctx.words[i].key.startswith("ال") and ctx.lex.in_set(ctx.words[i].key,
+                                                                          ctx.lex.role_nouns):
+        return Subject("person_anaphor", end, name=text, head=ctx.words[i].key, start=i)
+    org = next((m for m in mentions if m.entity.type == "organization"), None)
+    if not ctx.lex.in_set(ctx.words[i].key, ctx.lex.role_nouns) and org is None:
+        named = end - i > 1 and ctx.lex.in_set(ctx.words[i].key, ctx.lex.generic)
+        return Subject("named" if named else "unknown", end, name=text, start=i)
+    return Subject("described", end, org, text, start=i)
+
+
+def apposed_person(ctx: Ctx, sub: Subject, limit: int) -> Subject:
+    """A name the entity stage missed right after a role: "مدير المركز، فراس العبدو، لـ...",
+    "الناطق باسم قوى الأمن سيبان عفريني إن"."""
+    j = sub.end
+    m = ctx.mention_by_word[j] if j < limit else None
+    if m is not None and m.entity.type == "person":
+        end = j
+        while end < limit and ctx.mention_by_word[end] is m:
+            end += 1
+        role = _strip_titles(ctx, span_text(ctx, sub.start, j))
+        return Subject("person", end, m, m.entity.canonical, role or None, start=sub.start)
+    j = _self_named(ctx, _skip_anonymity(ctx, j, limit), limit)
+    while j < limit and (ctx.lex.in_set(ctx.words[j].key, ctx.lex.titles)
+                         or (ctx.words[j].key.startswith("ال") and is_role_noun(ctx, ctx.words[j].key))):
+        j += 1
+    m = ctx.mention_by_word[j] if j < limit else None
+    if m is not None and m.entity.type == "person" and j > sub.end:
+        return apposed_person(ctx, Subject("described", j, start=sub.start, name=sub.name), limit)
+    end = _name_end(ctx, j, limit)
+    if end == j:
+        return sub
+    role = _strip_titles(ctx, span_text(ctx, sub.start, sub.end))
+    return Subject("person", end, None, span_text(ctx, j, end), role or None, start=sub.start)
+
+
+def _skip_anonymity(ctx: Ctx, j: int, limit: int) -> int:
+    """Skip "، طالبا عدم الكشف عن اسمه،": the word after the clause, else ``j``."""
+    if j >= limit or ctx.words[j].key not in ctx.lex.not_names:
+        return j
+    for k in range(j + 1, min(limit, j + 9)):
+        if ctx.comma_before(k):
+            return k
+    return j
+
+
+def _self_named(ctx: Ctx, j: int, limit: int) -> int:
+    """"، الذي عرّف عن نفسه باسم أبو محمد،", "، عرّف عن نفسه باسم سليم،": the word after
+    باسم, else ``j``."""
+    for k in range(j + 1, min(limit, j + 7)):
+        if ctx.comma_before(k):
+            return j
+        if ctx.words[k].key in ctx.lex.self_named and ctx.words[k - 1].key.startswith("نفس"):
+            return k + 1
+    return j
+
+
+def _name_end(ctx: Ctx, j: int, limit: int) -> int:
+    """End of 1-4 name words at ``j`` that a break follows (else ``j``)."""
+    for end in range(j, min(limit, j + 4)):
+        w = ctx.words[end]
+        if end > j and (phrase_break(ctx, end) or "(" in ctx.gap(end)):
+            return end
+        if w.key in ctx.lex.not_names:
+            return j
+        first = end == j
+        prep = ctx.is_prep(end) and w.text != "علي"  # the name علي, not the preposition على
+        if _in_any_mention(ctx, w) or prep or (first and is_head(ctx, end)) \
+                or w.text.endswith("ية") or ctx.is_adjunct(end) or ctx.lex.verb(w.key) is not None \
+                or (first and w.key.startswith("ال")) or is_outlet(ctx, w.key):
+            return j
+        if end > j and w.key.startswith("لل"):
+            return j
+    nxt = min(limit, j + 4)
+    return nxt if nxt > j and _is_break_after(ctx, nxt, limit) else j
+
+
+def _in_any_mention(ctx: Ctx, w: Word) -> bool:
+    """The word lies in a mention of any kind (a place is no person's name)."""
+    k = ctx.lay.word_index(w.start)
+    return ctx.mention_by_word[k] is not None or ctx.place_by_word[k] is not None
+
+
+def _is_break_after(ctx: Ctx, k: int, limit: int) -> bool:
+    if k >= limit or k >= len(ctx.words):
+        return True
+    w = ctx.words[k].key
+    return phrase_break(ctx, k) or ctx.is_prep(k) or is_outlet(ctx, w) or w in ("في", "خلال")
+
+
+def _mentions_in(ctx: Ctx, i: int, end: int) -> list[Mention]:
+    seen: list[Mention] = []
+    for j in range(i, end):
+        m = ctx.mention_by_word[j]
+        if m is not None and m not in seen:
+            seen.append(m)
+    return seen
+
+
+def _role(ctx: Ctx, i: int, end: int, person: Mention) -> str | None:
+    """The role beside a person's name: the words before it, else the words after it."""
+    before = ctx.text[ctx.words[i].start:person.span.start] if ctx.words[i].start < person.span.start else ""
+    after = ctx.text[person.span.end:ctx.words[end - 1].end] if end > i else ""
+    for part in (before, after):
+        role = clean_name(_strip_titles(ctx, part.strip(STRIP)))
+        if role:
+            return role
+    return person.entity.role or _strip_ranks_only(before)
+
+
+def _strip_titles(ctx: Ctx, role: str) -> str:
+    """Drop ranks and honorifics ("العقيد") from the edges of a role."""
+    from marsad.extract.quotes.words import key
+
+    parts = role.split()
+    while parts and key(parts[0]) in ctx.lex.titles:
+        parts.pop(0)
+    while parts and key(parts[-1]) in ctx.lex.titles:
+        parts.pop()
+    return " ".join(parts).strip(STRIP)
+
+
+def _strip_ranks_only(before: str) -> str | None:
+    return before.strip(STRIP) or None
+

@@ -1,0 +1,191 @@
+"""The extent of a noun phrase after a cue: where a speaker's name or description ends.
+
+A description runs over role nouns, their genitives, definite adjectives, mentions and
+prepositional complements ("المتحدث باسم وزارة الخارجية الأميركية"); it stops at a
+comma, a verb, أن / إن, a time word, a medium ("في بيان") or an outlet ("لقناة").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from marsad.extract.base import Mention
+from marsad.extract.quotes.context import ROLE_PREPS, Ctx
+
+MAX_SUBJECT_WORDS = 16
+STRIP = " \t\n,،:؛;()[]-–—\"«»“”'"
+
+
+@dataclass
+class Subject:
+    """A parsed subject.  ``kind``: person, org, described, generic (an institution noun),
+    person_anaphor ("المتحدثة"), document ("البيان"), dropped (no subject), or none (not a quote).
+    ``end`` is the index of the first word after the subject."""
+
+    kind: str
+    end: int
+    mention: Mention | None = None
+    name: str = ""
+    role: str | None = None
+    head: str | None = None
+    medium: str | None = None
+    start: int = 0
+
+
+def skip_adjuncts(ctx: Ctx, i: int, limit: int) -> int:
+    while i < limit and ctx.is_adjunct(i):
+        i += 1
+    return i
+
+
+def extend(ctx: Ctx, i: int, limit: int) -> int:
+    """End (word index) of the noun phrase that starts at word ``i``: heads, mentions,
+    definite adjectives, role nouns and prepositional complements ("باسم الوزارة")."""
+    j = i
+    after_head = True
+    while j < limit and j - i < MAX_SUBJECT_WORDS:
+        if j > i and phrase_break(ctx, j):
+            break
+        quoted = _quoted_name_end(ctx, j, limit) if j > i else None
+        if quoted is not None:
+            j, after_head = quoted, False
+            continue
+        m = ctx.mention_by_word[j] or (ctx.place_by_word[j] if j > i else None)
+        if m is not None:
+            while j < limit and (ctx.mention_by_word[j] is m or ctx.place_by_word[j] is m):
+                j += 1
+            after_head = False
+            continue
+        if j > i and not continues(ctx, j, after_head):
+            break
+        if j > i and _after_actor(ctx, j) and not _complemented(ctx, j + 1):
+            break
+        after_head = is_head(ctx, j)
+        j += 1
+    while j > i and ctx.words[j - 1].key in ROLE_PREPS and ctx.mention_by_word[j - 1] is None:
+        j -= 1
+    return j
+
+
+def phrase_break(ctx: Ctx, j: int) -> bool:
+    gap = ctx.gap(j)
+    if any(c in gap for c in ",،:;؛.\n"):
+        return True
+    w = ctx.words[j]
+    lex = ctx.lex
+    if lex.is_complementizer(w.key) or lex.verb(w.key) is not None or ctx.is_adjunct(j):
+        return True
+    if w.key in lex.relatives or w.key in lex.not_names:
+        return True
+    if lex.medium_at(keys_at(ctx, j, 3), 0) is not None and w.key not in lex.role_nouns:
+        return True
+    if w.key == "ل" and j + 1 < len(ctx.words) and _short_quote_opens(ctx, j + 1):
+        m = ctx.mention_by_word[j + 1]
+        if m is None or m.entity.category == "media":  # "لـ"الخليج برس"", not "لـ«قوات ...»"
+            return True
+    if w.key in ROLE_PREPS and j + 1 < len(ctx.words) and ctx.mention_by_word[j + 1] is None:
+        nxt = keys_at(ctx, j + 1, 3)
+        if lex.medium_at(nxt, 0) is not None or ctx.is_adjunct(j + 1) or is_outlet(ctx, nxt[0]):
+            return True
+    return ctx.words[j - 1].key not in ROLE_PREPS and long_quote_opens(ctx, j)
+
+
+def is_outlet(ctx: Ctx, k: str) -> bool:
+    """An outlet or a correspondent addressed ("لقناة", "لمراسل")."""
+    lex = ctx.lex
+    return k in lex.outlets or (k[:1] == "ل" and (k[1:] in lex.outlets or lex.in_set(k, lex.addressees)))
+
+
+def _short_quote_opens(ctx: Ctx, j: int) -> bool:
+    """A quoted name of at most four words opens right before word ``j`` ("لـ"الخليج برس"")."""
+    for off in range(ctx.words[j - 1].end, ctx.words[j].start):
+        pair = ctx.lay.pair_opening(off)
+        if pair is not None:
+            return len(ctx.text[pair.open:pair.close].split()) <= 4
+    return False
+
+
+def long_quote_opens(ctx: Ctx, j: int) -> bool:
+    """A quotation of four words or more opens right before word ``j``."""
+    for off in range(ctx.words[j - 1].end if j else 0, ctx.words[j].start):
+        pair = ctx.lay.pair_opening(off)
+        if pair is not None:
+            return len(ctx.text[pair.open:pair.close].split()) >= 4
+    return False
+
+
+def continues(ctx: Ctx, j: int, after_head: bool) -> bool:
+    w = ctx.words[j]
+    prev = ctx.words[j - 1].key
+    if is_outlet(ctx, w.key) or w.key in ("الي", "علي"):
+        return False
+    if w.key.startswith(("ال", "لل", "وال")) or w.key in ROLE_PREPS or w.key in ("عشر", "عشره"):
+        return True
+    if w.key[:1] == "ل" and len(w.key) > 3 and prev not in ROLE_PREPS:
+        return True
+    if "(" in ctx.gap(j):
+        return True
+    if prev in ROLE_PREPS or after_head:
+        return True
+    return is_head(ctx, j)
+
+
+def _quoted_name_end(ctx: Ctx, j: int, limit: int) -> int | None:
+    """After a preposition, a quoted name ("في "رابطة ضحايا الجزيرة"") is taken whole: the
+    index of the word after it."""
+    if ctx.words[j - 1].key not in ROLE_PREPS:
+        return None
+    for off in range(ctx.words[j - 1].end, ctx.words[j].start):
+        pair = ctx.lay.pair_opening(off)
+        if pair is not None and pair.closed and len(ctx.text[pair.open:pair.close].split()) <= 6:
+            end = ctx.lay.word_index(pair.close)
+            return end if end <= limit else None
+    return None
+
+
+def _after_actor(ctx: Ctx, j: int) -> bool:
+    """Word ``j`` follows an organisation's mention directly ("وزارة الدفاع الاتهامات")."""
+    m = ctx.mention_by_word[j - 1]
+    return m is not None and m.entity.type == "organization" and ctx.words[j].key.startswith("ال")
+
+
+def _complemented(ctx: Ctx, k: int) -> bool:
+    """Word ``k`` opens a complement ("المدعومة من", "التابعة لـ"): the word before it is an
+    adjective of the name, not the cue's object."""
+    if k >= len(ctx.words) or ctx.comma_before(k):
+        return False
+    w = ctx.words[k].key
+    return w in ROLE_PREPS or (w[:1] == "ل" and len(w) > 3) or ctx.mention_by_word[k] is not None
+
+
+def is_head(ctx: Ctx, j: int) -> bool:
+    """A role noun, rank, or institution noun: the next word may be its genitive."""
+    lex = ctx.lex
+    k = ctx.words[j].key
+    return is_role_noun(ctx, k) or lex.in_set(k, lex.generic) or lex.in_set(k, lex.titles)
+
+
+def is_role_noun(ctx: Ctx, k: str) -> bool:
+    """A role noun, masculine or feminine ("نائب" / "نائبة")."""
+    lex = ctx.lex
+    return lex.in_set(k, lex.role_nouns) or (k.endswith("ه") and lex.in_set(k[:-1], lex.role_nouns))
+
+
+def keys_at(ctx: Ctx, j: int, n: int) -> list[str]:
+    return [w.key for w in ctx.words[j:j + n]]
+
+
+def span_text(ctx: Ctx, i: int, end: int) -> str:
+    """Text of words ``[i, end)`` with edge punctuation removed."""
+    if end <= i:
+        return ""
+    return clean_name(ctx.text[ctx.words[i].start:ctx.words[end - 1].end])
+
+
+def clean_name(text: str) -> str:
+    """``text`` without edge punctuation, brackets and quotation marks kept balanced."""
+    out = text.strip(STRIP)
+    for opening, closing in ("()", "«»"):
+        if out.count(opening) > out.count(closing):
+            out += closing
+    return out
