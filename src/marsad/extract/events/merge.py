@@ -10,8 +10,10 @@ from marsad.extract.events.counts import CountHit
 from marsad.extract.events.dating import compatible, more_precise
 from marsad.extract.events.drafts import Draft
 from marsad.extract.events.lexicon import lexicon
+from marsad.extract.events.views import word_index
 
 _ANAPHORA_REACH = 10
+_VIOLENT = ("Battles", "Explosions/Remote violence", "Violence against civilians")
 
 
 def settle(a: Analysis, d: Draft) -> None:
@@ -23,14 +25,25 @@ def settle(a: Analysis, d: Draft) -> None:
     override = cfg.get("civilian_victim_override", {})
     camp = d.location is not None and _kind_of(a, d.location.entity) in override.get("place_kinds", ())
     unarmed = bool(groups) and groups <= {"civilians", "people"}
-    if d.event_type in override.get("from", ()) and not d.territory and not d.refined and (unarmed or camp):
+    if d.event_type in override.get("from", ()) and not d.territory and not d.refined \
+            and (unarmed or camp or _civilian_target(a, d)):
         d.event_type, d.sub_event_type = override["event_type"], override["sub_event_type"]
+    protest = cfg.get("protester_victim_override", {})
+    if d.event_type in ("Violence against civilians", "Battles") and groups \
+            and groups <= set(protest.get("groups", ())):
+        d.event_type, d.sub_event_type = protest["event_type"], protest["sub_event_type"]
     armed = cfg.get("armed_victim_override", {})
     if d.sub_event_type in armed.get("from", ()) and groups and groups <= set(armed.get("groups", ())):
         d.event_type, d.sub_event_type = armed["event_type"], armed["sub_event_type"]
     if d.territory:
         d.sub_event_type = _territory_type(a.doc, d.actor1)
         d.soft = d.actor1 is None
+
+
+def _civilian_target(a: Analysis, d: Draft) -> bool:
+    """An unarmed target named within a few words after the trigger."""
+    idx = word_index(a)
+    return bool(idx.find(lexicon().phrases("civilian_targets"), d.first + 1, d.first + 7))
 
 
 def _kind_of(a: Analysis, entity_id: str | None) -> str | None:
@@ -107,6 +120,8 @@ def merge(a: Analysis, drafts: list[Draft]) -> list[Draft]:
         if target is None:
             if (d.generic or d.anaphoric) and not d.hits and not d.date_stated and d.modality != "future":
                 continue
+            if d.tid == "entry" and any(p.event_type in _VIOLENT and p.tid != "entry" for p in kept):
+                continue                # entering a place as part of a reported attack or capture
             kept.append(d)
         else:
             _absorb(target, d, a.text)
