@@ -113,3 +113,14 @@ actors:
 def test_empty_overlay_changes_nothing(tmp_path):
     kb = load_kb([write(tmp_path, "")])
     assert kb.actors.keys() == load_kb().actors.keys()
+
+
+def test_check_command(tmp_path, capsys):
+    from marsad.kb.__main__ import main
+
+    assert main([]) == 0
+    assert "problems" in capsys.readouterr().err
+    bad = write(tmp_path, "places:\n  - {id: raqqa, lat: 95}\n")
+    assert main([str(bad)]) == 1
+    assert "places[raqqa].lat" in capsys.readouterr().out
+    assert main([str(tmp_path / "missing.yaml")]) == 2
