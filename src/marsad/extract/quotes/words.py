@@ -14,7 +14,6 @@ from functools import lru_cache
 
 _WORD = re.compile(r"[\u0621-\u063a\u0640-\u065f\u0670-\u06d3\u06fa-\u06ff\w]+")
 _DIACRITICS = re.compile(r"[\u064b-\u065f\u0670\u0640]")
-_LOCAL_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي"})
 
 OPENERS = {"«": "»", "“": "”", "\"": "\""}
 TERMINATORS = ".!?؟"
@@ -24,10 +23,8 @@ COMMAS = ",،"
 @lru_cache(maxsize=65536)
 def key(word: str) -> str:
     """The folded look-up key of one word (hamza, alef maqsura, taa marbuta, marks)."""
-    try:
-        from marsad.arabic.normalize import fold_key
-    except ImportError:  # the Arabic module is not installed yet: fold the same way locally
-        return _DIACRITICS.sub("", word).translate(_LOCAL_FOLD)
+    from marsad.arabic.normalize import fold_key
+
     return _DIACRITICS.sub("", fold_key(word))
 
 
