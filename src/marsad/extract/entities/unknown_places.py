@@ -11,14 +11,14 @@ a cue with no such place nearby gives nothing.  After a dual or plural cue
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from marsad.extract.entities.lexicon import DEFINITE
 from marsad.extract.entities.matcher import Hit
 from marsad.extract.entities.names import NameHit
-from marsad.extract.entities.view import DocView, Found, Tok
+from marsad.extract.entities.view import DocView, Found
 
-WINDOW = 80          # characters after a cue searched for the name
 NEAR = 150           # characters around the name searched for a known place
 
 
@@ -38,15 +38,11 @@ def find_unknown_places(view: DocView, hits: list[Hit], names: list[NameHit]) ->
     taken = bytearray(len(view.text))
     for n in names:
         taken[n.start:n.end] = b"\x01" * (n.end - n.start)
-    toks = view.tokens_near([(c.start, c.end) for c in cues], 0, WINDOW)
-    starts = {t.start: i for i, t in enumerate(toks)}
-    ends = {t.end for t in toks}
     out: list[UnknownPlace] = []
     for cue in cues:
-        if taken[cue.start] or cue.end not in ends:
+        if taken[cue.start]:
             continue
-        i = starts.get(_next_start(view, cue.end), -1)
-        for span in _names_after(view, toks, i, taken):
+        for span in _names_after(view, cue.end, taken):
             near = _near_place(view, names, span)
             if near is not None:
                 ref = "@" + view.text[span[0]:span[1]]
@@ -54,44 +50,55 @@ def find_unknown_places(view: DocView, hits: list[Hit], names: list[NameHit]) ->
     return out
 
 
-def _next_start(view: DocView, end: int) -> int:
-    j = end
-    while j < len(view.text) and view.text[j] == " ":
-        j += 1
-    return j
+class _Words:
+    """The words of the normalised text, walked by index (``gap``: what lies before word ``k``)."""
+
+    def __init__(self, view: DocView) -> None:
+        self.view = view
+        self.starts, self.ends = view.words
+
+    def text(self, k: int) -> str:
+        return self.view.text[self.starts[k]:self.ends[k]] if 0 <= k < len(self.starts) else ""
+
+    def joined(self, k: int) -> bool:
+        """Word ``k`` follows word ``k - 1`` after spaces only."""
+        return 0 < k < len(self.starts) and not self.view.text[self.ends[k - 1]:self.starts[k]].strip()
 
 
-def _names_after(view: DocView, toks: list[Tok], i: int, taken: bytearray) -> list[tuple[int, int]]:
-    """The name after a cue (token ``i``), and one joined to it by و."""
+def _names_after(view: DocView, end: int, taken: bytearray) -> list[tuple[int, int]]:
+    """The name after a cue ending at ``end``, and one joined to it by و."""
+    w = _Words(view)
+    k = bisect_left(w.starts, end)
+    if k >= len(w.starts) or view.text[end:w.starts[k]].strip():
+        return []
     out: list[tuple[int, int]] = []
-    first = _name(view, toks, i, taken, "")
+    first = _name(w, k, taken, "")
     if first is None:
         return out
-    out.append((toks[first[0]].start, toks[first[1]].end))
-    k = first[1] + 1
-    if k < len(toks) and toks[k].kind == "word" and toks[k].text.startswith("و"):
-        second = _name(view, toks, k, taken, "و")
+    out.append((w.starts[k], w.ends[first]))
+    nxt = first + 1
+    if w.joined(nxt) and w.text(nxt).startswith("و"):
+        second = _name(w, nxt, taken, "و")
         if second is not None:
-            out.append((toks[second[0]].start + 1, toks[second[1]].end))
+            out.append((w.starts[nxt] + 1, w.ends[second]))
     return out
 
 
-def _name(view: DocView, toks: list[Tok], i: int, taken: bytearray, prefix: str) -> tuple[int, int] | None:
-    """Token range of a place name at token ``i`` (its first word may carry ``prefix``)."""
-    lex = view.lex
-    if i < 0 or i >= len(toks) or toks[i].kind != "word" or taken[toks[i].start]:
+def _name(w: _Words, k: int, taken: bytearray, prefix: str) -> int | None:
+    """Index of the last word of a place name starting at word ``k`` (after ``prefix``)."""
+    view = w.view
+    if k >= len(w.starts) or taken[w.starts[k]]:
         return None
-    word = toks[i].text[len(prefix):]
-    if not word or _common(view, word):
+    word = w.text(k)[len(prefix):]
+    if not word.isalpha() or _common(view, word):
         return None
-    end = i
-    if word in lex.place_particles and i + 1 < len(toks) and toks[i + 1].kind == "word" \
-            and not taken[toks[i + 1].start] and not _common(view, toks[i + 1].text):
-        end = i + 1
-    nxt = toks[end + 1] if end + 1 < len(toks) else None
-    if nxt is not None and nxt.kind == "word" and not _boundary(view, nxt.text):
+    last = k
+    if word in view.lex.place_particles and w.joined(k + 1) and not taken[w.starts[k + 1]] \
+            and not _common(view, w.text(k + 1)):
+        last = k + 1
+    if w.joined(last + 1) and not _boundary(view, w.text(last + 1)):
         return None
-    return i, end
+    return last
 
 
 def _common(view: DocView, word: str) -> bool:
