@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 _WORD = re.compile(r"[\u0621-\u063a\u0640-\u065f\u0670-\u06d3\u06fa-\u06ff\w]+")
-_DIACRITICS = re.compile(r"[\u064b-\u065f\u0670\u0640]")
 
 OPENERS = {"«": "»", "“": "”", "\"": "\""}
 TERMINATORS = ".!?؟"
@@ -25,7 +24,7 @@ def key(word: str) -> str:
     """The folded look-up key of one word (hamza, alef maqsura, taa marbuta, marks)."""
     from marsad.arabic.normalize import fold_key
 
-    return _DIACRITICS.sub("", fold_key(word))
+    return fold_key(word)
 
 
 @dataclass(frozen=True, slots=True)
