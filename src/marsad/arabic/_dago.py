@@ -1,4 +1,5 @@
-"""Durations back from the reference: "قبل يومين", "قبل 3 أسابيع", "منذ ثلاث سنوات"."""
+"""Durations back from the reference: "قبل يومين", "قبل 3 أسابيع", "منذ ثلاث سنوات",
+and the last N units up to it: "الأسبوعين الماضيين", "الـ24 ساعة الماضية"."""
 
 from __future__ import annotations
 
@@ -18,7 +19,10 @@ def ago_value(m: re.Match[str], ref: date, text: str) -> DateValue | None:
     count = _count(m) or implied
     if count is None:
         return None
-    if unit == "day":
+    if unit == "hour":
+        day = ref - timedelta(days=-(-count // 24))
+        value = DateValue(day, day, "day", text)
+    elif unit == "day":
         day = ref - timedelta(days=count)
         value = DateValue(day, day, "day", text)
     elif unit == "week":
@@ -32,9 +36,28 @@ def ago_value(m: re.Match[str], ref: date, text: str) -> DateValue | None:
     return value
 
 
+def past_value(m: re.Match[str], ref: date, text: str) -> DateValue | None:
+    """The range from ``count`` units before ``ref`` up to ``ref``."""
+    v = vocab()
+    unit, implied = v.durations[v.key(m.group("du"))]
+    count = _count(m) or implied
+    if count is None:
+        return None
+    if unit in ("hour", "day", "week"):
+        hours = count * {"hour": 1, "day": 24, "week": 24 * 7}[unit]
+        start = ref - timedelta(days=-(-hours // 24))
+    elif unit == "month":
+        y, mo = cal.add_months(ref.year, ref.month, -count)
+        start = date(y, mo, min(ref.day, cal.month_end(y, mo).day))
+    else:
+        start = date(ref.year - count, ref.month, min(ref.day, 28) if ref.month == 2 else ref.day)
+    return DateValue(start, ref, "range", text)
+
+
 def _count(m: re.Match[str]) -> int | None:
-    if m.group("n"):
-        return int(m.group("n"))
+    digits = m.group("n") or ("n2" in m.re.groupindex and m.group("n2"))
+    if digits:
+        return int(digits)
     if m.group("nw"):
         entry = lexicon().lookup(m.group("nw"))
         return entry[1] if entry else None

@@ -46,6 +46,7 @@ class DateVocab:
     weekday: re.Pattern[str]
     period: re.Pattern[str]
     ago: re.Pattern[str]
+    past: re.Pattern[str]
     day_words: dict[str, int]
     durations: dict[str, tuple[str, int | None]]     # form -> (unit, implied count or None)
     ago_words: frozenset[str]
@@ -71,7 +72,7 @@ class DateVocab:
 def _anchors(t: dict) -> frozenset[str]:
     forms = [f for name in ("gregorian", "hijri", "weekdays", "relative_days", "units")
              for v in t[name].values() for f in v]
-    forms += [f for kinds in t["durations"].values() for v in kinds.values() for f in v]
+    forms += [f for kinds in [*t["durations"].values(), t["hours"]] for v in kinds.values() for f in v]
     words = set()
     for form in forms:
         parts = _key(form).split()
@@ -80,9 +81,27 @@ def _anchors(t: dict) -> frozenset[str]:
 
 
 def _durations(t: dict) -> dict[str, tuple[str, int | None]]:
+    """Duration forms, with and without the article, by folded form: (unit, implied count)."""
     implied = {"one": 1, "two": 2, "many": None}
-    return {_key(f): (unit, implied[kind]) for unit, kinds in t["durations"].items()
-            for kind, forms in kinds.items() for f in forms}
+    units = {**t["durations"], "hour": t["hours"]}
+    out: dict[str, tuple[str, int | None]] = {}
+    for unit, kinds in units.items():
+        for kind, forms in kinds.items():
+            for f in forms:
+                out[_key(f)] = (unit, implied[kind])
+                out.setdefault(_key("ال" + f), (unit, implied[kind]))
+    return out
+
+
+def _past_pattern(t: dict, pro: str) -> str:
+    """"الأسبوعين الماضيين", "الأيام الثلاثة الماضية", "الـ24 ساعة الماضية"."""
+    from marsad.arabic.numbers import lexicon
+
+    counts = _alt(w for w, (kind, _) in lexicon().words.items() if kind in ("unit", "ten", "tens"))
+    units = _alt(_durations(t))
+    last = _alt(t["past_words"])
+    return (rf"{pro}(?:(?:ال\s?)?(?P<n>\d{{1,3}})\s+)?(?P<du>{units})\s+"
+            rf"(?:(?:ال)?(?P<nw>{counts})\s+|(?:ال\s?)?(?P<n2>\d{{1,3}})\s+)?(?P<last>{last})(?!\w)")
 
 
 def _ago_pattern(t: dict, pro: str) -> str:
@@ -91,7 +110,7 @@ def _ago_pattern(t: dict, pro: str) -> str:
 
     counts = _alt(w for w, (kind, _) in lexicon().words.items() if kind in ("unit", "ten", "tens"))
     units = _alt(f for kinds in t["durations"].values() for forms in kinds.values() for f in forms)
-    words = _alt([*t["ago"], *t["since"]])
+    words = _alt([*t["ago"], *t["since"]])  # (the article forms of _durations are not used here)
     stop = _alt(t["duration_not_before"])
     return (rf"{pro}(?P<ago>{words})\s+(?:(?P<n>\d{{1,3}})\s+|(?P<nw>{counts})\s+)?(?P<du>{units})"
             rf"(?!\w)(?!\s+(?:{stop})(?!\w))(?!\s*\d)")
@@ -136,6 +155,7 @@ def vocab() -> DateVocab:
                rf"(?:\s+(?P<w>{which}))?(?!\w)")
     period = (rf"{pro}(?:(?P<part>{parts})\s+)?(?:{rel_unit}|(?P<ru3>{units})(?!\s+(?:{which}|\d)))(?!\w)")
     ago = _ago_pattern(t, pro)
+    past = _past_pattern(t, pro)
     numeric = (r"(?<![\d.,/-])(?:(?P<d>\d{1,2})\s?(?P<sep>[./-])\s?(?P<m>\d{1,2})\s?(?P=sep)\s?(?P<y>\d{4})"
                r"|(?P<iy>\d{4})\s?(?P<isep>[-/])\s?(?P<im>\d{1,2})\s?(?P=isep)\s?(?P<id>\d{1,2}))"
                r"(?![\d]|[.,/-]\d)")
@@ -155,7 +175,7 @@ def vocab() -> DateVocab:
         year_range=(int(t["year_range"][0]), int(t["year_range"][1])),
         greg=re.compile(greg), year=re.compile(year), hijri_re=re.compile(hijri_re),
         hyear=re.compile(hyear), rel_day=re.compile(rel_day), weekday=re.compile(weekday),
-        period=re.compile(period), numeric=re.compile(numeric), ago=re.compile(ago),
+        period=re.compile(period), numeric=re.compile(numeric), ago=re.compile(ago), past=re.compile(past),
         day_words=_index(t["day_words"]), durations=_durations(t),
         ago_words=frozenset(_key(w) for w in t["ago"]),
         anchors=_anchors(t),

@@ -38,7 +38,7 @@ from marsad.document import DateValue, Span
 
 __all__ = ["date_char_ranges", "find_date_spans", "find_dates", "parse_date"]
 
-_KINDS = ("numeric", "greg", "hijri", "hyear", "year", "rel_day", "weekday", "period", "ago")
+_KINDS = ("numeric", "greg", "hijri", "hyear", "year", "rel_day", "weekday", "period", "ago", "past")
 
 
 @dataclass(slots=True)
@@ -163,7 +163,8 @@ def _is_anchor(word: str, anchors: frozenset[str]) -> bool:
 
 def _pattern(v: DateVocab, kind: str) -> re.Pattern[str]:
     return {"numeric": v.numeric, "greg": v.greg, "hijri": v.hijri_re, "hyear": v.hyear, "year": v.year,
-            "rel_day": v.rel_day, "weekday": v.weekday, "period": v.period, "ago": v.ago}[kind]
+            "rel_day": v.rel_day, "weekday": v.weekday, "period": v.period, "ago": v.ago,
+            "past": v.past}[kind]
 
 
 def _valid(v: DateVocab, kind: str, m: re.Match[str], text: str, start: int) -> bool:
@@ -183,8 +184,9 @@ def _valid(v: DateVocab, kind: str, m: re.Match[str], text: str, start: int) -> 
         return _hijri_year_ok(m.group("hy"))
     if kind == "period":
         return bool(m.group("rw") or m.group("this") or (m.group("ru3") and m.group("part")))
-    if kind == "ago":
-        return bool(m.group("n") or m.group("nw")) or v.durations[v.key(m.group("du"))][1] is not None
+    if kind in ("ago", "past"):
+        counted = any(m.group(g) for g in ("n", "nw", "n2") if g in m.re.groupindex)
+        return counted or v.durations[v.key(m.group("du"))][1] is not None
     return True
 
 
@@ -305,10 +307,10 @@ def _resolve_kind(h: _Hit, ref: date | None, text: str) -> DateValue | None:
     if h.kind == "rel_day":
         day = ref + timedelta(days=vocab().rel_days[vocab().key(m.group("rel"))])
         return DateValue(day, day, "day", text)
-    if h.kind == "ago":
-        from marsad.arabic._dago import ago_value
+    if h.kind in ("ago", "past"):
+        from marsad.arabic._dago import ago_value, past_value
 
-        return ago_value(m, ref, text)
+        return (ago_value if h.kind == "ago" else past_value)(m, ref, text)
     if h.kind == "weekday":
         v = vocab()
         off = v.which[v.key(m.group("w"))] if m.group("w") else 0
