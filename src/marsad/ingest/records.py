@@ -196,7 +196,11 @@ def iter_csv(path: Path, options: IngestOptions) -> Iterator[Item]:
     with path.open("rb") as fh:
         reader, encoding = _open_text(fh, "")
         base = Source(path=str(path), encoding=encoding)
-        sample = reader.read(HEAD_BYTES // 4)
+        try:
+            sample = reader.read(HEAD_BYTES // 4)
+        except UnicodeDecodeError as exc:
+            yield InputError("E_ENCODING", f"not valid {encoding} ({exc.reason})", base)
+            return
         reader.seek(0)
         rows = csv.DictReader(reader, delimiter=_delimiter(path, sample, options))
         number = 0
