@@ -156,9 +156,13 @@ def _snap(text: str, lo: int, hi: int) -> tuple[int, int]:
 
 @lru_cache(maxsize=65536)
 def _is_anchor(word: str, anchors: frozenset[str]) -> bool:
+    """Digits, or an anchor word behind up to two proclitic letters and/or the article."""
     if any(c.isdigit() for c in word):
         return True
-    return word in anchors or word[1:] in anchors or word[2:] in anchors
+    for bare in (word, word[1:], word[2:]):
+        if bare in anchors or (bare.startswith("ال") and bare[2:] in anchors):
+            return True
+    return False
 
 
 def _pattern(v: DateVocab, kind: str) -> re.Pattern[str]:
