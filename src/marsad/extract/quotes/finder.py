@@ -15,7 +15,7 @@ from marsad.extract.quotes.content import Content, find_content, find_content_di
 from marsad.extract.quotes.context import Ctx
 from marsad.extract.quotes.cues import Cue, find_cues, is_cutter, is_headline
 from marsad.extract.quotes.discourse import Antecedent, Said, document_author, name_keys, resolve
-from marsad.extract.quotes.lexicon import CueForm
+from marsad.extract.quotes.lexicon import CueForm, variants
 from marsad.extract.quotes.speaker import Subject, described, extend
 from marsad.extract.quotes.subjects import generic_inside, speaker_of, subject_of
 
@@ -76,6 +76,8 @@ def _verb_quote(ctx: Ctx, cue: Cue, said: list[Said], limit: int) -> Found | Non
         sub = Subject("dropped", sub.start, start=sub.start)
     if sub.kind == "named":
         sub.kind = "described"
+    if form.explicit and sub.kind not in ("person", "org", "described"):
+        return None
     speaker = speaker_of(ctx, sub, cue, said, start)
     if speaker is None:
         return None
@@ -147,7 +149,7 @@ def _needed(ctx: Ctx, needs: str, first: int, last: int) -> bool:
     words = ctx.words[first:last + 1]
     if needs.endswith("-"):
         return any(w.key.startswith(needs[:-1]) and len(w.key) > 3 for w in words)
-    return any(w.key == needs for w in words)
+    return any(needs in variants(w.key) for w in words)
 
 
 def _attributed_content(ctx: Ctx, cue: Cue, said: list[Said]) -> Content | None:

@@ -30,6 +30,7 @@ class CueForm:
     needs: str | None = None
     relay: bool = False
     maqsura: bool = False  # written with a final ى
+    explicit: bool = False  # the subject must be named
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,7 +185,8 @@ def _add_verb(lex: Lexicon, lemma: str, entry: dict[str, Any]) -> None:
         gender, tense = tag.split(".")
         needed = (key(needs.rstrip("-")) + "-" if needs.endswith("-") else key(needs)) if needs else None
         lex.verbs[key(form)] = CueForm(lemma, gender, tense, bool(entry.get("object")), needed,
-                                       bool(entry.get("relay")), form.endswith("ى"))
+                                       bool(entry.get("relay")), form.endswith("ى"),
+                                       bool(entry.get("explicit")))
 
 
 def _nominal(item: dict[str, Any]) -> Nominal:

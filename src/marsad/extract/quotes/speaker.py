@@ -38,7 +38,7 @@ def parse_subject(ctx: Ctx, i: int, limit: int) -> Subject:
     w = ctx.words[i]
     lex = ctx.lex
     if lex.in_set(w.key, lex.non_speakers):
-        return Subject("none", i, start=i)
+        return _figures_of(ctx, i, limit)
     if ctx.mention_by_word[i] is None and ctx.is_prep(i):
         return Subject("dropped", i, start=i)
     if w.key in lex.documents:
@@ -62,6 +62,18 @@ def parse_subject(ctx: Ctx, i: int, limit: int) -> Subject:
         if other.kind == "person" and other.end > sub.end:
             return other
     return sub
+
+
+def _figures_of(ctx: Ctx, i: int, limit: int) -> Subject:
+    """"إحصاءات الشبكة السورية": figures speak for the organisation named after them; bare
+    "تقارير" are no speaker."""
+    j = i + 1
+    m = ctx.mention_by_word[j] if j < limit and not ctx.comma_before(j) else None
+    if m is None or m.entity.type != "organization":
+        return Subject("none", i, start=i)
+    while j < limit and ctx.mention_by_word[j] is m:
+        j += 1
+    return Subject("org", j, m, m.entity.canonical, start=i)
 
 
 def _speaking_place(ctx: Ctx, i: int) -> Mention | None:
