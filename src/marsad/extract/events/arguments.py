@@ -42,7 +42,8 @@ def is_actor(a: Analysis, m: Mention, countries: bool = True) -> bool:
 
 
 def actor_ref(m: Mention) -> ActorRef:
-    return ActorRef(m.entity.id, m.entity.canonical, m.entity.canonical_en)
+    """The actor of a mention, named as the text names it (the KB id says who it is)."""
+    return ActorRef(m.entity.id, m.span.text, m.entity.canonical_en)
 
 
 def word_of(idx: WordIndex, offset: int) -> int:
@@ -202,11 +203,17 @@ def described(s: Sentence, first: int, last: int) -> ActorRef | None:
     return None
 
 
-def actor2(s: Sentence, first: int, last: int, a1: ActorRef | None) -> ActorRef | None:
-    """The target: an actor after a target cue ("ضد", "على", "بحق", "عناصر من") or after the trigger."""
+def actor2(s: Sentence, first: int, last: int, a1: ActorRef | None, territory: bool = False,
+           verb: bool = False) -> ActorRef | None:
+    """The target: an actor after a target cue ("ضد", "على", "بحق", "عناصر من"); for a territory
+    masdar its genitive ("هزيمة التنظيم", "طرد التنظيم")."""
     idx = s.idx
     taken = a1.entity if a1 is not None else None
-    actors = [t for t in s.actors() if t[2].entity.id != taken and t[0] > last]
+    actors = [t for t in s.actors(False) if t[2].entity.id != taken and t[0] > last]
+    if territory and not verb:
+        hit = next((t for t in actors if t[0] == last + 1), None)
+        if hit is not None:
+            return actor_ref(hit[2])
     for i, n, _p in idx.find(lexicon().phrases("actor.target_cues"), last + 1, min(s.hi, last + 10)):
         hit = next((t for t in actors if i + n <= t[0] <= i + n + 2), None)
         if hit is not None:

@@ -134,7 +134,7 @@ def _draft(a: Analysis, s: args.Sentence, k: int, sent: Span, c: Candidate) -> D
     possessor = args.possessor(s, c.first) if own else None
     d.actor1 = _responsible(s, c.first) or possessor or args.actor1(s, c.first, c.last, verb, sources,
                                                                      trig.territory)
-    d.actor2 = args.actor2(s, c.first, c.last, d.actor1)
+    d.actor2 = args.actor2(s, c.first, c.last, d.actor1, trig.territory, verb)
     if c.context_missing and not _object_place(s, c.last, 3):
         return None
     if any(t[2].entity.type != "location" and t[2].span.start <= c.span.start and c.span.end <= t[2].span.end
