@@ -51,6 +51,7 @@ class DateVocab:
     durations: dict[str, tuple[str, int | None]]     # form -> (unit, implied count or None)
     ago_words: frozenset[str]
     anchors: frozenset[str]      # first and last words of every name a date expression must contain
+    article: str
     numeric: re.Pattern[str]
     since_before: re.Pattern[str]
     range_before: re.Pattern[str]
@@ -67,6 +68,11 @@ class DateVocab:
         return any(w in text for w in self.month_word)
 
 
+
+
+def _article() -> str:
+    """The definite article, folded (from clitics.yaml)."""
+    return fold_key(table("clitics")["article"])
 
 
 def _anchors(t: dict) -> frozenset[str]:
@@ -89,7 +95,7 @@ def _durations(t: dict) -> dict[str, tuple[str, int | None]]:
         for kind, forms in kinds.items():
             for f in forms:
                 out[_key(f)] = (unit, implied[kind])
-                out.setdefault(_key("ال" + f), (unit, implied[kind]))
+                out.setdefault(_key(_article() + f), (unit, implied[kind]))
     return out
 
 
@@ -100,8 +106,9 @@ def _past_pattern(t: dict, pro: str) -> str:
     counts = _alt(w for w, (kind, _) in lexicon().words.items() if kind in ("unit", "ten", "tens"))
     units = _alt(_durations(t))
     last = _alt(t["past_words"])
-    return (rf"{pro}(?:(?:ال\s?)?(?P<n>\d{{1,3}})\s+)?(?P<du>{units})\s+"
-            rf"(?:(?:ال)?(?P<nw>{counts})\s+|(?:ال\s?)?(?P<n2>\d{{1,3}})\s+)?(?P<last>{last})(?!\w)")
+    al = _article()
+    return (rf"{pro}(?:(?:{al}\s?)?(?P<n>\d{{1,3}})\s+)?(?P<du>{units})\s+"
+            rf"(?:(?:{al})?(?P<nw>{counts})\s+|(?:{al}\s?)?(?P<n2>\d{{1,3}})\s+)?(?P<last>{last})(?!\w)")
 
 
 def _ago_pattern(t: dict, pro: str) -> str:
@@ -178,7 +185,7 @@ def vocab() -> DateVocab:
         period=re.compile(period), numeric=re.compile(numeric), ago=re.compile(ago), past=re.compile(past),
         day_words=_index(t["day_words"]), durations=_durations(t),
         ago_words=frozenset(_key(w) for w in t["ago"]),
-        anchors=_anchors(t),
+        anchors=_anchors(t), article=_article(),
         since_before=re.compile(rf"(?<!\w)(?:{since})\s+$"),
         range_before=re.compile(rf"(?<!\w)(?:{ropen})\s+(?:(?:{fill})\s+)?$"),
         range_gap=re.compile(rf"\s*,?\s*(?:{rjoin})?\s*(?:(?:{fill})\s+)?"),

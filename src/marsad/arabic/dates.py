@@ -136,7 +136,7 @@ def _windows(v: DateVocab, text: str) -> list[tuple[int, int]]:
     """Disjoint ranges around anchor words, widened to whitespace so no word is cut."""
     out: list[tuple[int, int]] = []
     for m in _WORD.finditer(text):
-        if _is_anchor(m.group(), v.anchors):
+        if _is_anchor(m.group(), v.anchors, v.article):
             lo, hi = _snap(text, m.start() - WINDOW_BEFORE, m.end() + WINDOW_AFTER)
             if out and lo <= out[-1][1]:
                 out[-1] = (out[-1][0], max(hi, out[-1][1]))
@@ -155,12 +155,12 @@ def _snap(text: str, lo: int, hi: int) -> tuple[int, int]:
 
 
 @lru_cache(maxsize=65536)
-def _is_anchor(word: str, anchors: frozenset[str]) -> bool:
+def _is_anchor(word: str, anchors: frozenset[str], article: str) -> bool:
     """Digits, or an anchor word behind up to two proclitic letters and/or the article."""
     if any(c.isdigit() for c in word):
         return True
     for bare in (word, word[1:], word[2:]):
-        if bare in anchors or (bare.startswith("ال") and bare[2:] in anchors):
+        if bare in anchors or (bare.startswith(article) and bare[len(article):] in anchors):
             return True
     return False
 
