@@ -17,7 +17,12 @@ from the original.  Resolution rules:
   (month: days 1-10, 11-20, 21-end; year: January, June-July, December);
 * "منذ X" is an open range from X's start; "من X إلى/حتى Y" and "بين X و Y"
   are ranges (X without a year takes its year from Y);
-* numeric dates are day first (24.10.2017, 18/02/2023) or ISO (2023-02-18);
+* "قبل يومين/3 أسابيع/شهرين" is that day, week or month before the reference
+  ("منذ ثلاث سنوات": an open range from then); "الأسبوعين الماضيين", "الأيام
+  الثلاثة الماضية", "الـ24 ساعة الماضية" are ranges ending on the reference;
+* days may be ordinal words ("الخامس من أيلول", "الحادي عشر من رمضان");
+* numeric dates are day first (24.10.2017, 18/02/2023, 12 - 3 - 2024) or ISO
+  (2023-02-18);
 * Hijri dates ("15 رمضان 1444 هـ") are converted with ``hijridate``;
   a Hijri month without a year is resolved against the reference.
 

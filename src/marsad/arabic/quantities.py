@@ -4,7 +4,7 @@
 :class:`~marsad.document.Quantity` objects whose spans index the input.
 Meanings (all in ``quantities.yaml``):
 
-* a number N ("14", "ستة", "138 ألف", "مئة وثمانية وثلاثين ألفا"): [N, N];
+* a number N ("14", "ستة", "138 ألف", "مئة وثمانية وثلاثين ألفا", "مليون ونصف"): [N, N];
 * "نحو/حوالي/قرابة/زهاء/ما يقارب/ما يناهز N": [N, N], approx;
 * "أكثر من/ما يزيد على/ما يزيد عن/ما فوق/أزيد من N": [N+1, open];
 * "ما لا يقل عن/لا يقل عن/على الأقل N" (or "N على الأقل"): [N, open];
@@ -16,7 +16,8 @@ Meanings (all in ``quantities.yaml``):
 * ranges "25-30", "25 إلى 30", "بين 25 و30", "ما بين 25-30", "من 5 حتى 10":
   [25, 30]; "خمسة أو ستة": [5, 6], approx.
 
-Not quantities: ordinals; dates and times (numbers inside a date expression
+Not quantities: ordinals (also digits after the bare article: "الذكرى الـ15");
+dates and times (numbers inside a date expression
 found by :func:`marsad.arabic.find_date_spans`, ``24.10.2017``,
 ``18/02/2023``, ``20:35``); identifiers after a cue word ("القرار 2254",
 "قرار مجلس الأمن الدولي 2254"); percentages ("50%", "50 في المئة");
