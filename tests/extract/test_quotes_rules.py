@@ -417,3 +417,22 @@ def test_medium_between_verb_and_subject() -> None:
     text = "وقالت هالة يوسف في بيان نشرته على موقعها إن الهدنة صامدة."
     (q,) = analyze(text, ("هالة يوسف",)).quotes
     assert q.speaker.name == "هالة يوسف" and q.medium == "statement"
+
+
+def test_plural_participle_continues() -> None:
+    text = "وحمّل الأهالي الفصائل مسؤولية القصف، مؤكدين أن المنازل دمرت."
+    doc = analyze(text)
+    assert [q.cue.text for q in doc.quotes] == ["وحمّل", "مؤكدين"]
+    assert doc.quotes[1].content.text == "المنازل دمرت"
+
+
+def test_figures_speak_for_their_organisation() -> None:
+    doc = analyze("وتشير أرقام المرصد إلى مقتل عشرين مدنيا منذ بداية الشهر.", ("المرصد",))
+    (q,) = doc.quotes
+    assert kb(doc, q) == "observatory" and q.content.text == "مقتل عشرين مدنيا منذ بداية الشهر"
+
+
+def test_intransitive_homograph_needs_a_named_subject() -> None:
+    assert analyze("وتجدد القتال في المدينة صباح اليوم.").quotes == []
+    doc = analyze("وتجدد الحكومة مطالبتها بوقف القصف.", ("الحكومة",))
+    assert [kb(doc, q) for q in doc.quotes] == ["gov"]

@@ -13,6 +13,8 @@ from marsad.extract.base import Mention
 from marsad.extract.quotes.context import ROLE_PREPS, Ctx
 
 MAX_SUBJECT_WORDS = 16
+TITLE_ADJECTIVES = frozenset({"العام", "الخاص", "الاول", "الثاني", "الثالث", "السابق", "الاسبق", "الجديد",
+                              "الكبير", "الاعلي", "الحالي", "الدائم", "المؤقت"})
 STRIP = " \t\n,،:؛;()[]-–—\"«»“”'"
 
 
@@ -119,6 +121,8 @@ def continues(ctx: Ctx, j: int, after_head: bool) -> bool:
     prev = ctx.words[j - 1].key
     if is_outlet(ctx, w.key) or w.key in ("الي", "علي"):
         return False
+    if w.key.startswith("ال") and prev.startswith(("ال", "لل")) and ctx.mention_by_word[j - 1] is None:
+        return adjective_like(w.key)    # "الأهالي الفصائل": a second definite noun starts the object
     if w.key.startswith(("ال", "لل", "وال")) or w.key in ROLE_PREPS or w.key in ("عشر", "عشره"):
         return True
     if w.key[:1] == "ل" and len(w.key) > 3 and prev not in ROLE_PREPS:
@@ -128,6 +132,12 @@ def continues(ctx: Ctx, j: int, after_head: bool) -> bool:
     if prev in ROLE_PREPS or after_head:
         return True
     return is_head(ctx, j)
+
+
+def adjective_like(k: str) -> bool:
+    """A definite word that reads as an adjective: a nisba ("الرسمي", "المحلية"), a participle
+    ("المشترك"), or a common adjective of titles ("العام", "الخاص")."""
+    return k.endswith(("ي", "يه", "يون", "يين")) or k.startswith("الم") or k in TITLE_ADJECTIVES
 
 
 def _quoted_name_end(ctx: Ctx, j: int, limit: int) -> int | None:
