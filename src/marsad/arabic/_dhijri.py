@@ -14,7 +14,7 @@ def hijri_value(m: re.Match[str], ref: date | None, text: str) -> DateValue | No
     """The Gregorian value of a Hijri day or month (a month without a year needs ``ref``)."""
     v = vocab()
     month = v.hijri[v.key(m.group("hm"))]
-    from marsad.arabic.dates import day_of
+    from marsad.arabic._dvalues import day_of
 
     day = day_of(m)
     if m.group("hy"):

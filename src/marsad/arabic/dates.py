@@ -32,36 +32,18 @@ Expressions that need a reference are dropped when none is given.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from functools import lru_cache
 
 from marsad.arabic import _dresolve as cal
 from marsad.arabic._dpatterns import DateVocab, vocab
+from marsad.arabic._dvalues import Hit, resolve
 from marsad.arabic.normalize import Normalized, normalize
 from marsad.document import DateValue, Span
 
 __all__ = ["date_char_ranges", "find_date_spans", "find_dates", "parse_date"]
 
 _KINDS = ("numeric", "greg", "hijri", "hyear", "year", "rel_day", "weekday", "period", "ago", "past")
-
-
-@dataclass(slots=True)
-class _Hit:
-    start: int                  # normalised offsets of the expression (proclitics excluded)
-    end: int
-    kind: str
-    m: re.Match[str] | None = None
-    inner: tuple[_Hit, ...] = ()
-
-    @property
-    def anchored(self) -> bool:
-        """Whether the value does not depend on the reference date."""
-        if self.kind in ("numeric", "year", "hyear"):
-            return True
-        if self.kind in ("greg", "hijri") and self.m is not None:
-            return bool(self.m.group("y" if self.kind == "greg" else "hy"))
-        return bool(self.inner) and all(h.anchored for h in self.inner)
 
 
 def find_date_spans(text: str, reference: date | None = None) -> list[tuple[Span, DateValue]]:
@@ -72,7 +54,7 @@ def find_date_spans(text: str, reference: date | None = None) -> list[tuple[Span
     out: list[tuple[Span, DateValue]] = []
     for hit in _collect(norm.text):
         span = norm.span(hit.start, hit.end)
-        value = _resolve(hit, reference, span.text)
+        value = resolve(hit, reference, span.text)
         if value is not None:
             out.append((span, value))
     return out
@@ -113,14 +95,14 @@ WINDOW_BEFORE, WINDOW_AFTER = 48, 64    # no expression reaches further from one
 
 
 @lru_cache(maxsize=32)
-def _collect(text: str, windowed: bool = True) -> list[_Hit]:
+def _collect(text: str, windowed: bool = True) -> list[Hit]:
     """Date expressions of folded ``text`` (cached: quantities and dates read the same text).
 
     The patterns run only on windows around anchor words (digits, month and
     day names, units); ``windowed=False`` scans the whole text (same result).
     """
     v = vocab()
-    raw: list[_Hit] = []
+    raw: list[Hit] = []
     windows = _windows(v, text) if windowed else [(0, len(text))]
     for kind in _KINDS:
         pattern = _pattern(v, kind)
@@ -128,9 +110,9 @@ def _collect(text: str, windowed: bool = True) -> list[_Hit]:
             for m in pattern.finditer(text, lo, hi):
                 start = m.end("pro") if "pro" in m.re.groupindex else m.start()
                 if m.end() > start and _valid(v, kind, m, text, start):
-                    raw.append(_Hit(start, m.end(), kind, m))
+                    raw.append(Hit(start, m.end(), kind, m))
     raw.sort(key=lambda h: (h.start, -(h.end - h.start), _KINDS.index(h.kind)))
-    chosen: list[_Hit] = []
+    chosen: list[Hit] = []
     for h in raw:
         if not chosen or h.start >= chosen[-1].end:
             chosen.append(h)
@@ -224,36 +206,36 @@ def _valid_greg(v: DateVocab, m: re.Match[str]) -> bool:
     return True
 
 
-def _weekday_dates(text: str, hits: list[_Hit]) -> list[_Hit]:
+def _weekday_dates(text: str, hits: list[Hit]) -> list[Hit]:
     """Join a weekday and the day it names into one expression valued by the day:
     "الثلاثاء 24 تشرين الأول 2017" (by the date), "أمس الاثنين" (by "أمس")."""
-    out: list[_Hit] = []
+    out: list[Hit] = []
     for h in hits:
         prev = out[-1] if out else None
         adjacent = prev is not None and re.fullmatch(r"[\s,]*", text[prev.end:h.start]) is not None
         if adjacent and prev.kind == "weekday" and h.kind in ("greg", "numeric") and _is_day(h):
-            out[-1] = _Hit(prev.start, h.end, "wd_date", None, (h,))
+            out[-1] = Hit(prev.start, h.end, "wd_date", None, (h,))
         elif adjacent and prev.kind == "rel_day" and h.kind == "weekday" and not h.m.group("w"):
-            out[-1] = _Hit(prev.start, h.end, "wd_date", None, (prev,))
+            out[-1] = Hit(prev.start, h.end, "wd_date", None, (prev,))
         else:
             out.append(h)
     return out
 
 
-def _is_day(h: _Hit) -> bool:
+def _is_day(h: Hit) -> bool:
     return h.kind == "numeric" or (h.m is not None and bool(h.m.group("d1") or h.m.group("dw")))
 
 
-def _since(v: DateVocab, text: str, hits: list[_Hit]) -> list[_Hit]:
+def _since(v: DateVocab, text: str, hits: list[Hit]) -> list[Hit]:
     out = []
     for h in hits:
         m = v.since_before.search(text, max(0, h.start - 12), h.start) if h.kind != "rel_day" else None
-        out.append(_Hit(m.start(), h.end, "since", None, (h,)) if m else h)
+        out.append(Hit(m.start(), h.end, "since", None, (h,)) if m else h)
     return out
 
 
-def _ranges(v: DateVocab, text: str, hits: list[_Hit]) -> list[_Hit]:
-    out: list[_Hit] = []
+def _ranges(v: DateVocab, text: str, hits: list[Hit]) -> list[Hit]:
+    out: list[Hit] = []
     i = 0
     while i < len(hits):
         a = hits[i]
@@ -269,154 +251,11 @@ def _ranges(v: DateVocab, text: str, hits: list[_Hit]) -> list[_Hit]:
     return out
 
 
-def _join(v: DateVocab, text: str, a: _Hit, b: _Hit) -> _Hit | None:
+def _join(v: DateVocab, text: str, a: Hit, b: Hit) -> Hit | None:
     gap = text[a.end:b.start]
     before = v.range_before.search(text, max(0, a.start - 24), a.start)
     if before is not None and v.range_gap.fullmatch(gap) and gap.strip(" ,"):
-        return _Hit(before.start(), b.end, "range", None, (a, b))
+        return Hit(before.start(), b.end, "range", None, (a, b))
     if v.range_gap_free.fullmatch(gap):
-        return _Hit(a.start, b.end, "range", None, (a, b))
+        return Hit(a.start, b.end, "range", None, (a, b))
     return None
-
-
-# ---------------------------------------------------------------- resolution
-
-
-def _resolve(h: _Hit, ref: date | None, text: str) -> DateValue | None:
-    try:
-        return _resolve_kind(h, ref, text)
-    except (ValueError, OverflowError):
-        return None
-
-
-def _resolve_kind(h: _Hit, ref: date | None, text: str) -> DateValue | None:
-    if h.kind == "range":
-        return _resolve_range(h, ref, text)
-    if h.kind in ("since", "wd_date"):
-        inner = _resolve(h.inner[0], ref, text)
-        if inner is None or h.kind == "wd_date":
-            return inner
-        return DateValue(inner.start, None, "range", text)
-    m = h.m
-    assert m is not None
-    if h.kind == "numeric":
-        return _numeric(m, text)
-    if h.kind == "year":
-        return _with_part(cal.year_value(int(m.group("y")), text), m.group("part"), "year", text)
-    if h.kind == "hyear":
-        return _hijri_year(int(m.group("hy")), text)
-    if h.kind == "greg":
-        return _greg(m, ref, text)
-    if h.kind == "hijri":
-        from marsad.arabic._dhijri import hijri_value
-
-        return hijri_value(m, ref, text)
-    if ref is None:
-        return None
-    if h.kind == "rel_day":
-        day = ref + timedelta(days=vocab().rel_days[vocab().key(m.group("rel"))])
-        return DateValue(day, day, "day", text)
-    if h.kind in ("ago", "past"):
-        from marsad.arabic._dago import ago_value, past_value
-
-        return (ago_value if h.kind == "ago" else past_value)(m, ref, text)
-    if h.kind == "weekday":
-        v = vocab()
-        off = v.which[v.key(m.group("w"))] if m.group("w") else 0
-        day = cal.recent_weekday(v.weekdays[v.key(m.group("wd"))], ref, off)
-        return DateValue(day, day, "day", text)
-    return _period(m, ref, text)
-
-
-def _resolve_range(h: _Hit, ref: date | None, text: str) -> DateValue | None:
-    a, b = h.inner
-    vb = _resolve(b, ref, text)
-    if vb is None:
-        return None
-    ref_a = ref if a.anchored or vb.start is None else (vb.end or vb.start)
-    va = _resolve(a, ref_a, text)
-    if va is None or va.start is None:
-        return None
-    end = vb.end or vb.start
-    if end is not None and end < va.start:
-        return None
-    return DateValue(va.start, end, "range", text)
-
-
-def _numeric(m: re.Match[str], text: str) -> DateValue:
-    if m.group("y"):
-        day = date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
-    else:
-        day = date(int(m.group("iy")), int(m.group("im")), int(m.group("id")))
-    return DateValue(day, day, "day", text)
-
-
-def _greg(m: re.Match[str], ref: date | None, text: str) -> DateValue | None:
-    v = vocab()
-    month = v.months[v.key(m.group("m1"))]
-    d1 = day_of(m)
-    year = _greg_year(m, month, d1, ref)
-    if year is None:
-        return None
-    if d1 is not None:
-        first = date(year, month, d1)
-        if m.group("d2"):
-            return DateValue(first, date(year, month, int(m.group("d2"))), "range", text)
-        return DateValue(first, first, "day", text)
-    return _with_part(cal.month_value(year, month, text), m.group("part"), "month", text)
-
-
-def day_of(m: re.Match[str]) -> int | None:
-    """The day of the month, in digits or as an ordinal word ("الخامس")."""
-    if m.group("d1"):
-        return int(m.group("d1"))
-    if m.group("dw"):
-        v = vocab()
-        return v.day_words[v.key(m.group("dw"))]
-    return None
-
-
-def _greg_year(m: re.Match[str], month: int, d1: int | None, ref: date | None) -> int | None:
-    v = vocab()
-    if m.group("y"):
-        return int(m.group("y"))
-    if ref is None:
-        return None
-    if m.group("ru") or m.group("this"):
-        return ref.year + (v.which[v.key(m.group("rw"))] if m.group("rw") else 0)
-    if m.group("w"):
-        off = v.which[v.key(m.group("w"))]
-        if off > 0:
-            return cal.next_month(month, ref)
-        return cal.recent_month(month, ref, strict=off < 0) if off else ref.year
-    if d1 is not None:
-        return cal.recent_day(month, d1, ref)
-    return cal.recent_month(month, ref, strict=False)
-
-
-def _with_part(value: DateValue, part: str | None, unit: str, text: str) -> DateValue | None:
-    if not part:
-        return value
-    v = vocab()
-    return cal.part_of(value, unit, v.part_ranges[v.parts[v.key(part)]][unit], text)
-
-
-def _period(m: re.Match[str], ref: date, text: str) -> DateValue | None:
-    v = vocab()
-    unit = v.units[v.key(m.group("ru") or m.group("ru2") or m.group("ru3"))]
-    off = v.which[v.key(m.group("rw"))] if m.group("rw") else 0
-    if unit == "week":
-        value = cal.week_value(cal.week_start(ref) + timedelta(days=7 * off), text)
-    elif unit == "month":
-        value = cal.month_value(*cal.add_months(ref.year, ref.month, off), text)
-    else:
-        value = cal.year_value(ref.year + off, text)
-    return _with_part(value, m.group("part"), unit, text)
-
-
-def _hijri_year(hy: int, text: str) -> DateValue | None:
-    start = cal.hijri_to_date(hy, 1, 1)
-    nxt = cal.hijri_to_date(hy + 1, 1, 1)
-    if start is None or nxt is None:
-        return None
-    return DateValue(start, nxt - timedelta(days=1), "range", text)
