@@ -13,6 +13,8 @@ from marsad.document import DateValue
 
 @dataclass(slots=True)
 class Hit:
+    """A matched date expression: its kind, its match, or the hits it joins (ranges, "منذ")."""
+
     start: int                  # normalised offsets of the expression (proclitics excluded)
     end: int
     kind: str
@@ -30,6 +32,7 @@ class Hit:
 
 
 def resolve(h: Hit, ref: date | None, text: str) -> DateValue | None:
+    """The value of ``h`` against the reference date (``None`` if it needs one or is invalid)."""
     try:
         return _resolve_kind(h, ref, text)
     except (ValueError, OverflowError):
