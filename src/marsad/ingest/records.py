@@ -91,6 +91,8 @@ def _jsonl_line(line: str, number: int, base: Source, options: IngestOptions) ->
         obj = json.loads(line)
     except json.JSONDecodeError as exc:
         return InputError("E_PARSE", _parse_error(exc, f"line {number}"), source)
+    except RecursionError:
+        return InputError("E_PARSE", f"line {number}: JSON nested too deeply", source)
     return record_article(obj, source, options)
 
 
@@ -143,6 +145,9 @@ def records_from_json_text(text: str, base: Source, options: IngestOptions) -> I
     """Records of a JSON document: an array, an object (or one holding an article list), or JSONL."""
     try:
         data = json.loads(text)
+    except RecursionError:
+        yield InputError("E_PARSE", "JSON nested too deeply", base)
+        return
     except json.JSONDecodeError as exc:
         lines = text.split("\n")
         if len([ln for ln in lines if ln.strip()]) > 1:
