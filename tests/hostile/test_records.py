@@ -44,7 +44,7 @@ def test_jsonl_with_broken_lines(tmp_path: Path):
         "feed.jsonl#8": "E_PARSE", "feed.jsonl#9": "doc", "feed.jsonl#10": "E_TOO_LARGE",
         "feed.jsonl#11": "E_PARSE", "feed.jsonl#12": "E_PARSE",
     }
-    assert items[0].source.record_id == "a" and items[8].source.record_id == "b"
+    assert items[0].source.record_id == "a" and items[7].source.record_id == "b"
 
 
 @pytest.mark.xfail(strict=True, reason=(
