@@ -82,12 +82,14 @@ def _singulars(a: Analysis, idx: WordIndex, covered: set[int]) -> list[tuple[Qua
     lex = lexicon()
     out = []
     for k, n, _kind in idx.find(lex.cues, 0, len(idx.words), deep=True):
-        j = k + n
-        if j < len(idx.words) and j not in covered and idx.words[j].clause == idx.words[k].clause \
-                and idx.match(lex.phrases("singular"), j) is not None:
-            w = idx.words[j]
-            out.append((Quantity(1, 1, False, Span.of(a.text, w.start, w.end)), j, j))
-            covered.add(j)
+        for j in range(k + n, min(k + n + 3, len(idx.words))):
+            if j in covered or idx.words[j].clause != idx.words[k].clause:
+                break
+            if idx.match(lex.phrases("singular"), j) is not None:
+                w = idx.words[j]
+                out.append((Quantity(1, 1, False, Span.of(a.text, w.start, w.end)), j, j))
+                covered.add(j)
+                break
     return out
 
 

@@ -39,6 +39,7 @@ class Draft:
     vague: bool = False             # a bare masdar with no place, date or count of its own
     tid: str = ""                   # the trigger entry id
     distinct: bool = False          # an earlier incident named in response ("ردا على الهجوم")
+    part: bool = False              # storming, looting: part of an attack reported just before
     actor1: ActorRef | None = None
     actor2: ActorRef | None = None
     location: Location | None = None
@@ -102,16 +103,15 @@ def _reduce(cands: list[Candidate]) -> list[Candidate]:
     elif any(c.form.trigger.absorbable for c in cands):
         cands = [c for c in cands if c.form.trigger.absorbable]
     best: dict[str, Candidate] = {}
-    anaphors = [c for c in cands if c.anaphoric]
+    anaphors = [c for c in cands if c.anaphoric or c.distinct]
     for c in cands:
-        if c.anaphoric and len(anaphors) < len(cands):
+        if (c.anaphoric or c.distinct) and len(anaphors) < len(cands):
             continue
         kept = best.get(c.event_type)
         if kept is None or _rank(c) > _rank(kept):
             best[c.event_type] = c
-    chosen = list(best.values()) + [c for c in anaphors if c not in best.values()
-                                    and not any(b.event_type == c.event_type and not b.anaphoric
-                                                for b in best.values())]
+    chosen = list(best.values()) + [c for c in anaphors if c not in best.values() and (c.distinct or not any(
+        b.event_type == c.event_type and not b.anaphoric for b in best.values()))]
     return sorted(chosen, key=lambda c: c.first)
 
 
@@ -128,7 +128,7 @@ def _draft(a: Analysis, s: args.Sentence, k: int, sent: Span, c: Candidate) -> D
               territory=trig.territory, refined=c.refined is not None, anaphoric=c.anaphoric,
               generic=c.generic, weak=trig.weak, loose=trig.loose and c.refined is None,
               soft=bool(trig.refine) and (c.refined is None or c.weakly), tid=trig.id,
-              distinct=c.distinct)
+              distinct=c.distinct, part=trig.part_of_attack)
     d.attributed = found[0] if found else None
     own = not verb and not trig.territory and _enclitic(s, c.first)
     possessor = args.possessor(s, c.first) if own else None

@@ -80,6 +80,7 @@ class Trigger:
     generic_plural: bool = False
     loose: bool = False
     place_instead_of_context: bool = False
+    part_of_attack: bool = False
 
 
 @dataclass(frozen=True)
@@ -125,6 +126,7 @@ def _trigger_phrases(entries: list[dict[str, Any]]) -> Phrases:
             needs_place=bool(e.get("needs_place")), needs_context=tuple(e.get("needs_context", ())),
             priority=int(e.get("priority", 0)), generic_plural=bool(e.get("generic_plural")),
             loose=bool(e.get("loose")), place_instead_of_context=bool(e.get("place_instead_of_context")),
+            part_of_attack=bool(e.get("part_of_attack")),
         )
         plurals = {fold(p) for p in e.get("plurals", ())}
         for form in e.get("forms", ()):

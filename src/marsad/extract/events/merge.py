@@ -120,8 +120,8 @@ def merge(a: Analysis, drafts: list[Draft]) -> list[Draft]:
         if target is None:
             if (d.generic or d.anaphoric) and not d.hits and not d.date_stated and d.modality != "future":
                 continue
-            if d.tid == "entry" and any(p.event_type in _VIOLENT and p.tid != "entry" for p in kept):
-                continue                # entering a place as part of a reported attack or capture
+            if d.part and any(p.event_type in _VIOLENT and not p.part for p in kept):
+                continue                # storming or looting as part of a reported attack or capture
             kept.append(d)
         else:
             _absorb(target, d, a.text)
