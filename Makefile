@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint bench install clean assets browser
+.PHONY: run test lint bench install clean fuzz assets browser
 
 $(STAMP): pyproject.toml
 	test -d $(VENV) || $(PY) -m venv $(VENV)
@@ -40,6 +40,22 @@ test: $(STAMP) assets browser
 	$(BIN)/pytest
 	@echo "== Scores on the demo corpus (synthetic; flatters Marsad: see README) =="
 	$(BIN)/marsad evaluate --gold samples/demo/gold --no-errors
+	@$(MAKE) --no-print-directory fuzz
+
+# Bounded fuzzing (atheris): FUZZ_TIME seconds per target. A crash stops with the input saved in
+# .marsad/fuzz/TARGET/crash-*: copy it to tests/fuzz/crashers/TARGET/ (replayed by pytest) and fix the bug.
+FUZZ_TIME ?= 25
+FUZZ_TARGETS := ingest arabic analyze
+
+fuzz: $(STAMP)
+	@for t in $(FUZZ_TARGETS); do \
+	  dir=.marsad/fuzz/$$t; mkdir -p $$dir/corpus; \
+	  seeds=$$(test -d tests/fuzz/crashers/$$t && echo tests/fuzz/crashers/$$t); \
+	  if $(BIN)/python tests/fuzz/fuzz_$$t.py $$dir/corpus $$seeds -max_total_time=$(FUZZ_TIME) \
+	      -rss_limit_mb=2048 -timeout=20 -max_len=4096 -artifact_prefix=$$dir/ >$$dir/log 2>&1; \
+	  then echo "fuzz $$t: $$(grep -ao 'Done [0-9]* runs in [0-9]* second(s)' $$dir/log), no crash"; \
+	  else tail -n 30 $$dir/log; echo "fuzz $$t: CRASH, input saved in $$dir/"; exit 1; fi; \
+	done
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks
