@@ -13,7 +13,6 @@ import os
 import random
 import statistics
 import time
-from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -79,7 +78,12 @@ def make_doc(n: int, rng: random.Random):  # -> Document
     return doc
 
 
+BASE = 10_000   # articles written through Corpus.add; larger stores replicate them in SQL
+
+
 def build_store(path: Path, size: int) -> Path:
+    """A store of ``size`` articles: up to 10,000 through ``Corpus.add``, the rest copies made in SQL
+    (new ids, dates shifted by a few days) so that a 100k store builds in seconds."""
     from marsad.corpus import Corpus
 
     if path.is_file():
@@ -88,14 +92,33 @@ def build_store(path: Path, size: int) -> Path:
                 return path
         path.unlink()
     rng = random.Random(7)
-
-    def docs() -> Iterator:
-        for n in range(size):
-            yield make_doc(n, rng)
-
+    base = min(size, BASE)
     with Corpus(path) as corpus:
-        corpus.add(docs(), batch=1000)
+        corpus.add((make_doc(n, rng) for n in range(base)), batch=1000)
+        for copy in range(1, -(-size // base)):
+            _replicate(corpus.conn, copy)
     return path
+
+
+def _replicate(conn, copy: int) -> None:
+    """Copy the first ``BASE`` documents and their rows under new ids, ``copy`` days later."""
+    new_id = f"printf('%02x', {copy}) || substr({{col}}, 3)"
+    shift = f"date({{col}}, '+{copy} days')"
+    special = {"documents": {"id": new_id, "source_key": f"'copy{copy}:' || source_key",
+                             "published_start": shift, "published_end": shift, "rowid": "NULL"},
+               "events": {"doc_id": new_id, "date_start": shift, "date_end": shift},
+               "entities": {"doc_id": new_id}, "framing": {"doc_id": new_id}}
+    conn.execute("BEGIN IMMEDIATE")
+    for table, exprs in special.items():
+        cols = [r[1] for r in conn.execute(f"PRAGMA table_info({table})")]
+        values = ", ".join(exprs.get(c, c).format(col=c) for c in cols)
+        key = "id" if table == "documents" else "doc_id"
+        conn.execute(f"INSERT INTO {table} ({', '.join(cols)}) SELECT {values} FROM {table} "
+                     f"WHERE substr({key}, 1, 2) = '00'")
+    conn.execute("INSERT INTO docs_fts (rowid, title, body) SELECT n.rowid, f.title, f.body FROM documents n "
+                 "JOIN documents o ON o.id = '00' || substr(n.id, 3) JOIN docs_fts f ON f.rowid = o.rowid "
+                 f"WHERE substr(n.id, 1, 2) = printf('%02x', {copy})")
+    conn.execute("COMMIT")
 
 
 def _requests(rng: random.Random, count: int) -> tuple[list[str], list[str]]:

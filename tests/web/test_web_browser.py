@@ -117,6 +117,12 @@ def wait_for(driver, script: str, timeout: float = 30.0):
     raise AssertionError(f"timed out waiting for {script}")
 
 
+TOP_MARKER = """Array.from(document.querySelectorAll('path.marsad-marker')).find(p => {
+  const r = p.getBoundingClientRect();
+  return r.width > 0 && document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2) === p;
+})"""
+
+
 def shot(driver, name: str) -> None:
     if os.environ.get("MARSAD_SCREENSHOTS") == "1":
         SHOTS.mkdir(parents=True, exist_ok=True)
@@ -155,8 +161,8 @@ def test_events_filter_map_click_opens_the_event(server, browser):
     assert markers > 0
     wait_for(browser, "document.querySelector('#timeline svg')")
     shot(browser, "events")
-    marker = browser.find_element(By.CSS_SELECTOR, "path.marsad-marker")
-    browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", marker)
+    browser.execute_script("document.getElementById('map').scrollIntoView({block: 'center'})")
+    marker = wait_for(browser, TOP_MARKER)      # a marker not covered by another one
     marker.click()
     wait_for(browser, "/^\\/events\\/[0-9a-f]{16}\\/v[0-9]+$/.test(location.pathname)")
     assert "Explosions/Remote violence" in browser.find_element(By.CSS_SELECTOR, "table.fields").text

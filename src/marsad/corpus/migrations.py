@@ -120,6 +120,11 @@ CREATE TABLE embeddings (
     vector BLOB NOT NULL
 );
 """),
+    ("0005_web_event_filter_index", """
+CREATE INDEX events_filter ON events(modality, date_start, event_type, sub_event_type, actor1_kb, actor2_kb,
+    actor1, actor2, location_kb, location, lat, lon, doc_id, event_id);
+DROP INDEX events_modality_date;
+"""),
 ]
 
 

@@ -20,8 +20,9 @@ from marsad.web.params import Page
 router = APIRouter(prefix="/api", tags=["corpus"])
 
 
-def listing(total: int, page: Page, items: list[Any]) -> dict[str, Any]:
-    return {"total": total, "limit": page.limit, "offset": page.offset, "items": items}
+def listing(total: int, page: Page, items: list[Any], exact: bool = True) -> dict[str, Any]:
+    """A page of a list; ``total_exact`` is false when ``total`` is a lower bound (a capped count)."""
+    return {"total": total, "total_exact": exact, "limit": page.limit, "offset": page.offset, "items": items}
 
 
 def export_response(docs: Iterable[Document], fmt: str, stem: str) -> StreamingResponse:
@@ -68,8 +69,8 @@ def events(corpus: CorpusDep, filters: EventFiltersDep,
            cap: CapDep) -> Any:
     if fmt != "json":
         return export_response(event_docs(corpus, filters, cap), fmt, "events")
-    total, rows = fast.events_page(corpus.conn, filters, limit=page.limit, offset=page.offset)
-    return listing(total, page, rows)
+    total, exact, rows = fast.events_page(corpus.conn, filters, limit=page.limit, offset=page.offset)
+    return listing(total, page, rows, exact)
 
 
 def event_docs(corpus: Corpus, filters: EventFilters, cap: int) -> Iterator[Document]:

@@ -1,13 +1,14 @@
 """The two hot queries of the API, shaped for large stores: the event list and search.
 
-``events_page`` counts without joining documents unless the outlet filter needs them and orders by an
-index (``0003_web_indexes``), joining the page's 50 rows only. ``search_hits`` is
-:func:`marsad.corpus.search.search` reading only the ``text`` of each hit's stored JSON for the snippet
-(decoding a whole ``Document`` costs milliseconds per hit).
+``events_page`` filters, counts (up to a cap) and orders on one covering index, reading the table for the
+page's rows only. ``search_hits`` is :func:`marsad.corpus.search.search` ranking only the top of large
+result sets and reading only the ``text`` of each hit's stored JSON for the snippet (decoding a whole
+``Document`` costs milliseconds per hit).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 import sqlite3
@@ -21,39 +22,65 @@ from marsad.web.queries import dicts
 _WORD = re.compile(r"\w+")
 
 
+COUNT_CAP = 10_000   # counts stop here ("10,000 or more"): an exact count over 300k rows costs ~100 ms
+RANK_CAP = 5_000     # bm25 ranks at most this many matches; beyond it, the latest matches come first
+
+
 def events_page(conn: sqlite3.Connection, filters: EventFilters, *, limit: int, offset: int
-                ) -> tuple[int, list[dict[str, Any]]]:
-    """(total matching, one page of events, latest first, with the document's outlet and title)."""
-    where, args = filters.sql()
-    source = "events e JOIN documents d ON d.id = e.doc_id" if filters.outlet else "events e"
-    total = conn.execute(f"SELECT COUNT(*) FROM {source} WHERE {where}", args).fetchone()[0]
+                ) -> tuple[int, bool, list[dict[str, Any]]]:
+    """(matching events counted up to ``COUNT_CAP``, whether that count is exact, one page of events,
+    latest first, with the document's outlet and title).
+
+    Both queries read the covering index ``events_filter`` (migration 0005), so filtering touches no
+    table row; only the page's rows are read.
+    """
+    where, args = _index_only(filters)
+    source = "events e INDEXED BY events_filter"
+    total = conn.execute(f"SELECT COUNT(*) FROM (SELECT 1 FROM {source} WHERE {where} LIMIT ?)",
+                         [*args, COUNT_CAP]).fetchone()[0]
     cols = ", ".join(f"p.{c}" for c in EVENT_LIST_COLUMNS)
     page = dicts(conn.execute(
-        f"SELECT {cols}, d.outlet, d.title, i.incident_id FROM (SELECT e.* FROM {source} WHERE {where} "
-        f"ORDER BY e.date_start DESC, e.doc_id DESC, e.event_id DESC LIMIT ? OFFSET ?) p "
+        f"SELECT {cols}, d.outlet, d.title, i.incident_id FROM events p JOIN (SELECT e.doc_id, e.event_id "
+        f"FROM {source} WHERE {where} ORDER BY e.date_start DESC, e.doc_id DESC, e.event_id DESC "
+        f"LIMIT ? OFFSET ?) k ON p.doc_id = k.doc_id AND p.event_id = k.event_id "
         f"JOIN documents d ON d.id = p.doc_id "
         f"LEFT JOIN incidents i ON i.doc_id = p.doc_id AND i.event_id = p.event_id "
         f"ORDER BY p.date_start DESC, p.doc_id DESC, p.event_id DESC", [*args, limit, offset]))
-    return total, page
+    return total, total < COUNT_CAP, page
+
+
+def _index_only(filters: EventFilters) -> tuple[str, list[Any]]:
+    """The filters' WHERE clause with the outlet as a set of document ids (no join per event row)."""
+    where, args = dataclasses.replace(filters, outlet=None).sql()
+    if filters.outlet:
+        where += " AND e.doc_id IN (SELECT id FROM documents WHERE outlet_id = ? OR outlet = ?)"
+        args += [filters.outlet, filters.outlet]
+    return where, args
 
 
 def search_hits(conn: sqlite3.Connection, query: str, filters: Filters | None = None, *, limit: int = 20,
                 offset: int = 0) -> list[Hit]:
-    """Documents matching ``query`` and ``filters``, best first, with highlighted snippets."""
+    """Documents matching ``query`` and ``filters`` with highlighted snippets: best first (bm25) when at
+    most ``RANK_CAP`` documents match, else latest first."""
     where, args = (filters or Filters()).sql()
     match = fts_query(query)
-    if match:
-        sql = (f"SELECT d.id, d.title, d.outlet, d.published_start, bm25(docs_fts, 2.0, 1.0), d.doc "
-               f"FROM docs_fts JOIN documents d ON d.rowid = docs_fts.rowid "
-               f"WHERE docs_fts MATCH ? AND {where} ORDER BY bm25(docs_fts, 2.0, 1.0) LIMIT ? OFFSET ?")
-        params = [match, *args, limit, offset]
-    else:
+    if not match:
         sql = (f"SELECT d.id, d.title, d.outlet, d.published_start, 0.0, d.doc FROM documents d "
                f"WHERE {where} ORDER BY d.published_start DESC, d.rowid LIMIT ? OFFSET ?")
-        params = [*args, limit, offset]
+        rows = conn.execute(sql, [*args, limit, offset])
+    else:
+        found = conn.execute("SELECT COUNT(*) FROM docs_fts WHERE docs_fts MATCH ?", (match,)).fetchone()[0]
+        ranked = found <= RANK_CAP
+        order = "bm25(docs_fts, 2.0, 1.0)" if ranked else "docs_fts.rowid DESC"
+        joined = "" if where == "1" else " JOIN documents d ON d.rowid = docs_fts.rowid"
+        rows = conn.execute(
+            f"SELECT d.id, d.title, d.outlet, d.published_start, f.score, d.doc FROM (SELECT docs_fts.rowid "
+            f"AS rowid, bm25(docs_fts, 2.0, 1.0) AS score FROM docs_fts{joined} WHERE docs_fts MATCH ? "
+            f"AND {where} ORDER BY {order} LIMIT ? OFFSET ?) f JOIN documents d ON d.rowid = f.rowid "
+            f"ORDER BY {'f.score' if ranked else 'f.rowid DESC'}", [match, *args, limit, offset])
     keys = {term(w) for w in _WORD.findall(query)}
     hits = []
-    for doc_id, title, outlet, published, score, blob in conn.execute(sql, params):
+    for doc_id, title, outlet, published, score, blob in rows:
         hit = Hit(doc_id, title, outlet, published, -score)
         hit.snippet, hit.highlights = snippet(stored_text(blob), keys)
         hits.append(hit)

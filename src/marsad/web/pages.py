@@ -54,9 +54,9 @@ def error_page(request: Request, status: int, code: str, message: str) -> Respon
                   title=f"{status}")
 
 
-def pager(request: Request, page: Page, total: int | None, shown: int) -> dict[str, Any]:
-    more = (page.offset + shown < total) if total is not None else shown == page.limit
-    return {"offset": page.offset, "limit": page.limit, "total": total, "shown": shown,
+def pager(request: Request, page: Page, total: int | None, shown: int, exact: bool = True) -> dict[str, Any]:
+    more = (page.offset + shown < total or not exact) if total is not None else shown == page.limit
+    return {"offset": page.offset, "limit": page.limit, "total": total, "exact": exact, "shown": shown,
             "prev": url_with(request, request.url.path, offset=max(0, page.offset - page.limit) or None)
             if page.offset else None,
             "next": url_with(request, request.url.path, offset=page.offset + page.limit) if more else None}
@@ -89,9 +89,9 @@ def document(request: Request, doc_id: str, corpus: CorpusDep) -> Response:
 @router.get("/events", response_class=HTMLResponse)
 def events(request: Request, corpus: CorpusDep,
            filters: EventFiltersDep, page: PageDep) -> Response:
-    total, rows = fast.events_page(corpus.conn, filters, limit=page.limit, offset=page.offset)
+    total, exact, rows = fast.events_page(corpus.conn, filters, limit=page.limit, offset=page.offset)
     return render(request, "events.html", twin=url_with(request, "/api/events"), title="الأحداث",
-                  rows=rows, filters=filters, pager=pager(request, page, total, len(rows)),
+                  rows=rows, filters=filters, pager=pager(request, page, total, len(rows), exact),
                   event_types=params.EVENT_TYPES, outlets=queries.outlet_names(corpus.conn),
                   geo_url=url_with(request, "/api/events", format="geojson", limit=None, offset=None),
                   timeline_url=url_with(request, "/api/events/timeline", limit=None, offset=None))

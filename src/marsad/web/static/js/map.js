@@ -31,7 +31,7 @@
         points.push([c[1], c[0]]);
       });
       box.dataset.markers = String(points.length);
-      if (points.length) { map.fitBounds(points, {padding: [30, 30], maxZoom: 8}); }
+      if (points.length) { map.fitBounds(points, {padding: [30, 30], maxZoom: 8, animate: false}); }
     }).catch(function () { box.dataset.markers = "error"; });
   });
 })();
