@@ -109,9 +109,10 @@ def _bind(a: Analysis, idx: WordIndex, q: Quantity, first: int, last: int, cover
     kind, cue = _cue_kind(idx, first, last if noun_i is None else noun_i, covered)
     kind = (kind or info.get("kind")) if info.get("weak_kind") else (info.get("kind") or kind)
     subset = bool(idx.find(lex.phrases("subset"), first - 2, first))
-    near = previous[-1] if previous and previous[-1].last >= first - 4 else None
-    if kind is None and near is not None and (subset or (near.last >= first - 2
-                                                         and idx.words[first].key.startswith("و"))):
+    near = previous[-1] if previous and previous[-1].last >= first - 12 \
+        and idx.words[previous[-1].last].sentence == idx.words[first].sentence else None
+    if kind is None and near is not None and ((subset and near.last >= first - 4)
+                                              or idx.words[first].key.startswith("و")):
         kind = near.kind          # "مقتل 4 جنود و43 مهاجما", "بينهم 97 مدنيا": the cue governs both
     if kind is None and noun_i is None:
         kind, noun_i, info = _event_noun(idx, last)
@@ -121,6 +122,9 @@ def _bind(a: Analysis, idx: WordIndex, q: Quantity, first: int, last: int, cover
     if kind is None or (noun_i is None and not _cue_adjacent(idx, first)):
         return None
     q = _open_end(idx, q, noun_i if noun_i is not None else last)
+    if first > 0 and q.low is not None and q.high is not None \
+            and idx.match(lex.phrases("more_than"), first - 1, deep=True) is not None:
+        q = Quantity(q.low + 1, None, q.approx, q.span)    # "تفوق مئة قتيل"
     noun = idx.words[noun_i] if noun_i is not None else None
     return CountHit(kind, q, info.get("group"), info.get("subject"),
                     Span.of(a.text, noun.start, noun.end) if noun else None,

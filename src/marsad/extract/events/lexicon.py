@@ -154,6 +154,7 @@ def _word_lists(events: dict, victims: dict, modality: dict, claims: dict) -> di
         "subset": victims.get("subset_cues", ()),
         "non_person": victims.get("non_person_nouns", ()),
         "singular": victims.get("singular_nouns", ()),
+        "more_than": victims.get("more_than", ()),
         "period": claims.get("period_cues", ()),
         "strong_period": claims.get("strong_period_cues", ()),
         "campaign": claims.get("campaign_nouns", ()),

@@ -145,8 +145,15 @@ def _same_incident(a: Analysis, p: Draft, d: Draft) -> bool:
     return same_place or d.anaphoric or _actors_agree(a, p.actor1, d.actor1)
 
 
+def _clash_and_capture(p: Draft, d: Draft) -> bool:
+    """Fighting reported at the place a capture is reported: one incident (the capture)."""
+    return p.event_type == d.event_type == "Battles" and p.territory != d.territory \
+        and "clash" in (p.tid, d.tid) and p.location is not None and d.location is not None \
+        and p.location.entity == d.location.entity
+
+
 def _types_agree(p: Draft, d: Draft) -> bool:
-    if d.anaphoric and d.weak:
+    if (d.anaphoric and d.weak) or _clash_and_capture(p, d):
         return True
     if d.anaphoric and p.territory != d.territory and not (p.territory and d.tid == "clash"):
         return False
@@ -200,9 +207,10 @@ def _actors_agree(a: Analysis, x: ActorRef | None, y: ActorRef | None) -> bool:
 
 
 def _absorb(p: Draft, d: Draft, text: str) -> None:
-    if (p.loose and not d.loose) or (p.soft and not d.soft and p.event_type == d.event_type):
+    if (p.loose and not d.loose) or (p.soft and not d.soft and p.event_type == d.event_type) \
+            or (d.territory and not p.territory and p.event_type == d.event_type):
         p.event_type, p.sub_event_type, p.trigger = d.event_type, d.sub_event_type, d.trigger
-        p.loose, p.soft = d.loose, d.soft
+        p.loose, p.soft, p.territory = d.loose, d.soft, d.territory
     for span in d.evidence:
         if span not in p.evidence:
             p.evidence.append(span)

@@ -92,8 +92,10 @@ def _dropped(idx: WordIndex, form: TriggerForm, first: int, lo: int) -> bool:
         return True
     if idx.has(lex.phrases("strong_period"), *sentence_bounds(idx, first)):
         return True
+    headline = lo == 0             # titles report in the present: "قوات النظام تسيطر على البلدة"
     return form.trigger.state and (
-        form.aspect == "imperfect" or _before(idx, lex.phrases("frame.state_before"), first, lo, 2))
+        (form.aspect == "imperfect" and not headline)
+        or _before(idx, lex.phrases("frame.state_before"), first, lo, 2))
 
 
 def _purpose(idx: WordIndex, w: Word, first: int, lo: int) -> bool:
