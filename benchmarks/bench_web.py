@@ -131,15 +131,21 @@ def _requests(rng: random.Random, count: int) -> tuple[list[str], list[str]]:
     return events, search
 
 
-def _latency(client, urls: list[str]) -> tuple[float, float]:
-    times = []
+def _latency(client, urls: list[str]) -> tuple[list[float], list[float]]:
+    """Sorted wall-clock and process CPU times (ms) of each request: the CPU time is what the request
+    costs on a machine shared with other work, where the wall time also counts waiting for a core."""
+    wall, cpu = [], []
     for url in urls:
-        start = time.perf_counter()
+        start, cpu_start = time.perf_counter(), time.process_time()
         r = client.get(url)
-        times.append((time.perf_counter() - start) * 1000)
+        wall.append((time.perf_counter() - start) * 1000)
+        cpu.append((time.process_time() - cpu_start) * 1000)
         assert r.status_code == 200, (url, r.text[:200])
-    times.sort()
-    return statistics.median(times), times[max(0, int(len(times) * 0.95) - 1)]
+    return sorted(wall), sorted(cpu)
+
+
+def _pct(values: list[float], q: float) -> float:
+    return statistics.median(values) if q == 0.5 else values[max(0, int(len(values) * q) - 1)]
 
 
 def bench(quick: bool) -> list[dict]:
@@ -160,8 +166,9 @@ def bench(quick: bool) -> list[dict]:
         client.get(events[0])
         client.get(search[0])
         for name, urls in (("events", events), ("search", search)):
-            p50, p95 = _latency(client, urls)
+            wall, cpu = _latency(client, urls)
             note = f"{len(urls)} requests, {size:,} articles; goal p95 <= 100 ms at 100k"
-            rows += [{"stage": "web", "metric": f"/api/{name} p50", "value": p50, "unit": "ms", "note": note},
-                     {"stage": "web", "metric": f"/api/{name} p95", "value": p95, "unit": "ms", "note": note}]
+            for kind, values in (("", wall), (" cpu", cpu)):
+                rows += [{"stage": "web", "metric": f"/api/{name}{kind} p{int(q * 100)}",
+                          "value": _pct(values, q), "unit": "ms", "note": note} for q in (0.5, 0.95)]
     return rows
