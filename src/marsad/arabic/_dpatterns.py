@@ -35,6 +35,7 @@ class DateVocab:
     units: dict[str, str]
     parts: dict[str, str]
     part_ranges: dict[str, dict[str, tuple[int, int]]]
+    part_since: dict[str, dict[str, int]]     # where "منذ" + part starts, when not at the range start
     ambiguous: frozenset[str]
     ambiguous_hijri: frozenset[str]
     year_range: tuple[int, int]
@@ -175,6 +176,7 @@ def vocab() -> DateVocab:
         rel_days=_index(t["relative_days"]), which=_index(t["which"]),
         units={_key(f): unit for unit, forms in t["units"].items() for f in forms},
         parts={_key(w): name for name, p in t["parts"].items() for w in p["words"]},
+        part_since={name: dict(p.get("since") or {}) for name, p in t["parts"].items()},
         part_ranges={name: {u: tuple(p[u]) for u in ("month", "year", "week")}
                      for name, p in t["parts"].items()},
         ambiguous=frozenset(_key(f) for f in t["ambiguous_months"]),

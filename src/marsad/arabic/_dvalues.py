@@ -46,7 +46,7 @@ def _resolve_kind(h: Hit, ref: date | None, text: str) -> DateValue | None:
         inner = resolve(h.inner[0], ref, text)
         if inner is None or h.kind == "wd_date":
             return inner
-        return DateValue(inner.start, None, "range", text)
+        return DateValue(_since_start(h.inner[0], inner), None, "range", text)
     m = h.m
     assert m is not None
     if h.kind == "numeric":
@@ -76,6 +76,21 @@ def _resolve_kind(h: Hit, ref: date | None, text: str) -> DateValue | None:
         day = cal.recent_weekday(v.weekdays[v.key(m.group("wd"))], ref, off)
         return DateValue(day, day, "day", text)
     return _period(m, ref, text)
+
+
+def _since_start(h: Hit, value: DateValue) -> date | None:
+    """Where "منذ X" starts: X's start, or the part's own day ("منذ منتصف نيسان" -> the 15th)."""
+    start = value.start
+    part = h.m.group("part") if h.m is not None and "part" in h.m.re.groupindex else None
+    if start is None or not part or value.end is None:
+        return start
+    v = vocab()
+    since = v.part_since.get(v.parts[v.key(part)], {})
+    if value.start.month == value.end.month and "month" in since:
+        return date(start.year, start.month, since["month"])
+    if value.start.month != value.end.month and "year" in since:
+        return date(start.year, since["year"], 1)
+    return start
 
 
 def _resolve_range(h: Hit, ref: date | None, text: str) -> DateValue | None:
