@@ -226,12 +226,13 @@ def location(s: Sentence, first: int, last: int) -> tuple[Location, int] | None:
     lex = lexicon()
     idx = s.idx
     origin = {i + n for i, n, _p in idx.find(lex.phrases("actor.origin_cues"), s.lo, s.hi)}
+    places = [t for t in s.places() if t[0] not in origin and t[0] - 1 not in origin]
+    pointers = {i + n for i, n, _p in idx.find(lex.phrases("actor.direction_cues"), s.lo, s.hi)}
+    located = [t for t in places if t[0] not in pointers and t[0] - 1 not in pointers]
     best = None
-    for w0, _w1, m in s.places():
-        if w0 in origin or w0 - 1 in origin:
-            continue
+    for w0, _w1, m in located or places:
         kind = place_kind(s.a, m)
-        rank = _RANK.get(kind or "town", 1) + (_GAZETTEER_PENALTY if _from_gazetteer(s.a, m) else 0)
+        rank = _rank(s.a, m, kind) + (_GAZETTEER_PENALTY if _from_gazetteer(s.a, m) else 0)
         key = (rank, abs(w0 - first))
         if best is None or key < best[0]:
             best = (key, w0, m, kind)
@@ -239,6 +240,16 @@ def location(s: Sentence, first: int, last: int) -> tuple[Location, int] | None:
         return None
     (rank, _d), w0, m, kind = best
     return make_location(s, m, kind, w0), rank
+
+
+def _rank(a: Analysis, m: Mention, kind: str | None) -> float:
+    """Specificity: a region inside a governorate or district ranks like a district."""
+    if kind == "region":
+        place = a.kb.places.get(m.entity.kb_id) if m.entity.kb_id else None
+        parent = a.kb.places.get(place.parent) if place is not None and place.parent else None
+        if parent is not None and parent.kind in ("governorate", "district", "subdistrict", "city"):
+            return _RANK["district"] - 0.5
+    return _RANK.get(kind or "town", 1)
 
 
 def _from_gazetteer(a: Analysis, m: Mention) -> bool:

@@ -6,6 +6,8 @@ turns them into :class:`marsad.document.Claim`).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from marsad.extract.events.counts import CountHit
 from marsad.extract.events.lexicon import lexicon
 from marsad.extract.events.words import WordIndex
@@ -47,7 +49,7 @@ def rate(idx: WordIndex, hit: CountHit) -> str | None:
     return None
 
 
-def is_total(idx: WordIndex, hit: CountHit, ranges: list[tuple[int, int]] = ()) -> bool:  # type: ignore[assignment]
+def is_total(idx: WordIndex, hit: CountHit, ranges: Sequence[tuple[int, int]] = ()) -> bool:
     """Whether ``hit`` counts a period, a rate or a campaign rather than one incident; ``ranges``
     are the word ranges of long date ranges ("بين تشرين الأول 2017 وآذار 2018")."""
     lex = lexicon()
