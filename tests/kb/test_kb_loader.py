@@ -124,3 +124,21 @@ def test_check_command(tmp_path, capsys):
     assert main([str(bad)]) == 1
     assert "places[raqqa].lat" in capsys.readouterr().out
     assert main([str(tmp_path / "missing.yaml")]) == 2
+
+
+def test_curated_wins_over_gazetteer_by_id_or_by_name_nearby():
+    from marsad.kb.loader import drop_curated
+
+    curated = {"town": {"name": "بلدة", "aliases": ["البلدة"], "country": "SY", "lat": 35.0, "lon": 40.0,
+                        "geonames_id": 1}}
+    def gaz_city(n: int, name: str, cc: str, lat: float, lon: float) -> dict:
+        return {"id": f"gn_{n}", "name": name, "aliases": [], "country": cc, "lat": lat, "lon": lon,
+                "geonames_id": n}
+
+    gaz = [gaz_city(1, "أخرى", "SY", 30.0, 30.0), gaz_city(2, "البلده", "SY", 35.2, 40.1),
+           gaz_city(3, "بلدة", "SY", 33.0, 36.0), gaz_city(4, "بلدة", "IQ", 35.0, 40.0),
+           gaz_city(5, "مكان", "SY", 35.0, 40.0)]
+    kept = {g["id"]: g for g in drop_curated(curated, gaz)}
+    assert sorted(kept) == ["gn_3", "gn_4", "gn_5"]
+    assert kept["gn_3"].get("ambiguous") and kept["gn_4"].get("ambiguous")
+    assert not kept["gn_5"].get("ambiguous")
