@@ -436,3 +436,22 @@ def test_intransitive_homograph_needs_a_named_subject() -> None:
     assert analyze("وتجدد القتال في المدينة صباح اليوم.").quotes == []
     doc = analyze("وتجدد الحكومة مطالبتها بوقف القصف.", ("الحكومة",))
     assert [kb(doc, q) for q in doc.quotes] == ["gov"]
+
+
+def test_not_what_would_confirm() -> None:
+    text = "ولم يصدر عن الجيش ما يؤكد أو ينفي الرواية، غير أن مصدرا مقربا منه قال إن الحادث عرضي."
+    doc = analyze(text, ("الجيش",))
+    (q,) = doc.quotes
+    assert q.cue.text == "قال" and q.speaker.name == "مصدر مقرب من الجيش"
+    assert kb(doc, q) == "army" and q.content.text == "الحادث عرضي"
+
+
+def test_plural_cue_prefers_a_plural_antecedent() -> None:
+    text = "وقالت الحكومة إن الطريق مغلق، فيما لم يعلق الحوثيون على ذلك، واكتفوا بالقول إنهم صدوا هجوما."
+    ACTORS["الحوثيون"] = ("organization", "houthis", "جماعة أنصار الله", None)
+    try:
+        doc = analyze(text, ("الحكومة", "الحوثيون"))
+    finally:
+        del ACTORS["الحوثيون"]
+    assert [kb(doc, q) for q in doc.quotes] == ["gov", "houthis"]
+    assert doc.quotes[1].content.text == "صدوا هجوما"

@@ -166,11 +166,24 @@ def _direct(ctx: Ctx, pair: Pair, k: int) -> Content | None:
 
 
 def _reported(ctx: Ctx, start: int, limit: int, k: int) -> Content | None:
-    end = _trim_end(ctx, start, min(ctx.lay.statement_end(start), limit))
+    end = min(ctx.lay.statement_end(start), limit)
+    end = _trim_end(ctx, start, min(end, _narrator_clause(ctx, start, end)))
     if end <= start:
         return None
     tail = _closing_quotation(ctx, start, end)
     return tail if tail is not None else Content(start, end, False, k)
+
+
+def _narrator_clause(ctx: Ctx, start: int, end: int) -> int:
+    """Where the narrator takes over: "، فيما ..." / "، بينما ..." / "، في حين ..." (outside
+    quotation marks), else ``end``."""
+    for i in range(ctx.lay.word_index(start) + 1, ctx.lay.word_index(end)):
+        w = ctx.words[i]
+        opener = w.key in ("فيما", "بينما") or (w.key == "في" and i + 1 < len(ctx.words)
+                                               and ctx.words[i + 1].key == "حين")
+        if opener and ctx.comma_before(i) and not ctx.lay.inside_marks(w.start):
+            return w.start
+    return end
 
 
 def _trim_end(ctx: Ctx, start: int, end: int) -> int:

@@ -143,6 +143,9 @@ class Ctx:
         kb_actor = self.a.kb.actors.get(entity.kb_id) if entity.kb_id and self.a.kb else None
         if entity.type == "person":
             return getattr(kb_actor, "gender", None)
+        last = surface.split()[-1] if surface.split() else ""
+        if last.endswith(("ون", "يين")) and len(last) > 4:  # "الحوثيون": a human plural
+            return "pl"
         name = entity.canonical or surface
         head = name.split()[0] if name.split() else ""
         from marsad.extract.quotes.words import key

@@ -10,6 +10,7 @@ from marsad.extract.quotes.context import Ctx
 from marsad.extract.quotes.lexicon import CueForm, Nominal
 
 HEADLINE_WORDS = 20
+FRONTING = frozenset({"غير", "الا", "بيد", "اذ"})   # "غير أن X قال": X fronted before its verb
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,8 +29,10 @@ def find_cues(ctx: Ctx) -> list[Cue]:
     out: list[Cue] = []
     ws = ctx.words
     for i, w in enumerate(ws):
-        after_ma = i > 0 and ctx.words[i - 1].key in ("ما", "لما", "مما")
+        after_ma = i > 0 and ctx.words[i - 1].key in ("ما", "لما", "مما", "او")
         hit = ctx.lex.verb(w.key, w.text, pronoun=after_ma)
+        if hit is not None and after_ma and hit[0].tense == "pres" and not _attributive(ctx, i - 1):
+            continue   # "لم يصدر ما يؤكد أو ينفي": "anything that confirms", not a statement
         if hit is not None and not _excluded(ctx, i, hit[1]) and not _negated(ctx, i):
             out.append(Cue(i, i + 1, hit[0], hit[1]))
             continue
@@ -37,6 +40,14 @@ def find_cues(ctx: Ctx) -> list[Cue]:
         if nominal is not None:
             out.append(nominal)
     return out
+
+
+def _attributive(ctx: Ctx, ma: int) -> bool:
+    """The ما at word ``ma`` follows "بحسب" / "وفق": "بحسب ما يقول المرصد"."""
+    if ma == 0:
+        return False
+    k = ctx.words[ma - 1].key
+    return k.removeprefix("و") in ("بحسب", "حسب", "وفق", "وفقا", "طبقا")
 
 
 def _negated(ctx: Ctx, i: int) -> bool:
@@ -78,7 +89,17 @@ def is_cutter(ctx: Ctx, cue: Cue) -> bool:
     if cue.form.tense == "part":
         return comma
     prev = ctx.words[cue.i - 1].key if cue.i else ""
-    return (cue.clitic and comma) or prev in ctx.lex.clause_openers
+    return (cue.clitic and comma) or prev in ctx.lex.clause_openers or _after_fronting(ctx, cue.i)
+
+
+def _after_fronting(ctx: Ctx, i: int) -> bool:
+    """"...، غير أن مصدرا مقربا منه قال": a cue whose subject follows "غير أن" / "إلا أن"."""
+    for k in range(i - 1, max(1, i - 8), -1):
+        if ctx.comma_before(k + 1) and k + 1 < i:
+            return False
+        if ctx.words[k].key == "ان" and ctx.words[k - 1].key in FRONTING:
+            return True
+    return False
 
 
 def is_headline(ctx: Ctx, offset: int) -> bool:

@@ -50,7 +50,8 @@ class Antecedent:
 
 
 def agrees(need: str | None, have: str | None) -> bool:
-    return need in (None, "pl") or have is None or need == have
+    """A cue of gender ``need`` may refer to an antecedent of gender ``have``."""
+    return need is None or have is None or need == have
 
 
 def name_keys(ctx: Ctx, *texts: str | None, entity: Entity | None = None) -> set[str]:
@@ -76,7 +77,16 @@ def head_matches(head: str | None, names: set[str]) -> bool:
 
 def resolve(ctx: Ctx, said: list[Said], cue_start: int, gender: str | None,
             head: str | None) -> Antecedent | None:
-    """The antecedent of an anaphoric subject at ``cue_start`` (see the module docstring)."""
+    """The antecedent of an anaphoric subject at ``cue_start`` (see the module docstring); a
+    plural cue ("وقالوا") prefers a plural antecedent ("الحوثيون") and takes any other after."""
+    found = _resolve(ctx, said, cue_start, gender, head)
+    if found is None and gender == "pl":
+        found = _resolve(ctx, said, cue_start, None, head)
+    return found
+
+
+def _resolve(ctx: Ctx, said: list[Said], cue_start: int, gender: str | None,
+             head: str | None) -> Antecedent | None:
     sent = ctx.lay.sentence_no(cue_start)
     last = said[-1] if said else None
     if last is not None and not last.background and sent - last.sentence <= 1 and _fits(last, gender, head):

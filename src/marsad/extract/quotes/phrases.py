@@ -156,7 +156,8 @@ def _quoted_name_end(ctx: Ctx, j: int, limit: int) -> int | None:
 def _after_actor(ctx: Ctx, j: int) -> bool:
     """Word ``j`` follows an organisation's mention directly ("وزارة الدفاع الاتهامات")."""
     m = ctx.mention_by_word[j - 1]
-    return m is not None and m.entity.type == "organization" and ctx.words[j].key.startswith("ال")
+    k = ctx.words[j].key
+    return m is not None and m.entity.type == "organization" and k.startswith("ال") and not adjective_like(k)
 
 
 def _complemented(ctx: Ctx, k: int) -> bool:

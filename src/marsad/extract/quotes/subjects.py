@@ -7,11 +7,9 @@ from __future__ import annotations
 
 from marsad.document import Entity
 from marsad.extract.quotes.context import Ctx
-from marsad.extract.quotes.cues import Cue
+from marsad.extract.quotes.cues import FRONTING, Cue
 from marsad.extract.quotes.discourse import Antecedent, Said, document_author, from_said, resolve
 from marsad.extract.quotes.speaker import Subject, described, extend, parse_subject
-
-FRONTING = frozenset({"غير", "الا", "بيد", "اذ"})
 
 
 def subject_of(ctx: Ctx, cue: Cue, limit: int) -> Subject:
@@ -85,11 +83,19 @@ def _fronted_subject(ctx: Ctx, cue: Cue) -> Subject | None:
             sub = described(ctx, k + 1, cue.i)
             if sub.kind in ("unknown", "person_anaphor"):
                 return None
+            if w == "ان" and sub.mention is None:   # after أن the noun is accusative: "مصدرا مقربا"
+                sub.name = " ".join(_nominative(x) for x in sub.name.split())
             sub.end = cue.j
             return sub
         if ctx.comma_before(k + 1) and k + 1 < cue.i:
             return None
     return None
+
+
+def _nominative(word: str) -> str:
+    """"مصدراً" -> "مصدر": the accusative ending of an indefinite noun dropped."""
+    bare = word.rstrip("\u064b")
+    return bare[:-1] if bare.endswith("ا") and len(bare) > 3 and not bare.endswith(("اا", "وا")) else word
 
 
 def _following_subject(ctx: Ctx, cue: Cue, limit: int) -> Subject:
@@ -142,15 +148,13 @@ def generic_inside(ctx: Ctx, sub: Subject, said: list[Said], start: int) -> Enti
 def _pronoun_inside(ctx: Ctx, sub: Subject, said: list[Said], start: int) -> tuple[Entity | None, str]:
     """"المتحدث باسمها", "مستشار لقائدها", "أحد مسؤوليه": the organisation the pronoun names,
     and the description with the name in place of the pronoun ("المتحدث باسم الحكومة")."""
-    for k in range(sub.start + 1, sub.end):
-        raw = ctx.words[k].text
+    for raw in sub.name.split()[1:]:
         suffix = next((s for s in ("ها", "هم", "ه") if raw.endswith(s)), None)
-        if suffix is None or len(raw) <= 3 or ctx.mention_by_word[k] is not None:
+        if suffix is None or len(raw) < 3:
             continue
         found = resolve(ctx, said, start, {"ها": "f", "هم": "pl", "ه": "m"}[suffix], None)
         if found is None or found.entity is None or found.entity.type != "organization":
             return None, sub.name
-        w = ctx.words[k]
-        name = ctx.text[ctx.words[sub.start].start:w.end - len(suffix)] + " " + found.entity.canonical
-        return found.entity, name + ctx.text[w.end:ctx.words[sub.end - 1].end]
+        named = raw[:-len(suffix)] + " " + found.entity.canonical
+        return found.entity, sub.name.replace(raw, named, 1)
     return None, sub.name
