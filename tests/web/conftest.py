@@ -8,6 +8,11 @@ import pytest
 from webcorpus import make_corpus, sample_docs
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    # Starlette suggests httpx2 for its TestClient; httpx still works and is what FastAPI documents.
+    config.addinivalue_line("filterwarnings", "ignore:Using `httpx` with `starlette.testclient`")
+
+
 @pytest.fixture(scope="module")
 def corpus_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return make_corpus(tmp_path_factory.mktemp("web") / "c.db", sample_docs())
