@@ -98,8 +98,10 @@ def _reduce(cands: list[Candidate]) -> list[Candidate]:
     they describe a stronger trigger just before them ("هجوما استهدف مقرا")."""
     strong = [c for c in cands if not (c.form.trigger.weak or c.form.trigger.absorbable)]
     if strong:
+        types = {x.event_type for x in strong}
         cands = strong + [c for c in cands if c.form.trigger.absorbable
-                          and not any(0 < c.first - x.first <= 4 for x in strong)]
+                          and not any(0 < c.first - x.first <= 4 for x in strong)] \
+            + [c for c in cands if c.form.trigger.weak and c.event_type not in types]
     elif any(c.form.trigger.absorbable for c in cands):
         cands = [c for c in cands if c.form.trigger.absorbable]
     best: dict[str, Candidate] = {}
@@ -191,10 +193,8 @@ def _previous_place(a: Analysis, k: int) -> tuple[Location, int] | None:
 
 
 def _object_place(s: args.Sentence, last: int, reach: int = 6) -> bool:
-    """A place named right after the trigger ("السيطرة على مدينة X", "فك الحصار عن X")."""
-    words = s.idx.words
-    return any(last < w0 <= last + reach and words[w0].clause == words[last].clause
-               for w0, _w1, _m in s.places())
+    """A place named right after the trigger ("السيطرة على مدينة X", "استعاد الجيش، السبت، مدينة X")."""
+    return any(last < w0 <= last + reach for w0, _w1, _m in s.places())
 
 
 def _enclitic(s: args.Sentence, first: int) -> bool:
