@@ -37,7 +37,7 @@ from marsad.extract.entities.names import select_names, select_titles
 from marsad.extract.entities.people import Person, find_people
 from marsad.extract.entities.records import build
 from marsad.extract.entities.unknown_places import UnknownPlace, find_unknown_places
-from marsad.extract.entities.view import DocView, Found
+from marsad.extract.entities.view import DocView, Found, Taken
 
 if TYPE_CHECKING:
     from marsad.kb import KnowledgeBase
@@ -62,24 +62,24 @@ def find_entities(text: str, kb: KnowledgeBase, normalized: Any = None) -> tuple
     found += _repeats(view, people, found)
     found += surname_mentions(view, _person_names(view, found), found)
     unknown = find_unknown_places(view, hits, names)
-    found += [u.found for u in _free_of(unknown, found)]
+    found += [u.found for u in _free_of(view, unknown, found)]
     return build(view, found, people, {u.found.ref: u.near for u in unknown})
 
 
-def _free_of(unknown: list[UnknownPlace], found: list[Found]) -> list[UnknownPlace]:
-    taken = [(f.start, f.end) for f in found]
-    return [u for u in unknown if not any(s < u.found.end and u.found.start < e for s, e in taken)]
+def _free_of(view: DocView, unknown: list[UnknownPlace], found: list[Found]) -> list[UnknownPlace]:
+    taken = Taken(len(view.text), ((f.start, f.end) for f in found))
+    return [u for u in unknown if taken.free(u.found.start, u.found.end)]
 
 
 def _repeats(view: DocView, people: list[Person], found: list[Found]) -> list[Found]:
     """Further occurrences of the full names of people the KB lacks."""
-    taken = [(f.start, f.end) for f in found]
+    taken = Taken(len(view.text), ((f.start, f.end) for f in found))
     out = []
     for ref in dict.fromkeys(p.ref for p in people if p.ref.startswith("?")):
         for start, end in view.occurrences(ref[1:], view.lex.clitics.before_plain):
-            if not any(s < end and start < e for s, e in taken):
+            if taken.free(start, end):
                 out.append(Found(start, end, ref, "match"))
-                taken.append((start, end))
+                taken.take(start, end)
     return out
 
 

@@ -23,7 +23,7 @@ from functools import cached_property
 from marsad.extract.entities.lexicon import DEFINITE, key
 from marsad.extract.entities.matcher import Target
 from marsad.extract.entities.names import NameHit
-from marsad.extract.entities.view import DocView, Found
+from marsad.extract.entities.view import DocView, Found, Taken
 
 RECENCY = 4          # bonus of the most recent candidate named in the last sentences
 RECENT_SENTENCES = 2
@@ -149,12 +149,12 @@ def surname_mentions(view: DocView, people: dict[str, list[str]], found: list[Fo
     first = {}
     for f in sorted(found, key=lambda f: f.start):
         first.setdefault(f.ref, f.start)
-    taken = sorted((f.start, f.end) for f in found)
+    taken = Taken(len(view.text), ((f.start, f.end) for f in found))
     out: list[Found] = []
     for start, end, ref in _surname_hits(view, surnames):
-        if start > first.get(ref, len(view.text)) and not _overlaps(taken, start, end):
+        if start > first.get(ref, len(view.text)) and taken.free(start, end):
             out.append(Found(start, end, ref, "coref"))
-            taken.append((start, end))
+            taken.take(start, end)
     return out
 
 
@@ -178,7 +178,3 @@ def _surname_hits(view: DocView, surnames: dict[str, str]) -> list[tuple[int, in
     allowed = clitics.before_plain | clitics.before_definite
     hits = [(s, e, ref) for name, ref in surnames.items() for s, e in view.occurrences(name, allowed)]
     return sorted(hits)
-
-
-def _overlaps(taken: list[tuple[int, int]], start: int, end: int) -> bool:
-    return any(s < end and start < e for s, e in taken)

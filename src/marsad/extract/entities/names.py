@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from typing import TypeVar
 
 from marsad.extract.entities.matcher import NAME_KINDS, TITLE_KINDS, Hit, Target
-from marsad.extract.entities.view import DocView
+from marsad.extract.entities.view import DocView, Taken
 from marsad.kb.model import Place
 
 NEARBY = 80          # characters within which an ancestor licenses an ambiguous place
@@ -82,18 +82,19 @@ def _select(view: DocView, hits: list[Hit], titles: list[Hit], ctx: Context,
             rejected: set[str]) -> list[NameHit]:
     """One pass of longest-first selection; ``rejected`` collects places context ruled out."""
     taken: list[NameHit] = []
-    used = bytearray(len(view.text))
+    used = Taken(len(view.text))
     in_title = bytearray(len(view.text))
     for t in titles:
         in_title[t.start:t.end] = b"\x01" * (t.end - t.start)
     for h in sorted(hits, key=lambda x: (x.start - x.end, x.start)):
-        if not h.has(NAME_SET) or any(used[h.start:h.end]):
+        if not h.has(NAME_SET) or not used.free(h.start, h.end):
             continue
         ref = decide(view, h, ctx)
-        generic = h.of_kind(*GENERIC_KINDS) if h.has(GENERIC_SET) and not all(in_title[h.start:h.end]) else ()
+        outside_title = in_title.find(0, h.start, h.end) >= 0
+        generic = h.of_kind(*GENERIC_KINDS) if h.has(GENERIC_SET) and outside_title else ()
         if ref is not None or generic:
             taken.append(NameHit(h.start, h.end, ref, generic))
-            used[h.start:h.end] = b"\x01" * (h.end - h.start)
+            used.take(h.start, h.end)
         elif "place" in h.kinds:
             rejected.update(t.ref for t in h.targets if t.kind == "place")
     return sorted(taken, key=lambda x: x.start)
@@ -102,9 +103,11 @@ def _select(view: DocView, hits: list[Hit], titles: list[Hit], ctx: Context,
 def longest(items: list[T]) -> list[T]:
     """Greedy longest-first selection of non-overlapping items, returned in text order."""
     taken: list[T] = []
+    used = Taken(max((x.end for x in items), default=0))
     for item in sorted(items, key=lambda x: (x.start - x.end, x.start)):
-        if all(item.end <= t.start or t.end <= item.start for t in taken):
+        if used.free(item.start, item.end):
             taken.append(item)
+            used.take(item.start, item.end)
     return sorted(taken, key=lambda x: x.start)
 
 

@@ -43,6 +43,21 @@ class Found:
     how: str = "match"
 
 
+class Taken:
+    """Which characters of the normalised text a mention already covers."""
+
+    def __init__(self, size: int, spans: Any = ()) -> None:
+        self.mask = bytearray(size)
+        for start, end in spans:
+            self.take(start, end)
+
+    def free(self, start: int, end: int) -> bool:
+        return self.mask.find(1, start, end) < 0
+
+    def take(self, start: int, end: int) -> None:
+        self.mask[start:end] = b"\x01" * (end - start)
+
+
 @dataclass
 class DocView:
     """A document as the entity finders see it."""
