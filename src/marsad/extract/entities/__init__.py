@@ -21,7 +21,10 @@ document and ``Analysis.mentions``.  The steps, each in its own module:
 6. :mod:`.records` -- one :class:`~marsad.document.Entity` per referent.
 
 Operation names ("عاصفة الجزيرة") are not entities; the place names inside them are
-not place mentions.
+not place mentions.  ``Mention.resolved_by`` is "match" (a name of the entity),
+"role" (a person the KB lacks, where a title introduces the name) or "coref"
+(a generic noun, a surname, a bare role noun).  Unknown people get the category
+of the organisation in their role phrase, else "other".
 """
 
 from __future__ import annotations
