@@ -137,7 +137,7 @@ def _context_hits(idx: WordIndex, first: int, last: int, lo: int, hi: int,
     hits = []
     for i, _n, (group, strength) in idx.find(lex.context, max(lo, first - reach), min(hi, last + reach + 1),
                                              deep=False):
-        if group in groups and not first <= i <= last:
+        if group in groups and i != first:
             clause = idx.words[i].clause != idx.words[first].clause
             hits.append((clause, min(abs(i - first), abs(i - last)), group, strength))
     return [h[1:] for h in sorted(hits)]
