@@ -115,8 +115,12 @@ class Corpus:
                     outcome = self._put(cur, item, now)
                     setattr(stats, outcome, getattr(stats, outcome) + 1)
             cur.execute("COMMIT")
-        except BaseException:
-            cur.execute("ROLLBACK")
+        except BaseException as exc:
+            if self.conn.in_transaction:  # SQLite may have rolled back already (e.g. a full disk)
+                cur.execute("ROLLBACK")
+            if isinstance(exc, sqlite3.OperationalError):
+                raise MarsadError("E_UNREADABLE", f"cannot write the corpus {self.path}: {exc}; this batch "
+                                  "was rolled back, earlier ones are kept") from exc
             raise
 
     def _put(self, cur: sqlite3.Cursor, doc: Document, now: str) -> str:
