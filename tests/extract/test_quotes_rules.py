@@ -455,3 +455,16 @@ def test_plural_cue_prefers_a_plural_antecedent() -> None:
         del ACTORS["الحوثيون"]
     assert [kb(doc, q) for q in doc.quotes] == ["gov", "houthis"]
     assert doc.quotes[1].content.text == "صدوا هجوما"
+
+
+def test_without_saying_is_no_statement() -> None:
+    text = "ونعى الجيش أحد عناصره من دون أن يوضح مكان مقتله."
+    assert analyze(text, ("الجيش",)).quotes == []
+    text = "وحمّل المرصد الفصائل المسؤولية دون أن يسميها في بيانه."
+    (q,) = analyze(text, ("المرصد",)).quotes
+    assert q.content.text.startswith("الفصائل المسؤولية")
+
+
+def test_verbal_noun_in_a_text_that_writes_alef_maqsura() -> None:
+    text = "وسارع الجيش إلى نفي وقوع إصابات، على ما أفاد المرصد."
+    assert [q.cue.text for q in analyze(text, ("الجيش",)).quotes] == []

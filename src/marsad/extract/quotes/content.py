@@ -101,7 +101,7 @@ def _word_limit(ctx: Ctx, limit: int) -> int:
 def _marker_at(ctx: Ctx, k: int) -> bool:
     gap = ctx.gap(k)
     return ":" in gap or _pair_in_gap(ctx, k, long_only=True) is not None \
-        or ctx.lex.is_complementizer(ctx.words[k].key)
+        or ctx.opens_report(k)
 
 
 def _scan_marker(ctx: Ctx, k: int, limit: int) -> int | None:
@@ -113,7 +113,7 @@ def _scan_marker(ctx: Ctx, k: int, limit: int) -> int | None:
         gap = ctx.gap(i)
         if i > k and any(c in gap for c in ".\n"):
             return None
-        if ":" in gap or _pair_in_gap(ctx, i, long_only=True) or ctx.lex.is_complementizer(ctx.words[i].key):
+        if ":" in gap or _pair_in_gap(ctx, i, long_only=True) or ctx.opens_report(i):
             return i
     return None
 
@@ -121,7 +121,7 @@ def _scan_marker(ctx: Ctx, k: int, limit: int) -> int | None:
 def _adjunct_between(ctx: Ctx, k: int, m: int) -> bool:
     """The words skipped before a marker are an adjunct: a prepositional phrase, a medium,
     a comma-set phrase, or at most two words."""
-    if ctx.comma_before(k) or (m - k <= 2 and ctx.lex.is_complementizer(ctx.words[m].key)):
+    if ctx.comma_before(k) or (m - k <= 2 and ctx.opens_report(m)):
         return True
     first = ctx.words[k].key
     return first in ("في", "خلال", "عبر", "امام", "لدي", "ل") or first.startswith("ل")
@@ -141,7 +141,7 @@ def _pair_in_gap(ctx: Ctx, k: int, *, long_only: bool) -> Pair | None:
 
 def _from_marker(ctx: Ctx, k: int, limit: int) -> Content | None:
     """Content opening at marker word ``k`` (a colon or quote before it, or أن / إن at it)."""
-    if ctx.lex.is_complementizer(ctx.words[k].key) and ":" not in ctx.gap(k):
+    if ctx.opens_report(k) and ":" not in ctx.gap(k):
         k += 1
         if k >= len(ctx.words):
             return None

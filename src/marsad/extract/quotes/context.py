@@ -131,6 +131,12 @@ class Ctx:
     def _date_starts(self) -> list[int]:
         return [s for s, _ in self.date_spans]
 
+    def opens_report(self, i: int) -> bool:
+        """Word ``i`` is أن / إن opening reported speech (not "دون أن", "قبل أن")."""
+        if not self.lex.is_complementizer(self.words[i].key):
+            return False
+        return i == 0 or self.words[i - 1].key.removeprefix("و") not in self.lex.infinitive_governors
+
     def is_prep(self, i: int) -> bool:
         """A preposition (alone or bound: "بالمجازر", "للحملة") or أن / إن."""
         k = self.words[i].key

@@ -28,9 +28,10 @@ def find_cues(ctx: Ctx) -> list[Cue]:
     """Every verb and nominal cue, in text order (impersonal formulas left out)."""
     out: list[Cue] = []
     ws = ctx.words
+    strict = "\u0649" in ctx.text   # the text writes ى: a final ي is not an alef maqsura
     for i, w in enumerate(ws):
         after_ma = i > 0 and ctx.words[i - 1].key in ("ما", "لما", "مما", "او")
-        hit = ctx.lex.verb(w.key, w.text, pronoun=after_ma)
+        hit = ctx.lex.verb(w.key, w.text, pronoun=after_ma, strict_maqsura=strict)
         if hit is not None and after_ma and hit[0].tense == "pres" and not _attributive(ctx, i - 1):
             continue   # "لم يصدر ما يؤكد أو ينفي": "anything that confirms", not a statement
         if hit is not None and not _excluded(ctx, i, hit[1]) and not _negated(ctx, i):
@@ -51,6 +52,9 @@ def _attributive(ctx: Ctx, ma: int) -> bool:
 
 
 def _negated(ctx: Ctx, i: int) -> bool:
+    """"لم تعلن", and "دون أن يوضح" (without saying)."""
+    if i > 1 and ctx.words[i - 1].key == "ان" and ctx.words[i - 2].key in ("دون", "بدون"):
+        return True
     return i > 0 and ctx.words[i - 1].key in ctx.lex.negations and not ctx.comma_before(i)
 
 

@@ -66,6 +66,7 @@ class Lexicon:
     negations: set[str] = field(default_factory=set)
     relatives: set[str] = field(default_factory=set)
     clause_openers: set[str] = field(default_factory=set)
+    infinitive_governors: set[str] = field(default_factory=set)
     statement_except_categories: set[str] = field(default_factory=set)
     statement_except_lemmas: set[str] = field(default_factory=set)
     not_names: set[str] = field(default_factory=set)
@@ -75,14 +76,16 @@ class Lexicon:
 
     # ------------------------------------------------------------ look-ups
 
-    def verb(self, word_key: str, raw: str = "", *, pronoun: bool = False) -> tuple[CueForm, bool] | None:
+    def verb(self, word_key: str, raw: str = "", *, pronoun: bool = False,
+             strict_maqsura: bool = False) -> tuple[CueForm, bool] | None:
         """The cue form of a word and whether it carries the proclitic و/ف; with ``pronoun``,
         also a past form with an object pronoun ("ما وصفه").  A form written with a final ى is
-        not matched by a word written with ي and a shadda ("تبنّي", a noun)."""
+        not matched by a word written with ي and a shadda ("تبنّي", a noun), nor, in a text that
+        writes ى (``strict_maqsura``), by any word written with ي ("نفي", "رأي": nouns)."""
         hit = self._form(word_key, raw, pronoun)
         if hit is None:
             return None
-        if hit[0].maqsura and raw.endswith("ي") and "\u0651" in raw:
+        if hit[0].maqsura and raw.endswith("ي") and ("\u0651" in raw or strict_maqsura):
             return None
         return hit
 
@@ -168,7 +171,7 @@ def load_lexicon(path: Path = CUES_FILE) -> Lexicon:
     lex.documents = {key(w): m for w, m in data.get("documents", {}).items()}
     for name in ("outlets", "role_nouns", "titles", "generic", "non_speakers", "adjuncts", "background",
                  "addressees", "manner", "negations", "relatives", "not_names", "self_named",
-                 "clause_openers"):
+                 "clause_openers", "infinitive_governors"):
         setattr(lex, name, {key(w) for w in data.get(name, ())})
     default = data.get("default_statement", {})
     lex.statement_except_categories = set(default.get("except_categories", ()))
