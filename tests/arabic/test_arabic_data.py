@@ -145,3 +145,16 @@ def test_every_public_function_accepts_any_text(text: str) -> None:
     ar.find_dates(text)
     ar.parse_date(text)
     ar.find_date_spans(text)
+
+
+def test_results_pickle_for_process_pools() -> None:
+    import pickle
+
+    n = ar.normalize("أَعلن  «قسد»")
+    m = pickle.loads(pickle.dumps(n))
+    assert m.text == n.text and m.to_original(0, 3) == n.to_original(0, 3)
+    toks = ar.tokens("بالرقة 5")
+    assert pickle.loads(pickle.dumps(toks)) == toks
+    assert pickle.loads(pickle.dumps(ar.stems("بالرقة"))) == ar.stems("بالرقة")
+    q = ar.find_quantities("نحو 30 قرية")
+    assert pickle.loads(pickle.dumps(q)) == q
