@@ -37,8 +37,12 @@ def _require_browser() -> None:
         import selenium  # noqa: F401
     except ImportError:
         missing.append("the selenium package")
+    from marsad.web.settings import vendor_ready
+
+    if not all(vendor_ready().values()):
+        missing.append("the vendored web assets (run `make assets`)")
     if missing:
-        reason = f"headless browser tests need {', '.join(missing)} (run `make browser`)"
+        reason = f"headless browser tests need {', '.join(missing)} (`make browser`, `make assets`)"
         if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
             pytest.fail(reason + " — required under CI")
         pytest.skip(reason)
