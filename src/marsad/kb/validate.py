@@ -8,7 +8,6 @@ is reported instead of crashing.  Every check returns a list of problem strings.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from typing import Any
@@ -29,20 +28,16 @@ BBOX_MARGIN = 0.3  # degrees of slack around a country's rough bounding box
 Entries = Mapping[str, dict[str, Any]]
 Origins = Mapping[tuple[str, str], str]
 
-_ALEFS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي"})
-_MARKS = re.compile(r"[\u064B-\u065F\u0670\u0640]")
-
-
 def alias_key(name: str) -> str:
-    """A strict-enough lookup key used to detect aliases shared by two entries.
+    """The lookup key used to detect aliases shared by two entries.
 
-    It folds what Arabic normalisation folds (diacritics, tatweel, alef/hamza
-    forms, alef maqsura, ta marbuta) plus case and spacing, so two aliases that a
-    matcher could not tell apart get the same key.
+    Arabic normalisation's :func:`~marsad.arabic.fold_key` (diacritics, tatweel,
+    alef/hamza forms, alef maqsura, ta marbuta...) plus case, hyphens and spacing:
+    two aliases that a matcher could not tell apart get the same key.
     """
-    text = unicodedata.normalize("NFKC", name)
-    text = _MARKS.sub("", text).translate(_ALEFS).casefold()
-    return " ".join(text.replace("-", " ").split())
+    from marsad.arabic import fold_key
+
+    return " ".join(fold_key(name).casefold().replace("-", " ").split())
 
 
 def where(origins: Origins, section: str, entry_id: str, fld: str | None = None) -> str:
