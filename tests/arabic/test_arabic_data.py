@@ -158,3 +158,18 @@ def test_results_pickle_for_process_pools() -> None:
     assert pickle.loads(pickle.dumps(ar.stems("بالرقة"))) == ar.stems("بالرقة")
     q = ar.find_quantities("نحو 30 قرية")
     assert pickle.loads(pickle.dumps(q)) == q
+
+
+@pytest.mark.parametrize("name", TABLES)
+def test_no_repeated_words_in_lists(name: str) -> None:
+    def walk(node: object, path: str) -> None:
+        if isinstance(node, dict):
+            for k, v in node.items():
+                walk(v, f"{path}/{k}")
+        elif isinstance(node, list):
+            words = [x for x in node if isinstance(x, str)]
+            assert len(words) == len(set(words)), path
+            for x in node:
+                walk(x, path)
+
+    walk(table(name), name)
