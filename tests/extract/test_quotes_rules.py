@@ -467,4 +467,4 @@ def test_without_saying_is_no_statement() -> None:
 
 def test_verbal_noun_in_a_text_that_writes_alef_maqsura() -> None:
     text = "وسارع الجيش إلى نفي وقوع إصابات، على ما أفاد المرصد."
-    assert [q.cue.text for q in analyze(text, ("الجيش",)).quotes] == []
+    assert [q.cue.text for q in analyze(text, ("الجيش", "المرصد")).quotes] == ["أفاد"]

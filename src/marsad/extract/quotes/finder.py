@@ -160,7 +160,7 @@ def _attributed_content(ctx: Ctx, cue: Cue, said: list[Said]) -> Content | None:
     lead = ctx.words[i - 2].key
     if lead[:1] == "و" and lead[1:] in ("بحسب", "حسب", "وفق"):
         lead = lead[1:]
-    if lead not in ("بحسب", "حسب", "وفق", "وفقا", "طبقا"):
+    if lead not in ("بحسب", "حسب", "وفق", "وفقا", "طبقا", "علي"):
         return None
     return clause_before(ctx, ctx.words[i - 2].start, said)
 
