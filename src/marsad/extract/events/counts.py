@@ -107,6 +107,8 @@ def _bind(a: Analysis, idx: WordIndex, q: Quantity, first: int, last: int, cover
         prev = previous[-1] if previous and previous[-1].last >= first - 12 else None
         info = {"group": prev.group if prev else None, "subject": prev.subject if prev else None}
     kind, cue = _cue_kind(idx, first, last if noun_i is None else noun_i, covered)
+    if info.get("weak_kind") and kind is None and q.approx and q.low != q.high:
+        return None                      # "لآلاف النازحين": a population, not a displacement
     kind = (kind or info.get("kind")) if info.get("weak_kind") else (info.get("kind") or kind)
     subset = bool(idx.find(lex.phrases("subset"), first - 2, first))
     near = previous[-1] if previous and previous[-1].last >= first - 12 \

@@ -157,6 +157,7 @@ def _word_lists(events: dict, victims: dict, modality: dict, claims: dict) -> di
         "more_than": victims.get("more_than", ()),
         "period": claims.get("period_cues", ()),
         "strong_period": claims.get("strong_period_cues", ()),
+        "estimate": claims.get("estimate_cues", ()),
         "campaign": claims.get("campaign_nouns", ()),
         "background": events.get("background_cues", ()),
         "response": events.get("response_cues", ()),

@@ -62,8 +62,10 @@ def is_total(idx: WordIndex, hit: CountHit, ranges: Sequence[tuple[int, int]] = 
         return True
     if idx.has(lex.phrases("strong_period"), *sentence_bounds(idx, hit.first)):
         return True
-    if hit.kind == "other":
+    if idx.find(lex.phrases("estimate"), max(lo, hit.first - 8), hit.first, deep=True):
         return True
+    if hit.kind == "other":
+        return hit.group is not None    # a population or a force; incidents ("3 ضربات") only with a period
     cue = hit.cue if hit.cue is not None else hit.first
     if idx.has(lex.phrases("campaign"), max(lo, cue - 4), cue):
         return True
