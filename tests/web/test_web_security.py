@@ -40,6 +40,11 @@ def test_no_inline_script_or_handler_in_any_page(client):
         assert not re.search(r"<[a-z]+[^>]*\son[a-z]+=", html), url
 
 
+def test_head_is_answered_like_get_without_a_body(client):
+    r = client.head("/events")
+    assert r.status_code == 200 and r.content == b"" and "content-security-policy" in r.headers
+
+
 def test_api_responses_carry_the_headers_too(client):
     r = client.get("/api/events")
     assert r.headers["x-content-type-options"] == "nosniff" and "content-security-policy" in r.headers

@@ -25,7 +25,8 @@ class _TooLarge(Exception):
 
 
 class SecurityMiddleware:
-    """ASGI middleware: security headers on every response; 413 for bodies over ``max_body`` bytes.
+    """ASGI middleware: security headers on every response; 413 for bodies over ``max_body`` bytes;
+    ``HEAD`` answered as ``GET`` without the body.
 
     A declared ``Content-Length`` over the limit is refused without reading anything; a chunked body is
     counted as it arrives and refused as soon as it passes the limit.
@@ -43,6 +44,9 @@ class SecurityMiddleware:
         if declared is not None and declared > self.max_body:
             await _too_large(send, self.max_body)
             return
+        head = scope.get("method") == "HEAD"
+        if head:
+            scope = {**scope, "method": "GET"}
         started = False
         seen = 0
 
@@ -62,6 +66,8 @@ class SecurityMiddleware:
                 names = {k.lower() for k, _ in message.get("headers", [])}
                 extra = [(k, v) for k, v in HEADERS if k not in names]
                 message = {**message, "headers": [*message.get("headers", []), *extra]}
+            elif head and message["type"] == "http.response.body":
+                message = {**message, "body": b""}
             await send(message)
 
         try:
