@@ -27,6 +27,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import TypeVar
 
+from marsad.extract.entities.lexicon import key
 from marsad.extract.entities.matcher import NAME_KINDS, TITLE_KINDS, Hit, Target
 from marsad.extract.entities.view import DocView, Taken
 from marsad.kb.model import Place
@@ -217,8 +218,6 @@ def _ancestor_nearby(view: DocView, h: Hit, place_id: str) -> bool:
         return False
     lo, hi = max(0, h.start - NEARBY), min(len(view.text), h.end + NEARBY)
     window = view.text[lo:hi]
-    from marsad.extract.entities.lexicon import key
-
     return any(key(n) in window for a in names for n in a.names)
 
 
