@@ -88,6 +88,12 @@ def test_event_exports_stream_only_the_matching_events(client, fmt, media):
         assert data["features"][0]["geometry"]["coordinates"] == [40.14, 35.335]
 
 
+def test_an_export_takes_a_limit(client):
+    r = client.get("/api/events?format=jsonl&limit=1")
+    assert r.status_code == 200 and len(r.text.splitlines()) == 1
+    assert client.get("/api/events?format=jsonl&limit=0").status_code == 400
+
+
 def test_document_and_search_exports(client):
     r = client.get("/api/documents?format=jsonl")
     assert len(r.text.splitlines()) == 4

@@ -10,6 +10,7 @@ from marsad.corpus import Corpus
 from marsad.corpus.search import Filters
 from marsad.corpus.views import EventFilters
 from marsad.web import params
+from marsad.web.errors import bad
 from marsad.web.settings import WebSettings
 
 
@@ -62,7 +63,9 @@ def doc_filters(
 
 def page(request: Request, limit: int | None = Query(None, description="page size (1..500)"),
          offset: int | None = Query(None, description="items to skip")) -> params.Page:
-    return params.page_param(limit, offset, most=request.app.state.settings.max_page)
+    settings = request.app.state.settings
+    exporting = request.query_params.get("format") not in (None, "", "json")
+    return params.page_param(limit, offset, most=settings.max_export if exporting else settings.max_page)
 
 
 def export_format(format: str | None = Query(
@@ -71,8 +74,15 @@ def export_format(format: str | None = Query(
 
 
 def export_cap(request: Request) -> int:
-    """The most records one export streams."""
-    return request.app.state.settings.max_export
+    """The most records one export streams: ``limit`` when the request gives one (1..max_export), else
+    ``max_export``."""
+    most = request.app.state.settings.max_export
+    given = request.query_params.get("limit")
+    if given is None:
+        return most
+    if not given.isdigit() or not 1 <= int(given) <= most:
+        raise bad(f"limit: expected 1..{most} for an export")
+    return int(given)
 
 
 CorpusDep = Annotated[Corpus, Depends(corpus)]

@@ -18,6 +18,7 @@ from marsad.web.settings import TEMPLATE_DIR, vendor_ready
 
 router = APIRouter(include_in_schema=False)
 EXPORTS = (("jsonl", "JSONL"), ("acled-csv", "ACLED CSV"), ("geojson", "GeoJSON"))
+MAP_POINTS = 2000   # the events map shows the latest matching events, at most this many
 
 
 @lru_cache(maxsize=1)
@@ -93,7 +94,7 @@ def events(request: Request, corpus: CorpusDep,
     return render(request, "events.html", twin=url_with(request, "/api/events"), title="الأحداث",
                   rows=rows, filters=filters, pager=pager(request, page, total, len(rows), exact),
                   event_types=params.EVENT_TYPES, outlets=queries.outlet_names(corpus.conn),
-                  geo_url=url_with(request, "/api/events", format="geojson", limit=None, offset=None),
+                  geo_url=url_with(request, "/api/events", format="geojson", limit=MAP_POINTS, offset=None),
                   timeline_url=url_with(request, "/api/events/timeline", limit=None, offset=None))
 
 
