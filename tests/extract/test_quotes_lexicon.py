@@ -11,7 +11,7 @@ SECTIONS = {
     "verbs", "excluded", "nominal", "negations", "complementizers", "pronoun_endings", "media",
     "outlets", "addressees", "manner", "documents", "role_nouns", "titles", "generic", "non_speakers",
     "adjuncts", "background", "relatives", "not_names", "self_named", "gender", "clause_openers",
-    "default_statement", "infinitive_governors",
+    "default_statement", "infinitive_governors", "grammar",
 }
 
 

@@ -16,7 +16,6 @@ from marsad.extract.quotes.words import Pair
 
 MAX_ZONE_WORDS = 30
 TRIM = " \t\n,،.؛;:-–—"
-LEADING_PREPS = frozenset({"الي", "علي", "عن", "من"})
 LEAD_WORDS = 3
 
 
@@ -41,7 +40,7 @@ def find_content(ctx: Ctx, j: int, limit: int, *, obj: bool) -> Content | None:
     if not obj or k >= len(ctx.words) or ctx.words[k].start >= limit:
         return None
     k = _skip_apposition(ctx, k, limit)
-    if ctx.words[k].key in LEADING_PREPS and k + 1 < len(ctx.words):
+    if ctx.words[k].key in ctx.lex.object_prepositions and k + 1 < len(ctx.words):
         k += 1
     found = _reported(ctx, ctx.words[k].start, limit, k)
     return Content(found.start, found.end, found.direct, k, marker=False) if found else None
@@ -58,7 +57,7 @@ def skip_zone(ctx: Ctx, k: int, limit: int) -> int:
             k += 1
         elif w[:1] == "ل" and w[1:] in lex.outlets:
             k = _skip_name(ctx, k + 1)
-        elif w in ("في", "خلال", "عبر") and k + 1 < n and lex.medium_at(_keys(ctx, k + 1), 0):
+        elif w in lex.medium_prepositions and k + 1 < n and lex.medium_at(_keys(ctx, k + 1), 0):
             k += 1 + lex.medium_at(_keys(ctx, k + 1), 0)[1]
         else:
             return k
@@ -124,7 +123,8 @@ def _adjunct_between(ctx: Ctx, k: int, m: int) -> bool:
     if ctx.comma_before(k) or (m - k <= 2 and ctx.opens_report(m)):
         return True
     first = ctx.words[k].key
-    return first in ("في", "خلال", "عبر", "امام", "لدي", "ل") or first.startswith("ل")
+    lex = ctx.lex
+    return first in lex.medium_prepositions or first in lex.role_prepositions or first.startswith("ل")
 
 
 def _pair_in_gap(ctx: Ctx, k: int, *, long_only: bool) -> Pair | None:
@@ -179,8 +179,7 @@ def _narrator_clause(ctx: Ctx, start: int, end: int) -> int:
     quotation marks), else ``end``."""
     for i in range(ctx.lay.word_index(start) + 1, ctx.lay.word_index(end)):
         w = ctx.words[i]
-        opener = w.key in ("فيما", "بينما") or (w.key == "في" and i + 1 < len(ctx.words)
-                                               and ctx.words[i + 1].key == "حين")
+        opener = any(tuple(x.key for x in ctx.words[i:i + len(p)]) == p for p in ctx.lex.narrator_openers)
         if opener and ctx.comma_before(i) and not ctx.lay.inside_marks(w.start):
             return w.start
     return end

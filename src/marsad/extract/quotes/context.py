@@ -17,9 +17,6 @@ if TYPE_CHECKING:
 
 ACTOR_TYPES = ("person", "organization")
 SPAN_REFERENCE = date(2000, 1, 1)
-PREPS = frozenset({"في", "من", "باسم", "لدي", "ل", "لـ", "ضد", "ضمن", "داخل", "عن", "بين", "الي", "علي",
-                   "فيه", "فيها", "منه", "منها", "عنه", "عنها", "له", "لها", "به", "بها", "عليه", "عليها"})
-ROLE_PREPS = frozenset({"في", "من", "باسم", "لدي", "ل", "لـ", "ضد", "ضمن", "داخل"})
 
 
 @dataclass
@@ -118,7 +115,7 @@ class Ctx:
             return True
         if w.key in self.lex.manner or (i > 0 and self.words[i - 1].key in self.lex.manner):
             return True
-        if w.key in ("في", "منذ", "خلال") and i + 1 < len(self.words) and self._in_date(i + 1):
+        if w.key in self.lex.date_prepositions and i + 1 < len(self.words) and self._in_date(i + 1):
             return True
         return self._in_date(i)
 
@@ -140,7 +137,7 @@ class Ctx:
     def is_prep(self, i: int) -> bool:
         """A preposition (alone or bound: "بالمجازر", "للحملة") or أن / إن."""
         k = self.words[i].key
-        return k in PREPS or k.startswith(("بال", "لل")) or self.lex.is_complementizer(k)
+        return k in self.lex.prepositions or k.startswith(("بال", "لل")) or self.lex.is_complementizer(k)
 
     def gender_of(self, entity: Entity | None, surface: str = "") -> str | None:
         """Gender of a person (knowledge base) or grammatical gender of an organisation's name."""

@@ -10,7 +10,6 @@ from marsad.extract.quotes.context import Ctx
 from marsad.extract.quotes.lexicon import CueForm, Nominal
 
 HEADLINE_WORDS = 20
-FRONTING = frozenset({"غير", "الا", "بيد", "اذ"})   # "غير أن X قال": X fronted before its verb
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,7 +29,7 @@ def find_cues(ctx: Ctx) -> list[Cue]:
     ws = ctx.words
     strict = "\u0649" in ctx.text   # the text writes ى: a final ي is not an alef maqsura
     for i, w in enumerate(ws):
-        after_ma = i > 0 and ctx.words[i - 1].key in ("ما", "لما", "مما", "او")
+        after_ma = i > 0 and ctx.words[i - 1].key in ctx.lex.relative_ma
         hit = ctx.lex.verb(w.key, w.text, pronoun=after_ma, strict_maqsura=strict)
         if hit is not None and after_ma and hit[0].tense == "pres" and not _attributive(ctx, i - 1):
             continue   # "لم يصدر ما يؤكد أو ينفي": "anything that confirms", not a statement
@@ -48,12 +47,12 @@ def _attributive(ctx: Ctx, ma: int) -> bool:
     if ma == 0:
         return False
     k = ctx.words[ma - 1].key
-    return k.removeprefix("و") in ("بحسب", "حسب", "وفق", "وفقا", "طبقا")
+    return k.removeprefix("و") in ctx.lex.attributive - {"علي"}
 
 
 def _negated(ctx: Ctx, i: int) -> bool:
     """"لم تعلن", and "دون أن يوضح" (without saying)."""
-    if i > 1 and ctx.words[i - 1].key == "ان" and ctx.words[i - 2].key in ("دون", "بدون"):
+    if i > 1 and ctx.lex.is_complementizer(ctx.words[i - 1].key) and ctx.words[i - 2].key in ctx.lex.without:
         return True
     return i > 0 and ctx.words[i - 1].key in ctx.lex.negations and not ctx.comma_before(i)
 
@@ -101,7 +100,7 @@ def _after_fronting(ctx: Ctx, i: int) -> bool:
     for k in range(i - 1, max(1, i - 8), -1):
         if ctx.comma_before(k + 1) and k + 1 < i:
             return False
-        if ctx.words[k].key == "ان" and ctx.words[k - 1].key in FRONTING:
+        if ctx.words[k].key == "ان" and ctx.words[k - 1].key in ctx.lex.fronting:
             return True
     return False
 

@@ -155,12 +155,10 @@ def _needed(ctx: Ctx, needs: str, first: int, last: int) -> bool:
 def _attributed_content(ctx: Ctx, cue: Cue, said: list[Said]) -> Content | None:
     """"...، بحسب ما أفاد به المرصد" / "وفق ما أفادت به مصادر": the clause before is said."""
     i = cue.i
-    if i < 2 or ctx.words[i - 1].key not in ("ما", "لما"):
+    if i < 2 or ctx.words[i - 1].key not in ctx.lex.relative_ma:
         return None
     lead = ctx.words[i - 2].key
-    if lead[:1] == "و" and lead[1:] in ("بحسب", "حسب", "وفق"):
-        lead = lead[1:]
-    if lead not in ("بحسب", "حسب", "وفق", "وفقا", "طبقا", "علي"):
+    if lead not in ctx.lex.attributive and lead.removeprefix("و") not in ctx.lex.attributive:
         return None
     return clause_before(ctx, ctx.words[i - 2].start, said)
 

@@ -67,6 +67,18 @@ class Lexicon:
     relatives: set[str] = field(default_factory=set)
     clause_openers: set[str] = field(default_factory=set)
     infinitive_governors: set[str] = field(default_factory=set)
+    prepositions: set[str] = field(default_factory=set)
+    role_prepositions: set[str] = field(default_factory=set)
+    object_prepositions: set[str] = field(default_factory=set)
+    medium_prepositions: set[str] = field(default_factory=set)
+    fronting: set[str] = field(default_factory=set)
+    attributive: set[str] = field(default_factory=set)
+    narrator_openers: set[tuple[str, ...]] = field(default_factory=set)
+    title_adjectives: set[str] = field(default_factory=set)
+    ordinals: set[str] = field(default_factory=set)
+    relative_ma: set[str] = field(default_factory=set)
+    without: set[str] = field(default_factory=set)
+    date_prepositions: set[str] = field(default_factory=set)
     statement_except_categories: set[str] = field(default_factory=set)
     statement_except_lemmas: set[str] = field(default_factory=set)
     not_names: set[str] = field(default_factory=set)
@@ -173,6 +185,12 @@ def load_lexicon(path: Path = CUES_FILE) -> Lexicon:
                  "addressees", "manner", "negations", "relatives", "not_names", "self_named",
                  "clause_openers", "infinitive_governors"):
         setattr(lex, name, {key(w) for w in data.get(name, ())})
+    grammar = data.get("grammar", {})
+    for name in ("prepositions", "role_prepositions", "object_prepositions", "medium_prepositions",
+                 "fronting", "attributive", "title_adjectives", "ordinals", "relative_ma", "without",
+                 "date_prepositions"):
+        setattr(lex, name, {key(w) for w in grammar.get(name, ())})
+    lex.narrator_openers = {tuple(key(w) for w in p.split()) for p in grammar.get("narrator_openers", ())}
     default = data.get("default_statement", {})
     lex.statement_except_categories = set(default.get("except_categories", ()))
     lex.statement_except_lemmas = set(default.get("except_lemmas", ()))

@@ -116,7 +116,7 @@ def _is_break_after(ctx: Ctx, k: int, limit: int) -> bool:
     if k >= limit or k >= len(ctx.words):
         return True
     w = ctx.words[k].key
-    return phrase_break(ctx, k) or ctx.is_prep(k) or is_outlet(ctx, w) or w in ("في", "خلال")
+    return phrase_break(ctx, k) or ctx.is_prep(k) or is_outlet(ctx, w) or w in ctx.lex.medium_prepositions
 
 
 def _mentions_in(ctx: Ctx, i: int, end: int) -> list[Mention]:

@@ -10,11 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from marsad.extract.base import Mention
-from marsad.extract.quotes.context import ROLE_PREPS, Ctx
+from marsad.extract.quotes.context import Ctx
 
 MAX_SUBJECT_WORDS = 16
-TITLE_ADJECTIVES = frozenset({"العام", "الخاص", "الاول", "الثاني", "الثالث", "السابق", "الاسبق", "الجديد",
-                              "الكبير", "الاعلي", "الحالي", "الدائم", "المؤقت"})
 STRIP = " \t\n,،:؛;()[]-–—\"«»“”'"
 
 
@@ -64,7 +62,7 @@ def extend(ctx: Ctx, i: int, limit: int) -> int:
             break
         after_head = is_head(ctx, j)
         j += 1
-    while j > i and ctx.words[j - 1].key in ROLE_PREPS and ctx.mention_by_word[j - 1] is None:
+    while j > i and ctx.words[j - 1].key in ctx.lex.role_prepositions and ctx.mention_by_word[j - 1] is None:
         j -= 1
     return j
 
@@ -85,11 +83,11 @@ def phrase_break(ctx: Ctx, j: int) -> bool:
         m = ctx.mention_by_word[j + 1]
         if m is None or m.entity.category == "media":  # "لـ"الخليج برس"", not "لـ«قوات ...»"
             return True
-    if w.key in ROLE_PREPS and j + 1 < len(ctx.words) and ctx.mention_by_word[j + 1] is None:
+    if w.key in ctx.lex.role_prepositions and j + 1 < len(ctx.words) and ctx.mention_by_word[j + 1] is None:
         nxt = keys_at(ctx, j + 1, 3)
         if lex.medium_at(nxt, 0) is not None or ctx.is_adjunct(j + 1) or is_outlet(ctx, nxt[0]):
             return True
-    return ctx.words[j - 1].key not in ROLE_PREPS and long_quote_opens(ctx, j)
+    return ctx.words[j - 1].key not in ctx.lex.role_prepositions and long_quote_opens(ctx, j)
 
 
 def is_outlet(ctx: Ctx, k: str) -> bool:
@@ -119,31 +117,32 @@ def long_quote_opens(ctx: Ctx, j: int) -> bool:
 def continues(ctx: Ctx, j: int, after_head: bool) -> bool:
     w = ctx.words[j]
     prev = ctx.words[j - 1].key
-    if is_outlet(ctx, w.key) or w.key in ("الي", "علي"):
+    lex = ctx.lex
+    if is_outlet(ctx, w.key) or w.key in lex.object_prepositions - lex.role_prepositions:
         return False
     if w.key.startswith("ال") and prev.startswith(("ال", "لل")) and ctx.mention_by_word[j - 1] is None:
-        return adjective_like(w.key)    # "الأهالي الفصائل": a second definite noun starts the object
-    if w.key.startswith(("ال", "لل", "وال")) or w.key in ROLE_PREPS or w.key in ("عشر", "عشره"):
+        return adjective_like(ctx, w.key)    # "الأهالي الفصائل": a second definite noun starts the object
+    if w.key.startswith(("ال", "لل", "وال")) or w.key in lex.role_prepositions or w.key in lex.ordinals:
         return True
-    if w.key[:1] == "ل" and len(w.key) > 3 and prev not in ROLE_PREPS:
+    if w.key[:1] == "ل" and len(w.key) > 3 and prev not in lex.role_prepositions:
         return True
     if "(" in ctx.gap(j):
         return True
-    if prev in ROLE_PREPS or after_head:
+    if prev in ctx.lex.role_prepositions or after_head:
         return True
     return is_head(ctx, j)
 
 
-def adjective_like(k: str) -> bool:
+def adjective_like(ctx: Ctx, k: str) -> bool:
     """A definite word that reads as an adjective: a nisba ("الرسمي", "المحلية"), a participle
     ("المشترك"), or a common adjective of titles ("العام", "الخاص")."""
-    return k.endswith(("ي", "يه", "يون", "يين")) or k.startswith("الم") or k in TITLE_ADJECTIVES
+    return k.endswith(("ي", "يه", "يون", "يين")) or k.startswith("الم") or k in ctx.lex.title_adjectives
 
 
 def _quoted_name_end(ctx: Ctx, j: int, limit: int) -> int | None:
     """After a preposition, a quoted name ("في "رابطة ضحايا الجزيرة"") is taken whole: the
     index of the word after it."""
-    if ctx.words[j - 1].key not in ROLE_PREPS:
+    if ctx.words[j - 1].key not in ctx.lex.role_prepositions:
         return None
     for off in range(ctx.words[j - 1].end, ctx.words[j].start):
         pair = ctx.lay.pair_opening(off)
@@ -157,7 +156,8 @@ def _after_actor(ctx: Ctx, j: int) -> bool:
     """Word ``j`` follows an organisation's mention directly ("وزارة الدفاع الاتهامات")."""
     m = ctx.mention_by_word[j - 1]
     k = ctx.words[j].key
-    return m is not None and m.entity.type == "organization" and k.startswith("ال") and not adjective_like(k)
+    return (m is not None and m.entity.type == "organization" and k.startswith("ال")
+            and not adjective_like(ctx, k))
 
 
 def _complemented(ctx: Ctx, k: int) -> bool:
@@ -166,7 +166,8 @@ def _complemented(ctx: Ctx, k: int) -> bool:
     if k >= len(ctx.words) or ctx.comma_before(k):
         return False
     w = ctx.words[k].key
-    return w in ROLE_PREPS or (w[:1] == "ل" and len(w) > 3) or ctx.mention_by_word[k] is not None
+    bound = w[:1] == "ل" and len(w) > 3
+    return w in ctx.lex.role_prepositions or bound or ctx.mention_by_word[k] is not None
 
 
 def is_head(ctx: Ctx, j: int) -> bool:

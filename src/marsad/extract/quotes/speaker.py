@@ -114,7 +114,7 @@ def _skip_medium(ctx: Ctx, i: int, limit: int) -> int:
 
 
 def _skip_medium_words(ctx: Ctx, i: int, limit: int) -> int:
-    while i + 1 < limit and ctx.words[i].key in ("في", "خلال", "عبر"):
+    while i + 1 < limit and ctx.words[i].key in ctx.lex.medium_prepositions:
         found = ctx.lex.medium_at(keys_at(ctx, i + 1, 3), 0)
         if found is None:
             return i

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from marsad.document import Entity
 from marsad.extract.quotes.context import Ctx
-from marsad.extract.quotes.cues import FRONTING, Cue
+from marsad.extract.quotes.cues import Cue
 from marsad.extract.quotes.discourse import Antecedent, Said, document_author, from_said, resolve
 from marsad.extract.quotes.speaker import Subject, described, extend, parse_subject
 
@@ -76,7 +76,7 @@ def _fronted_subject(ctx: Ctx, cue: Cue) -> Subject | None:
     first = ctx.lay.word_index(ctx.lay.sentence_start(ctx.words[cue.i].start))
     for k in range(cue.i - 1, max(first, cue.i - 8) - 1, -1):
         w = ctx.words[k].key
-        opener = w in lex.clause_openers or (w == "ان" and k > 0 and ctx.words[k - 1].key in FRONTING)
+        opener = w in lex.clause_openers or (w == "ان" and k > 0 and ctx.words[k - 1].key in lex.fronting)
         if opener and k + 1 < cue.i:
             if any(c in ctx.text[ctx.words[k].end:ctx.words[cue.i].start] for c in ",،:."):
                 return None
