@@ -74,3 +74,16 @@ def test_claim_kinds_and_spans_follow_the_contract() -> None:
     assert doc.claims and all(c.kind in CLAIM_KINDS for c in doc.claims)
     for c in doc.claims:
         assert c.quantity.span is not None and c.evidence.contains(c.quantity.span)
+
+
+def test_estimates_are_claims() -> None:
+    got = claims("وقدرت دراسة مستقلة عدد القتلى في الحرب بنحو 130 ألفا.")
+    assert got and got[0][0] == "killed" and got[0][1] == 130000
+
+
+def test_a_population_of_displaced_people_is_no_displacement_claim() -> None:
+    assert claims("يقدم المركز الصحي خدماته لآلاف النازحين في المخيم.") == []
+
+
+def test_incidents_counted_without_a_period_are_no_claim() -> None:
+    assert claims("نفذت طائرات حربية ثلاث ضربات على السوق في ساعة الذروة.") == []

@@ -196,8 +196,11 @@ def _event_noun(idx: WordIndex, last: int) -> tuple[str | None, int | None, dict
 
 
 def _cue_adjacent(idx: WordIndex, first: int) -> bool:
-    """A bare number (no victim noun) counts only right after its cue ("وقتل 130")."""
-    for k in range(first - 1, max(first - 3, -1), -1):
+    """A bare number (no victim noun) counts only right after its cue ("وقتل 130", "عدد القتلى في الحرب
+    بنحو 130 ألفا")."""
+    for k in range(first - 1, max(first - 5, -1), -1):
+        if idx.words[k].clause != idx.words[first].clause:
+            break
         m = idx.match(lexicon().cues, k, deep=True)
         if m is not None and k + m[0] <= first:
             return True
