@@ -70,6 +70,11 @@ def lexicon() -> Lexicon:
             add(groups.get(kind, []), f"scale_{kind}", int(value))
     add(t["ten"], "ten", 10)
     add(t["half"], "half", 0)
+    article = table("clitics")["article"]
+    definite = {int(v) for v in t.get("definite", [])}
+    for value, forms in [*t["units"].items(), (10, t["ten"])]:
+        if int(value) in definite:
+            add([article + f for f in forms], "ten" if int(value) == 10 else "unit", int(value))
     pros = tuple(sorted((fold_key(p) for p in t["proclitics"]), key=len, reverse=True))
     return Lexicon(words, pros, fold_key(t["conjunction"]))
 

@@ -131,11 +131,11 @@ def _blocked(ctx: _Ctx) -> set[int]:
 
 
 def _overlapping_numbers(toks: list[Token], ranges: list[tuple[int, int]]) -> set[int]:
-    """Indices of number tokens overlapping any of the sorted ``ranges`` (one sweep)."""
+    """Indices of number and word tokens overlapping any of the sorted ``ranges`` (one sweep)."""
     out: set[int] = set()
     r = 0
     for k, t in enumerate(toks):
-        if t.kind != "number":
+        if t.kind != "number" and t.kind != "word":
             continue
         while r < len(ranges) and ranges[r][1] <= t.start:
             r += 1
