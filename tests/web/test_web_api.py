@@ -62,6 +62,19 @@ def test_events_filters(client):
     assert ok(client, "/api/events?modality=any")["total"] == 4
 
 
+@pytest.mark.parametrize("rare", [0, 2000])
+def test_both_event_plans_give_the_same_answers(client, monkeypatch, rare):
+    """Actor / place filters use their own indexes when rare, else the covering index."""
+    from marsad.web import fast
+
+    monkeypatch.setattr(fast, "RARE", rare)
+    assert ok(client, "/api/events?actor=global_coalition")["total"] == 1
+    assert ok(client, "/api/events?place=al_qusour&date_from=2017-10-25")["total"] == 1
+    rows = ok(client, "/api/events?place=al_qusour&modality=any")["items"]
+    assert [r["date_start"] for r in rows] == ["2017-10-25", "2017-10-24"]
+    assert ok(client, "/api/events?actor=nobody")["total"] == 0
+
+
 def test_events_timeline_and_one_event(client):
     assert ok(client, "/api/events/timeline?place=al_qusour")["items"] == [{"period": "2017-10", "n": 2}]
     row = ok(client, "/api/events?place=raqqa")["items"][0]

@@ -36,6 +36,8 @@ def events_page(conn: sqlite3.Connection, filters: EventFilters, *, limit: int, 
     """
     where, args = _index_only(filters)
     source = "events e INDEXED BY events_filter"
+    if _rare(conn, filters):   # a few matches: look them up by actor / place instead of scanning
+        where, source = _OTHER_INDEXES.sub(r"+e.\1 ", where), "events e"
     total = conn.execute(f"SELECT COUNT(*) FROM (SELECT 1 FROM {source} WHERE {where} LIMIT ?)",
                          [*args, COUNT_CAP]).fetchone()[0]
     cols = ", ".join(f"p.{c}" for c in EVENT_LIST_COLUMNS)
@@ -47,6 +49,23 @@ def events_page(conn: sqlite3.Connection, filters: EventFilters, *, limit: int, 
         f"LEFT JOIN incidents i ON i.doc_id = p.doc_id AND i.event_id = p.event_id "
         f"ORDER BY p.date_start DESC, p.doc_id DESC, p.event_id DESC", [*args, limit, offset]))
     return total, total < COUNT_CAP, page
+
+
+RARE = 2_000        # an actor or place named by fewer events is looked up by its own index
+_OTHER_INDEXES = re.compile(r"\be\.(modality|date_start|event_type|sub_event_type) ")
+
+
+def _rare(conn: sqlite3.Connection, filters: EventFilters) -> bool:
+    """Whether the actor / place filter matches fewer than ``RARE`` events (probing its indexes)."""
+    probes = [(c, filters.actor) for c in ("actor1_kb", "actor2_kb", "actor1", "actor2") if filters.actor]
+    probes += [(c, filters.place) for c in ("location_kb", "location") if filters.place]
+    found = 0
+    for column, value in probes:
+        found += conn.execute(f"SELECT COUNT(*) FROM (SELECT 1 FROM events WHERE {column} = ? LIMIT ?)",
+                              (value, RARE)).fetchone()[0]
+        if found >= RARE:
+            return False
+    return bool(probes)
 
 
 def _index_only(filters: EventFilters) -> tuple[str, list[Any]]:
