@@ -71,6 +71,7 @@ def test_later_overlays_win(tmp_path):
     ("actors:\n  - {id: x_new, name: س}\n", "actors[x_new].type: required"),
     ("actors:\n  - {id: isis, aliases_add: [قسد]}\n", "'قسد' also names"),
     ("actors:\n  - {id: sdf, colour: red}\n", "actors[sdf].colour: unknown field"),
+    ("actors:\n  - {id: sdf, name: 5}\n", "actors[sdf].name: must be text"),
     ("actors:\n  - {id: sdf, ambiguous: [الوحدات]}\n", "are not names or aliases"),
     ("places:\n  - {id: raqqa, kind: metropolis}\n", "places[raqqa].kind"),
     ("actors:\n  - {id: syria, name: س, type: organization, category: other}\n", "id also used by an actor"),

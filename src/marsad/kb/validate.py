@@ -23,6 +23,8 @@ from marsad.kb.model import (
 
 ID_RE = re.compile(r"^[a-z0-9]+(?:_[a-z0-9]+)*$")
 COUNTRY_RE = re.compile(r"^[A-Z]{2}$")
+TEXT_FIELDS = ("name", "name_en", "type", "category", "country", "parent", "affiliation", "role", "gender",
+               "kind", "admin1", "source")
 BBOX_MARGIN = 0.3  # degrees of slack around a country's rough bounding box
 
 Entries = Mapping[str, dict[str, Any]]
@@ -54,6 +56,8 @@ def check_fields(section: str, entry_id: str, entry: dict[str, Any], layout: dic
             for k, req in layout.items() if req and entry.get(k) in (None, "")]
     if not ID_RE.match(entry_id):
         out.append(f"{where(origins, section, entry_id, 'id')}: ids are lowercase ascii snake_case")
+    out += [f"{where(origins, section, entry_id, k)}: must be text"
+            for k in TEXT_FIELDS if k in entry and entry[k] is not None and not isinstance(entry[k], str)]
     return out
 
 
