@@ -198,6 +198,8 @@ def described(s: Sentence, first: int, last: int) -> ActorRef | None:
     idx = s.idx
     for i, n, _p in idx.find(lexicon().phrases("actor.described"), max(s.lo, first - 6), min(s.hi, last + 7)):
         words = idx.words[i:i + n]
+        if words[0].key.startswith("ب") and len(words[0].stems) > 1:
+            continue                    # "بطائرة مسيرة": the weapon, not who used it
         text = s.a.text[words[0].start:words[-1].end]
         return ActorRef(None, text, None)
     return None
