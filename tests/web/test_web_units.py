@@ -38,6 +38,20 @@ def test_marks_of_a_document_stay_inside_its_text():
             assert 0 <= m.start < m.end <= len(doc.text)
 
 
+def test_framing_terms_are_underlined_in_the_document_view():
+    from webcorpus import sample_docs
+
+    from marsad.web.highlight import document_view
+
+    doc = sample_docs()[0]
+    start = doc.text.index("غارة")
+    view = document_view(doc, [{"start": start, "end": start + 4, "term": "غارة", "term_en": "raid",
+                                "kind": "test", "actor": None}, {"start": -1, "end": 2, "term": "x",
+                                                                 "term_en": "x", "kind": "x", "actor": None}])
+    seg = next(s for s in view["segments"] if s.start == start)
+    assert "hl-framing" in seg.classes and "framing: raid (test)" in seg.title
+
+
 def test_snippet_segments():
     assert snippet_segments("abc def ghi", [(4, 7)]) == [("abc ", False), ("def", True), (" ghi", False)]
     assert snippet_segments("abc", [(1, 9)]) == [("abc", False)]       # out of range: ignored

@@ -71,9 +71,14 @@ def segments(text: str, found: list[Mark]) -> list[Segment]:
     return out
 
 
-def document_view(doc: Document) -> dict[str, Any]:
-    """What the document page needs: segments of the text and the annotation lists."""
-    return {"segments": segments(doc.text, marks(doc))}
+def document_view(doc: Document, framing: list[dict[str, Any]] | None = None) -> dict[str, Any]:
+    """What the document page needs: segments of the text (framing terms underlined too)."""
+    found = marks(doc)
+    for f in framing or []:
+        if 0 <= f["start"] < f["end"] <= len(doc.text):
+            label = f"framing: {f['term_en']} ({f['kind']})" + (f" → {f['actor']}" if f["actor"] else "")
+            found.append(Mark("framing", f"f{f['start']}", f["start"], f["end"], label))
+    return {"segments": segments(doc.text, found)}
 
 
 def snippet_segments(snippet: str, highlights: list[tuple[int, int]]) -> list[tuple[str, bool]]:

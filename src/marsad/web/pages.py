@@ -83,8 +83,9 @@ def document(request: Request, doc_id: str, corpus: CorpusDep) -> Response:
     doc = corpus.document(params.check_id(doc_id, params.DOC_ID, "document"))
     if doc is None:
         raise not_found("document")
+    view = document_view(doc, queries.framing_marks(corpus.conn, doc.id))
     return render(request, "document.html", twin=f"/api/documents/{doc.id}", title=doc.title or doc.id,
-                  doc=doc, view=document_view(doc), story_id=queries._story_of(corpus.conn, doc.id))
+                  doc=doc, view=view, story_id=queries.story_of(corpus.conn, doc.id))
 
 
 @router.get("/events", response_class=HTMLResponse)

@@ -102,11 +102,18 @@ def event(conn: sqlite3.Connection, doc_id: str, event_id: str) -> dict[str, Any
         return None
     row = rows[0]
     row["incident"] = views.incident(conn, row["incident_id"]) if row["incident_id"] else None
-    row["story_id"] = _story_of(conn, doc_id)
+    row["story_id"] = story_of(conn, doc_id)
     return row
 
 
-def _story_of(conn: sqlite3.Connection, doc_id: str) -> str | None:
+def framing_marks(conn: sqlite3.Connection, doc_id: str) -> list[dict[str, Any]]:
+    """The framing terms found in one document (offsets into its text)."""
+    return dicts(conn.execute(
+        "SELECT start, end, term, term_en, kind, actor FROM framing WHERE doc_id = ? ORDER BY start",
+        (doc_id,)))
+
+
+def story_of(conn: sqlite3.Connection, doc_id: str) -> str | None:
     found = conn.execute("SELECT story_id FROM stories WHERE doc_id = ? LIMIT 1", (doc_id,)).fetchone()
     return found[0] if found else None
 
