@@ -10,7 +10,8 @@ from marsad.extract.quotes.words import key
 SECTIONS = {
     "verbs", "excluded", "nominal", "negations", "complementizers", "pronoun_endings", "media",
     "outlets", "addressees", "manner", "documents", "role_nouns", "titles", "generic", "non_speakers",
-    "adjuncts", "background", "relatives", "not_names", "self_named", "gender", "clause_openers",
+    "adjuncts", "background", "relatives", "not_names", "self_named", "name_markers", "gender",
+    "clause_openers",
     "default_statement", "infinitive_governors", "grammar",
 }
 

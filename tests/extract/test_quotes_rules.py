@@ -468,3 +468,17 @@ def test_without_saying_is_no_statement() -> None:
 def test_verbal_noun_in_a_text_that_writes_alef_maqsura() -> None:
     text = "وسارع الجيش إلى نفي وقوع إصابات، على ما أفاد المرصد."
     assert [q.cue.text for q in analyze(text, ("الجيش", "المرصد")).quotes] == ["أفاد"]
+
+
+def test_named_by_a_marker_and_medium_kept_by_the_speaker() -> None:
+    text = ('وقال أحد المتظاهرين، ويدعى سامي حداد، لـ"صوت المدينة": "خرجنا لأن الكهرباء مقطوعة". '
+            "وتابع حداد أن المحتجين سلميون.")
+    ACTORS["حداد"] = ("person", "sami", "سامي حداد", "m")
+    try:
+        doc = analyze(text, ("حداد",))
+    finally:
+        del ACTORS["حداد"]
+    first, second = doc.quotes
+    assert [q.cue.text for q in doc.quotes] == ["وقال", "وتابع"]
+    assert first.speaker.name == "سامي حداد" and first.medium == "interview"
+    assert second.medium == "interview"

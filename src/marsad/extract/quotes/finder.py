@@ -93,7 +93,7 @@ def _verb_quote(ctx: Ctx, cue: Cue, said: list[Said], limit: int) -> Found | Non
         return None
     med = sub.medium or medium(ctx, cue.j, sub.start) or medium(ctx, sub.end, content.word) \
         or _medium_before(ctx, cue)
-    med = med or _inherited_medium(ctx, sub, speaker, start)
+    med = med or _inherited_medium(ctx, sub, speaker, start, said)
     if med is None:
         return Found(speaker, cue, content, _default_medium(ctx, form, speaker), stated=False)
     return Found(speaker, cue, content, med)
@@ -135,13 +135,19 @@ def _default_medium(ctx: Ctx, form: CueForm, speaker: Antecedent) -> str | None:
     return None if form.lemma in lex.statement_except_lemmas else "statement"
 
 
-def _inherited_medium(ctx: Ctx, sub: Subject, speaker: Antecedent, start: int) -> str | None:
-    """A continuation keeps the medium of the quote it continues (this or the last sentence)."""
-    said = speaker.said
-    if said is None or not said.medium_stated or sub.kind not in ("dropped", "participle", "generic",
-                                                                    "person_anaphor"):
+def _inherited_medium(ctx: Ctx, sub: Subject, speaker: Antecedent, start: int,
+                      said: list[Said]) -> str | None:
+    """A continuation keeps the medium of the quote it continues (this or the last sentence);
+    a person quoted again keeps the medium they last spoke through."""
+    last = speaker.said
+    if last is not None and last.medium_stated and sub.kind in ("dropped", "participle", "generic",
+                                                                 "person_anaphor"):
+        return last.quote.medium if ctx.lay.sentence_no(start) - last.sentence <= 1 else None
+    ent = speaker.entity
+    if ent is None or ent.type != "person":
         return None
-    return said.quote.medium if ctx.lay.sentence_no(start) - said.sentence <= 1 else None
+    earlier = next((s for s in reversed(said) if s.entity is ent and s.medium_stated), None)
+    return earlier.quote.medium if earlier is not None else None
 
 
 def _needed(ctx: Ctx, needs: str, first: int, last: int) -> bool:

@@ -83,6 +83,7 @@ class Lexicon:
     statement_except_lemmas: set[str] = field(default_factory=set)
     not_names: set[str] = field(default_factory=set)
     self_named: set[str] = field(default_factory=set)
+    name_markers: set[str] = field(default_factory=set)
     feminine: set[str] = field(default_factory=set)
     masculine: set[str] = field(default_factory=set)
 
@@ -92,13 +93,15 @@ class Lexicon:
              strict_maqsura: bool = False) -> tuple[CueForm, bool] | None:
         """The cue form of a word and whether it carries the proclitic و/ف; with ``pronoun``,
         also a past form with an object pronoun ("ما وصفه").  A form written with a final ى is
-        not matched by a word written with ي and a shadda ("تبنّي", a noun), nor, in a text that
-        writes ى (``strict_maqsura``), by any word written with ي ("نفي", "رأي": nouns)."""
+        not matched by a word written with ي and a shadda ("تبنّي", a noun); in a text that
+        writes ى (``strict_maqsura``) final ى and ي must agree ("نفي", "رأي" are nouns)."""
         hit = self._form(word_key, raw, pronoun)
         if hit is None:
             return None
-        if hit[0].maqsura and raw.endswith("ي") and ("\u0651" in raw or strict_maqsura):
+        if hit[0].maqsura and raw.endswith("ي") and "\u0651" in raw:
             return None
+        if strict_maqsura and raw.endswith(("ى", "ي")) and raw.endswith("ى") != hit[0].maqsura:
+            return None   # "نفي" is not "نفى", "يدعى" (is called) is not "يدعي" (claims)
         return hit
 
     def _form(self, word_key: str, raw: str, pronoun: bool) -> tuple[CueForm, bool] | None:
@@ -182,7 +185,7 @@ def load_lexicon(path: Path = CUES_FILE) -> Lexicon:
             lex.media_by_head.setdefault(words[0], []).append(words)
     lex.documents = {key(w): m for w, m in data.get("documents", {}).items()}
     for name in ("outlets", "role_nouns", "titles", "generic", "non_speakers", "adjuncts", "background",
-                 "addressees", "manner", "negations", "relatives", "not_names", "self_named",
+                 "addressees", "manner", "negations", "relatives", "not_names", "self_named", "name_markers",
                  "clause_openers", "infinitive_governors"):
         setattr(lex, name, {key(w) for w in data.get(name, ())})
     grammar = data.get("grammar", {})

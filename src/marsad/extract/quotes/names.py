@@ -43,26 +43,36 @@ def described(ctx: Ctx, i: int, end: int) -> Subject:
 def apposed_person(ctx: Ctx, sub: Subject, limit: int) -> Subject:
     """A name the entity stage missed right after a role: "مدير المركز، فراس العبدو، لـ...",
     "الناطق باسم قوى الأمن سيبان عفريني إن"."""
-    j = sub.end
-    m = ctx.mention_by_word[j] if j < limit else None
-    if m is not None and m.entity.type == "person":
-        end = j
-        while end < limit and ctx.mention_by_word[end] is m:
-            end += 1
-        role = _strip_titles(ctx, span_text(ctx, sub.start, j))
-        return Subject("person", end, m, m.entity.canonical, role or None, start=sub.start)
-    j = _self_named(ctx, _skip_anonymity(ctx, j, limit), limit)
+    role = _strip_titles(ctx, span_text(ctx, sub.start, sub.end)) or None
+    j = _self_named(ctx, _skip_anonymity(ctx, sub.end, limit), limit)
     while j < limit and (ctx.lex.in_set(ctx.words[j].key, ctx.lex.titles)
                          or (ctx.words[j].key.startswith("ال") and is_role_noun(ctx, ctx.words[j].key))):
         j += 1
-    m = ctx.mention_by_word[j] if j < limit else None
-    if m is not None and m.entity.type == "person" and j > sub.end:
-        return apposed_person(ctx, Subject("described", j, start=sub.start, name=sub.name), limit)
+    found = _person_ahead(ctx, j, limit)
+    if found is not None:
+        m, end = found
+        return Subject("person", end, m, m.entity.canonical, role, start=sub.start)
     end = _name_end(ctx, j, limit)
     if end == j:
         return sub
-    role = _strip_titles(ctx, span_text(ctx, sub.start, sub.end))
-    return Subject("person", end, None, span_text(ctx, j, end), role or None, start=sub.start)
+    return Subject("person", end, None, span_text(ctx, j, end), role, start=sub.start)
+
+
+def _person_ahead(ctx: Ctx, j: int, limit: int) -> tuple[Mention, int] | None:
+    """A person's mention at ``j``, or after the first name the entity stage left out of it
+    ("سامي [حداد]"): the mention and the index after it."""
+    for k in range(j, min(limit, j + 3)):
+        m = ctx.mention_by_word[k]
+        if m is not None:
+            if m.entity.type != "person":
+                return None
+            end = k
+            while end < limit and ctx.mention_by_word[end] is m:
+                end += 1
+            return m, end
+        if (k > j and phrase_break(ctx, k)) or not _name_word(ctx, k, k == j):
+            return None
+    return None
 
 
 def _skip_anonymity(ctx: Ctx, j: int, limit: int) -> int:
@@ -76,8 +86,10 @@ def _skip_anonymity(ctx: Ctx, j: int, limit: int) -> int:
 
 
 def _self_named(ctx: Ctx, j: int, limit: int) -> int:
-    """"، الذي عرّف عن نفسه باسم أبو محمد،", "، عرّف عن نفسه باسم سليم،": the word after
-    باسم, else ``j``."""
+    """"، الذي عرّف عن نفسه باسم أبو محمد،", "، عرّف عن نفسه باسم سليم،", "، ويدعى حيدر،":
+    the word after باسم / يدعى, else ``j``."""
+    if j < limit and ctx.words[j].key in ctx.lex.name_markers:
+        return j + 1
     for k in range(j + 1, min(limit, j + 7)):
         if ctx.comma_before(k):
             return j
@@ -92,18 +104,23 @@ def _name_end(ctx: Ctx, j: int, limit: int) -> int:
         w = ctx.words[end]
         if end > j and (phrase_break(ctx, end) or "(" in ctx.gap(end)):
             return end
-        if w.key in ctx.lex.not_names:
-            return j
-        first = end == j
-        prep = ctx.is_prep(end) and w.text != "علي"  # the name علي, not the preposition على
-        if _in_any_mention(ctx, w) or prep or (first and is_head(ctx, end)) \
-                or w.text.endswith("ية") or ctx.is_adjunct(end) or ctx.lex.verb(w.key) is not None \
-                or (first and w.key.startswith("ال")) or is_outlet(ctx, w.key):
-            return j
-        if end > j and w.key.startswith("لل"):
+        if _in_any_mention(ctx, w) or not _name_word(ctx, end, end == j):
             return j
     nxt = min(limit, j + 4)
     return nxt if nxt > j and _is_break_after(ctx, nxt, limit) else j
+
+
+def _name_word(ctx: Ctx, k: int, first: bool) -> bool:
+    """Word ``k`` may be part of a person's name (``first``: its first word)."""
+    w = ctx.words[k]
+    if w.key in ctx.lex.not_names or w.text.endswith("ية") or is_outlet(ctx, w.key):
+        return False
+    prep = ctx.is_prep(k) and w.text != "علي"  # the name علي, not the preposition على
+    if prep or ctx.is_adjunct(k) or ctx.lex.verb(w.key) is not None:
+        return False
+    if first:
+        return not (is_head(ctx, k) or w.key.startswith("ال"))
+    return not w.key.startswith("لل")
 
 
 def _in_any_mention(ctx: Ctx, w: Word) -> bool:
