@@ -15,7 +15,7 @@ from marsad.extract.quotes.phrases import (
     phrase_break,
     span_text,
 )
-from marsad.extract.quotes.words import Word
+from marsad.extract.quotes.words import Word, key
 
 
 def described(ctx: Ctx, i: int, end: int) -> Subject:
@@ -30,11 +30,11 @@ def described(ctx: Ctx, i: int, end: int) -> Subject:
     if first is not None:
         return Subject("org", end, first, first.entity.canonical, start=i)
     text = span_text(ctx, i, end)
-    if end - i == 1 and ctx.words[i].key.startswith("ال") and ctx.lex.in_set(ctx.words[i].key,
-                                                                          ctx.lex.role_nouns):
-        return Subject("person_anaphor", end, name=text, head=ctx.words[i].key, start=i)
+    head = ctx.words[i].key
+    if end - i == 1 and head.startswith("ال") and is_role_noun(ctx, head):
+        return Subject("person_anaphor", end, name=text, head=head, start=i)
     org = next((m for m in mentions if m.entity.type == "organization"), None)
-    if not ctx.lex.in_set(ctx.words[i].key, ctx.lex.role_nouns) and org is None:
+    if not is_role_noun(ctx, head) and org is None:
         named = end - i > 1 and ctx.lex.in_set(ctx.words[i].key, ctx.lex.generic)
         return Subject("named" if named else "unknown", end, name=text, start=i)
     return Subject("described", end, org, text, start=i)
@@ -158,8 +158,6 @@ def _role(ctx: Ctx, i: int, end: int, person: Mention) -> str | None:
 
 def _strip_titles(ctx: Ctx, role: str) -> str:
     """Drop ranks and honorifics ("العقيد") from the edges of a role."""
-    from marsad.extract.quotes.words import key
-
     parts = role.split()
     while parts and key(parts[0]) in ctx.lex.titles:
         parts.pop(0)
