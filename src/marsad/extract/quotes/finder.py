@@ -137,12 +137,12 @@ def _default_medium(ctx: Ctx, form: CueForm, speaker: Antecedent) -> str | None:
 
 def _inherited_medium(ctx: Ctx, sub: Subject, speaker: Antecedent, start: int,
                       said: list[Said]) -> str | None:
-    """A continuation keeps the medium of the quote it continues (this or the last sentence);
-    a person quoted again keeps the medium they last spoke through."""
+    """A continuation keeps the medium of the quote it continues; a person quoted again keeps
+    the medium they last spoke through."""
     last = speaker.said
     if last is not None and last.medium_stated and sub.kind in ("dropped", "participle", "generic",
                                                                  "person_anaphor"):
-        return last.quote.medium if ctx.lay.sentence_no(start) - last.sentence <= 1 else None
+        return last.quote.medium
     ent = speaker.entity
     if ent is None or ent.type != "person":
         return None
