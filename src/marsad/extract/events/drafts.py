@@ -104,6 +104,10 @@ def _reduce(cands: list[Candidate]) -> list[Candidate]:
             + [c for c in cands if c.form.trigger.weak and c.event_type not in types]
     elif any(c.form.trigger.absorbable for c in cands):
         cands = [c for c in cands if c.form.trigger.absorbable]
+    subs = {c.sub_event_type for c in cands}
+    for keep, drop in lexicon().events.get("one_incident", ()):
+        if keep in subs:
+            cands = [c for c in cands if c.sub_event_type != drop]
     best: dict[str, Candidate] = {}
     anaphors = [c for c in cands if c.anaphoric or c.distinct]
     for c in cands:
