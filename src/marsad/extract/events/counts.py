@@ -65,15 +65,11 @@ def _find(a: Analysis) -> list[CountHit]:
 
 def _duals(a: Analysis, idx: WordIndex, covered: set[int]) -> list[tuple[Quantity, int, int]]:
     """Dual victim nouns standing alone ("قتيلان", "طفلين") as quantities of 2."""
-    lex = lexicon()
     out = []
-    for w in idx.words:
-        if w.index in covered:
-            continue
-        m = idx.match(lex.nouns, w.index)
-        if m is not None and m[0] == 1 and m[1].get("dual") and not _after_number(idx, w.index, covered):
-            q = Quantity(2, 2, False, Span.of(a.text, w.start, w.end))
-            out.append((q, w.index, w.index))
+    for i, n, info in idx.find(lexicon().nouns, 0, len(idx.words)):
+        if i not in covered and n == 1 and info.get("dual") and not _after_number(idx, i, covered):
+            w = idx.words[i]
+            out.append((Quantity(2, 2, False, Span.of(a.text, w.start, w.end)), i, i))
     return out
 
 
