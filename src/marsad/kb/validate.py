@@ -22,13 +22,13 @@ from marsad.kb.model import (
 )
 
 ID_RE = re.compile(r"^[a-z0-9]+(?:_[a-z0-9]+)*$")
-COUNTRY_RE = re.compile(r"^[A-Z]{2}$")
 TEXT_FIELDS = ("name", "name_en", "type", "category", "country", "parent", "affiliation", "role", "gender",
                "kind", "admin1", "source")
 BBOX_MARGIN = 0.3  # degrees of slack around a country's rough bounding box
 
 Entries = Mapping[str, dict[str, Any]]
 Origins = Mapping[tuple[str, str], str]
+
 
 def alias_key(name: str) -> str:
     """The lookup key used to detect aliases shared by two entries.
