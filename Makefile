@@ -30,10 +30,15 @@ install: $(STAMP) $(ASSETS)
 DEMO := samples/demo/articles samples/demo/feeds --outlets samples/demo/outlets.yaml
 DEMO_DB := .marsad/demo.db
 
-run: $(STAMP)
-	$(BIN)/marsad analyze $(DEMO) --format table
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+# Analyse the bundled (synthetic) demo corpus, store it, list its stories, and serve the analyst's desk.
+run: $(STAMP) $(ASSETS)
+	$(BIN)/marsad analyze $(DEMO) --format table --no-progress
 	$(BIN)/marsad ingest $(DEMO) --db $(DEMO_DB)
 	$(BIN)/marsad stories --db $(DEMO_DB) --min-outlets 3
+	$(BIN)/marsad serve --db $(DEMO_DB) --host $(HOST) --port $(PORT)
 
 test: $(STAMP) assets browser
 	$(BIN)/ruff check src tests benchmarks

@@ -65,9 +65,9 @@ def test_events_filters(client):
 @pytest.mark.parametrize("rare", [0, 2000])
 def test_both_event_plans_give_the_same_answers(client, monkeypatch, rare):
     """Actor / place filters use their own indexes when rare, else the covering index."""
-    from marsad.web import fast
+    from marsad.corpus import views
 
-    monkeypatch.setattr(fast, "RARE", rare)
+    monkeypatch.setattr(views, "RARE", rare)
     assert ok(client, "/api/events?actor=global_coalition")["total"] == 1
     assert ok(client, "/api/events?place=al_qusour&date_from=2017-10-25")["total"] == 1
     rows = ok(client, "/api/events?place=al_qusour&modality=any")["items"]

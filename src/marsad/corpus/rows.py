@@ -26,6 +26,11 @@ def unpack(blob: bytes) -> Document:
     return Document.from_dict(json.loads(zlib.decompress(blob).decode("utf-8")))
 
 
+def unpack_text(blob: bytes) -> str:
+    """Just the ``text`` of a packed document (no Document built: 10x faster, for snippets)."""
+    return json.loads(zlib.decompress(blob).decode("utf-8"))["text"]
+
+
 def _iso(d: DateValue | None, attr: str) -> str | None:
     value = getattr(d, attr) if d is not None else None
     return value.isoformat() if value is not None else None

@@ -93,25 +93,35 @@ class Hit:
     highlights: list[tuple[int, int]] = field(default_factory=list)  # offsets into `snippet`
 
 
+RANK_CAP = 5_000     # bm25 ranks at most this many matches; beyond it, the latest matches come first
+
+
 def search(conn: Any, query: str, filters: Filters | None = None, *, limit: int = 20,
            offset: int = 0) -> list[Hit]:
-    """Documents matching ``query`` and ``filters``, best first, with highlighted snippets."""
+    """Documents matching ``query`` and ``filters``, with highlighted snippets: best first (bm25) when at
+    most :data:`RANK_CAP` documents match, else latest first (ranking a huge match set costs seconds)."""
     where, args = (filters or Filters()).sql()
     match = fts_query(query)
-    if match:
-        sql = (f"SELECT d.id, d.title, d.outlet, d.published_start, bm25(docs_fts, 2.0, 1.0), d.doc "
-               f"FROM docs_fts JOIN documents d ON d.rowid = docs_fts.rowid "
-               f"WHERE docs_fts MATCH ? AND {where} ORDER BY bm25(docs_fts, 2.0, 1.0) LIMIT ? OFFSET ?")
-        params = [match, *args, limit, offset]
+    if not match:
+        rows_ = conn.execute(
+            f"SELECT d.id, d.title, d.outlet, d.published_start, 0.0, d.doc FROM documents d "
+            f"WHERE {where} ORDER BY d.published_start DESC, d.rowid LIMIT ? OFFSET ?",
+            [*args, limit, offset])
     else:
-        sql = (f"SELECT d.id, d.title, d.outlet, d.published_start, 0.0, d.doc FROM documents d "
-               f"WHERE {where} ORDER BY d.published_start DESC, d.rowid LIMIT ? OFFSET ?")
-        params = [*args, limit, offset]
+        found = conn.execute("SELECT COUNT(*) FROM docs_fts WHERE docs_fts MATCH ?", (match,)).fetchone()[0]
+        ranked = found <= RANK_CAP
+        order = "bm25(docs_fts, 2.0, 1.0)" if ranked else "docs_fts.rowid DESC"
+        joined = "" if where == "1" else " JOIN documents d ON d.rowid = docs_fts.rowid"
+        rows_ = conn.execute(
+            f"SELECT d.id, d.title, d.outlet, d.published_start, f.score, d.doc FROM (SELECT docs_fts.rowid "
+            f"AS rowid, bm25(docs_fts, 2.0, 1.0) AS score FROM docs_fts{joined} WHERE docs_fts MATCH ? "
+            f"AND {where} ORDER BY {order} LIMIT ? OFFSET ?) f JOIN documents d ON d.rowid = f.rowid "
+            f"ORDER BY {'f.score' if ranked else 'f.rowid DESC'}", [match, *args, limit, offset])
     keys = {term(w) for w in _WORD.findall(query)}
     hits = []
-    for doc_id, title, outlet, published, score, blob in conn.execute(sql, params):
+    for doc_id, title, outlet, published, score, blob in rows_:
         hit = Hit(doc_id, title, outlet, published, -score)
-        hit.snippet, hit.highlights = snippet(rows.unpack(blob).text, keys)
+        hit.snippet, hit.highlights = snippet(rows.unpack_text(blob), keys)
         hits.append(hit)
     return hits
 

@@ -198,7 +198,9 @@ class Corpus:
     def outlets(self) -> list[dict[str, Any]]:
         return views.outlets(self.conn)
 
-    def events(self, filters: views.EventFilters | None = None, **kwargs: Any) -> tuple[int, list[dict]]:
+    def events(self, filters: views.EventFilters | None = None,
+               **kwargs: Any) -> tuple[int, bool, list[dict[str, Any]]]:
+        """(matching events counted up to a cap, whether the count is exact, one page)."""
         return views.events(self.conn, filters, **kwargs)
 
     def integrity(self) -> str:

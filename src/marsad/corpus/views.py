@@ -3,6 +3,8 @@ events with filters. Every function returns plain JSON-ready data (the API and t
 
 from __future__ import annotations
 
+import dataclasses
+import re
 import sqlite3
 from collections import Counter, defaultdict
 from dataclasses import dataclass
@@ -185,15 +187,56 @@ EVENT_LIST_COLUMNS = ("doc_id", "event_id", "event_type", "sub_event_type", "mod
                       *(f"{k}_{b}" for k in COUNT_KINDS for b in ("low", "high")), "evidence")
 
 
+COUNT_CAP = 10_000   # counts stop here ("10,000 or more"): an exact count over 300k rows costs ~100 ms
+
+
 def events(conn: sqlite3.Connection, filters: EventFilters | None = None, *, limit: int = 100,
-           offset: int = 0) -> tuple[int, list[dict[str, Any]]]:
-    """(total matching, one page of events with their document's outlet and title)."""
-    where, args = (filters or EventFilters()).sql()
-    joins = "FROM events e JOIN documents d ON d.id = e.doc_id"
-    total = conn.execute(f"SELECT COUNT(*) {joins} WHERE {where}", args).fetchone()[0]
-    cols = ", ".join(f"e.{c}" for c in EVENT_LIST_COLUMNS)
+           offset: int = 0) -> tuple[int, bool, list[dict[str, Any]]]:
+    """(matching events counted up to ``COUNT_CAP``, whether that count is exact, one page of events,
+    latest first, with the document's outlet and title).
+
+    Both queries read the covering index ``events_filter`` (migration 0005), so filtering touches no
+    table row; only the page's rows are read.
+    """
+    filters = filters or EventFilters()
+    where, args = _index_only(filters)
+    source = "events e INDEXED BY events_filter"
+    if _rare(conn, filters):   # a few matches: look them up by actor / place instead of scanning
+        where, source = _OTHER_INDEXES.sub(r"+e.\1 ", where), "events e"
+    total = conn.execute(f"SELECT COUNT(*) FROM (SELECT 1 FROM {source} WHERE {where} LIMIT ?)",
+                         [*args, COUNT_CAP]).fetchone()[0]
+    cols = ", ".join(f"p.{c}" for c in EVENT_LIST_COLUMNS)
     page = _dicts(conn.execute(
-        f"SELECT {cols}, d.outlet, d.title, i.incident_id {joins} "
-        f"LEFT JOIN incidents i ON i.doc_id = e.doc_id AND i.event_id = e.event_id WHERE {where} "
-        f"ORDER BY e.date_start DESC, d.rowid, e.event_id LIMIT ? OFFSET ?", [*args, limit, offset]))
-    return total, page
+        f"SELECT {cols}, d.outlet, d.title, i.incident_id FROM events p JOIN (SELECT e.doc_id, e.event_id "
+        f"FROM {source} WHERE {where} ORDER BY e.date_start DESC, e.doc_id DESC, e.event_id DESC "
+        f"LIMIT ? OFFSET ?) k ON p.doc_id = k.doc_id AND p.event_id = k.event_id "
+        f"JOIN documents d ON d.id = p.doc_id "
+        f"LEFT JOIN incidents i ON i.doc_id = p.doc_id AND i.event_id = p.event_id "
+        f"ORDER BY p.date_start DESC, p.doc_id DESC, p.event_id DESC", [*args, limit, offset]))
+    return total, total < COUNT_CAP, page
+
+
+RARE = 2_000        # an actor or place named by fewer events is looked up by its own index
+_OTHER_INDEXES = re.compile(r"\be\.(modality|date_start|event_type|sub_event_type) ")
+
+
+def _rare(conn: sqlite3.Connection, filters: EventFilters) -> bool:
+    """Whether the actor / place filter matches fewer than ``RARE`` events (probing its indexes)."""
+    probes = [(c, filters.actor) for c in ("actor1_kb", "actor2_kb", "actor1", "actor2") if filters.actor]
+    probes += [(c, filters.place) for c in ("location_kb", "location") if filters.place]
+    found = 0
+    for column, value in probes:
+        found += conn.execute(f"SELECT COUNT(*) FROM (SELECT 1 FROM events WHERE {column} = ? LIMIT ?)",
+                              (value, RARE)).fetchone()[0]
+        if found >= RARE:
+            return False
+    return bool(probes)
+
+
+def _index_only(filters: EventFilters) -> tuple[str, list[Any]]:
+    """The filters' WHERE clause with the outlet as a set of document ids (no join per event row)."""
+    where, args = dataclasses.replace(filters, outlet=None).sql()
+    if filters.outlet:
+        where += " AND e.doc_id IN (SELECT id FROM documents WHERE outlet_id = ? OR outlet = ?)"
+        args += [filters.outlet, filters.outlet]
+    return where, args

@@ -9,10 +9,10 @@ from typing import Any
 from fastapi import APIRouter, Query
 from fastapi.responses import StreamingResponse
 
-from marsad.corpus import Corpus
+from marsad.corpus import Corpus, views
 from marsad.corpus.views import EventFilters
 from marsad.document import Document
-from marsad.web import exports, fast, params, queries
+from marsad.web import exports, params, queries
 from marsad.web.deps import CapDep, CorpusDep, DocFiltersDep, EventFiltersDep, FormatDep, PageDep
 from marsad.web.errors import not_found
 from marsad.web.params import Page
@@ -69,7 +69,7 @@ def events(corpus: CorpusDep, filters: EventFiltersDep,
            cap: CapDep) -> Any:
     if fmt != "json":
         return export_response(event_docs(corpus, filters, cap), fmt, "events")
-    total, exact, rows = fast.events_page(corpus.conn, filters, limit=page.limit, offset=page.offset)
+    total, exact, rows = views.events(corpus.conn, filters, limit=page.limit, offset=page.offset)
     return listing(total, page, rows, exact)
 
 
@@ -132,9 +132,9 @@ def outlet(key: str, corpus: CorpusDep) -> dict[str, Any]:
 def search(corpus: CorpusDep, filters: DocFiltersDep, page: PageDep, fmt: FormatDep, cap: CapDep,
            q: str = Query("", max_length=500, description="words (quote phrases)")) -> Any:
     if fmt != "json":
-        hits = fast.search_hits(corpus.conn, q, filters, limit=cap)
+        hits = corpus.search(q, filters, limit=cap)
         return export_response(corpus.documents(h.doc_id for h in hits), fmt, "search")
-    hits = fast.search_hits(corpus.conn, q, filters, limit=page.limit, offset=page.offset)
+    hits = corpus.search(q, filters, limit=page.limit, offset=page.offset)
     return {"query": q, "limit": page.limit, "offset": page.offset, "items": [asdict(h) for h in hits]}
 
 

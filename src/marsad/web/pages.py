@@ -9,7 +9,8 @@ from urllib.parse import urlencode
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
-from marsad.web import fast, params, queries
+from marsad.corpus import views
+from marsad.web import params, queries
 from marsad.web.deps import CorpusDep, DocFiltersDep, EventFiltersDep, PageDep
 from marsad.web.errors import not_found
 from marsad.web.highlight import document_view, snippet_segments
@@ -91,7 +92,7 @@ def document(request: Request, doc_id: str, corpus: CorpusDep) -> Response:
 @router.get("/events", response_class=HTMLResponse)
 def events(request: Request, corpus: CorpusDep,
            filters: EventFiltersDep, page: PageDep) -> Response:
-    total, exact, rows = fast.events_page(corpus.conn, filters, limit=page.limit, offset=page.offset)
+    total, exact, rows = views.events(corpus.conn, filters, limit=page.limit, offset=page.offset)
     return render(request, "events.html", twin=url_with(request, "/api/events"), title="الأحداث",
                   rows=rows, filters=filters, pager=pager(request, page, total, len(rows), exact),
                   event_types=params.EVENT_TYPES, outlets=queries.outlet_names(corpus.conn),
@@ -155,7 +156,7 @@ def outlet(request: Request, key: str, corpus: CorpusDep) -> Response:
 @router.get("/search", response_class=HTMLResponse)
 def search(request: Request, corpus: CorpusDep, filters: DocFiltersDep, page: PageDep,
            q: str = Query("", max_length=500)) -> Response:
-    hits = fast.search_hits(corpus.conn, q, filters, limit=page.limit, offset=page.offset) \
+    hits = corpus.search(q, filters, limit=page.limit, offset=page.offset) \
         if q.strip() else []
     rows = [{"hit": h, "pieces": snippet_segments(h.snippet, h.highlights)} for h in hits]
     return render(request, "search.html", twin=url_with(request, "/api/search"), title="بحث", q=q,
