@@ -40,17 +40,19 @@ def find_candidates(text: str, idx: WordIndex, lo: int, hi: int) -> list[Candida
     """Trigger candidates among words ``[lo, hi)`` (one sentence)."""
     lex = lexicon()
     out: list[Candidate] = []
-    i = lo
-    while i < hi:
-        m = idx.match(lex.triggers, i, deep=True, limit=hi)
-        if m is None:
-            i += 1
-            continue
-        n, form = m
+    free = lo
+    for i, n, form in idx.find(lex.triggers, lo, hi, deep=True):
+        if i < free:
+            continue                    # inside a longer phrase already taken
+        if i + n > hi:                  # a phrase running past the sentence: take what fits
+            m = idx.match(lex.triggers, i, deep=True, limit=hi)
+            if m is None:
+                continue
+            n, form = m
         cand = _candidate(text, idx, form, i, i + n - 1, lo, hi)
         if cand is not None:
             out.append(cand)
-        i += n
+        free = i + n
     return out
 
 
