@@ -26,7 +26,7 @@ def test_sections_are_known() -> None:
 
 def test_every_verb_form_has_gender_and_tense() -> None:
     for lemma, entry in raw()["verbs"].items():
-        assert set(entry) <= {"forms", "object", "needs", "relay", "explicit"}, lemma
+        assert set(entry) <= {"forms", "object", "needs", "relay", "explicit", "prep"}, lemma
         for form, tag in entry["forms"].items():
             gender, tense = tag.split(".")
             assert gender in ("m", "f", "pl") and tense in ("past", "pres", "part"), (lemma, form)

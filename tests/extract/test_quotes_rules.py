@@ -482,3 +482,18 @@ def test_named_by_a_marker_and_medium_kept_by_the_speaker() -> None:
     assert [q.cue.text for q in doc.quotes] == ["وقال", "وتابع"]
     assert first.speaker.name == "سامي حداد" and first.medium == "interview"
     assert second.medium == "interview"
+
+
+def test_the_cue_preposition_ends_the_subject() -> None:
+    text = 'وحذر كريم داود من "كارثة إنسانية وشيكة" في المدينة.'
+    (q,) = analyze(text, ("كريم داود",)).quotes
+    assert q.speaker.name == "كريم داود" and q.direct is True
+    assert q.content.text == "كارثة إنسانية وشيكة"
+
+
+def test_statement_issued_by_an_organisation_named_after_it() -> None:
+    text = ("وقالت هالة يوسف في بيان إن الوضع مستقر. "
+            "وأوضح البيان الصادر عن وزارة الدفاع أن الضربات استهدفت مخازن. وأكد البيان أن الجيش مستعد.")
+    doc = analyze(text, ("هالة يوسف", "وزارة الدفاع"))
+    assert [kb(doc, q) for q in doc.quotes] == ["hala", "mod", "mod"]
+    assert [q.medium for q in doc.quotes] == ["statement"] * 3

@@ -16,7 +16,7 @@ from marsad.extract.quotes.context import Ctx
 from marsad.extract.quotes.cues import Cue, find_cues, is_cutter, is_headline
 from marsad.extract.quotes.discourse import Antecedent, Said, document_author, name_keys, resolve
 from marsad.extract.quotes.lexicon import CueForm, variants
-from marsad.extract.quotes.speaker import Subject, described, extend
+from marsad.extract.quotes.speaker import Subject, described, document_np, extend
 from marsad.extract.quotes.subjects import generic_inside, speaker_of, subject_of
 
 
@@ -208,7 +208,7 @@ def _nominal_quote(ctx: Ctx, cue: Cue, said: list[Said], limit: int) -> Found | 
     if nom.initial and not _sentence_initial(ctx, cue.i):
         return None
     np_start = cue.j
-    sub = _document_np(ctx, np_start, ctx.lay.word_index(limit)) \
+    sub = document_np(ctx, np_start, ctx.lay.word_index(limit)) \
         or described(ctx, np_start, extend(ctx, np_start, ctx.lay.word_index(limit)))
     if sub.kind in ("unknown", "none", "dropped") or ctx.lex.in_set(ctx.words[np_start].key,
                                                                      ctx.lex.non_speakers):
@@ -218,25 +218,6 @@ def _nominal_quote(ctx: Ctx, cue: Cue, said: list[Said], limit: int) -> Found | 
         return None
     content = _source_content(ctx, cue, sub, said, limit)
     return Found(speaker, cue, content, sub.medium) if content else None
-
-
-def _document_np(ctx: Ctx, k: int, last: int) -> Subject | None:
-    """"بحسب بيان صادر عن وزارة الدفاع"، "وفقا لبيان الجيش": the author named after the
-    document noun, or the author of the latest such document."""
-    doc_key = next((v for v in _bare(ctx, k) if v in ctx.lex.documents), None)
-    if doc_key is None:
-        return None
-    med = ctx.lex.documents[doc_key]
-    for j in range(k + 1, min(last, k + 6)):
-        if ctx.comma_before(j) or ":" in ctx.gap(j):
-            break
-        m = ctx.mention_by_word[j]
-        if m is not None:
-            end = j
-            while end < last and ctx.mention_by_word[end] is m:
-                end += 1
-            return Subject("org", end, m, m.entity.canonical, medium=med, start=j)
-    return Subject("document", k + 1, name=ctx.words[k].text, medium=med, start=k)
 
 
 def _sentence_initial(ctx: Ctx, i: int) -> bool:

@@ -31,6 +31,7 @@ class CueForm:
     relay: bool = False
     maqsura: bool = False  # written with a final ى
     explicit: bool = False  # the subject must be named
+    prep: str | None = None  # the preposition opening the content ("حذر من")
 
 
 @dataclass(frozen=True, slots=True)
@@ -210,7 +211,8 @@ def _add_verb(lex: Lexicon, lemma: str, entry: dict[str, Any]) -> None:
         needed = (key(needs.rstrip("-")) + "-" if needs.endswith("-") else key(needs)) if needs else None
         lex.verbs[key(form)] = CueForm(lemma, gender, tense, bool(entry.get("object")), needed,
                                        bool(entry.get("relay")), form.endswith("ى"),
-                                       bool(entry.get("explicit")))
+                                       bool(entry.get("explicit")),
+                                       key(entry["prep"]) if "prep" in entry else None)
 
 
 def _nominal(item: dict[str, Any]) -> Nominal:

@@ -38,13 +38,14 @@ def skip_adjuncts(ctx: Ctx, i: int, limit: int) -> int:
     return i
 
 
-def extend(ctx: Ctx, i: int, limit: int) -> int:
+def extend(ctx: Ctx, i: int, limit: int, stop: str | None = None) -> int:
     """End (word index) of the noun phrase that starts at word ``i``: heads, mentions,
-    definite adjectives, role nouns and prepositional complements ("باسم الوزارة")."""
+    definite adjectives, role nouns and prepositional complements ("باسم الوزارة"); ``stop``
+    is the cue's own preposition ("حذر ... من"), which ends it."""
     j = i
     after_head = True
     while j < limit and j - i < MAX_SUBJECT_WORDS:
-        if j > i and phrase_break(ctx, j):
+        if j > i and (phrase_break(ctx, j) or ctx.words[j].key == stop):
             break
         quoted = _quoted_name_end(ctx, j, limit) if j > i else None
         if quoted is not None:
@@ -74,6 +75,10 @@ def phrase_break(ctx: Ctx, j: int) -> bool:
     w = ctx.words[j]
     lex = ctx.lex
     if lex.is_complementizer(w.key) or lex.verb(w.key) is not None or ctx.is_adjunct(j):
+        return True
+    m = ctx.mention_by_word[j]
+    if is_outlet(ctx, w.key) or (m is not None and m.entity.category == "media" and j > 0
+                                 and ctx.words[j - 1].key in ("ل", "لـ")):
         return True
     if w.key in lex.relatives or w.key in lex.not_names:
         return True

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from marsad.extract.base import Mention
 from marsad.extract.quotes.context import Ctx
+from marsad.extract.quotes.lexicon import variants
 from marsad.extract.quotes.names import apposed_person, described
 from marsad.extract.quotes.phrases import (
     MAX_SUBJECT_WORDS,
@@ -30,8 +31,9 @@ SPEAKING_PLACES = ("country", "city")
 __all__ = ["Subject", "described", "extend", "parse_subject", "skip_adjuncts"]
 
 
-def parse_subject(ctx: Ctx, i: int, limit: int) -> Subject:
-    """The subject starting at word ``i`` (words before ``limit`` only)."""
+def parse_subject(ctx: Ctx, i: int, limit: int, stop: str | None = None) -> Subject:
+    """The subject starting at word ``i`` (words before ``limit`` only; ``stop``: the cue's
+    own preposition, which ends it)."""
     i = _skip_medium(ctx, skip_adjuncts(ctx, i, limit), limit)
     if i >= limit or _opens_content(ctx, i):
         return Subject("dropped", i, start=i)
@@ -51,7 +53,7 @@ def parse_subject(ctx: Ctx, i: int, limit: int) -> Subject:
         return Subject("org", end, place, place.entity.canonical, start=i)
     if ctx.mention_by_word[i] is None and w.key in lex.generic and not _continues_name(ctx, i + 1, limit):
         return Subject("generic", i + 1, name=w.text, head=w.key, start=i)
-    end = max(extend(ctx, i, limit), _titled_person_end(ctx, i, limit))
+    end = max(extend(ctx, i, limit, stop), _titled_person_end(ctx, i, limit, stop))
     sub = described(ctx, i, end)
     person_head = is_role_noun(ctx, w.key) or lex.in_set(w.key, lex.titles)
     if sub.kind in ("described", "person_anaphor") and person_head:
@@ -85,11 +87,11 @@ def _speaking_place(ctx: Ctx, i: int) -> Mention | None:
     return m if place is not None and place.kind in SPEAKING_PLACES else None
 
 
-def _titled_person_end(ctx: Ctx, i: int, limit: int) -> int:
+def _titled_person_end(ctx: Ctx, i: int, limit: int, stop: str | None = None) -> int:
     """End of the person the entity stage introduced by the role phrase starting at word ``i``
     ("الممثل الأمريكي لشمال وشرق سوريا (نيكولاس غرانغر)"), else ``i``."""
     for j in range(i, min(limit, i + MAX_SUBJECT_WORDS)):
-        if j > i and (phrase_break(ctx, j) and "(" not in ctx.gap(j)):
+        if j > i and ((phrase_break(ctx, j) and "(" not in ctx.gap(j)) or ctx.words[j].key == stop):
             return i
         m = ctx.mention_by_word[j]
         if m is not None and m.entity.type == "person":
@@ -97,8 +99,9 @@ def _titled_person_end(ctx: Ctx, i: int, limit: int) -> int:
                 return i
             while j < limit and ctx.mention_by_word[j] is m:
                 j += 1
-            if j < limit and not phrase_break(ctx, j) and continues(ctx, j, False):
-                return extend(ctx, j, limit)
+            more = j < limit and not phrase_break(ctx, j) and ctx.words[j].key != stop
+            if more and continues(ctx, j, False):
+                return extend(ctx, j, limit, stop)
             return j
     return i
 
@@ -147,7 +150,12 @@ def _continues_name(ctx: Ctx, i: int, limit: int) -> bool:
 
 
 def _document_subject(ctx: Ctx, i: int, limit: int) -> Subject:
-    """"البيان" (the last statement's author) or "تقرير التحالف" (the organisation named)."""
+    """"البيان" (the last statement's author) or "تقرير التحالف", "البيان الصادر عن الجيش"
+    (the organisation named)."""
+    named = document_np(ctx, i, limit)
+    if named is not None and named.kind == "org":
+        named.start = i
+        return named
     medium = ctx.lex.documents[ctx.words[i].key]
     nxt = i + 1
     if nxt < limit and not phrase_break(ctx, nxt) and not ctx.is_prep(nxt):
@@ -157,3 +165,22 @@ def _document_subject(ctx: Ctx, i: int, limit: int) -> Subject:
         sub.start = i
         return sub
     return Subject("document", nxt, name=ctx.words[i].text, medium=medium, start=i)
+
+
+def document_np(ctx: Ctx, k: int, last: int) -> Subject | None:
+    """"بحسب بيان صادر عن وزارة الدفاع"، "وفقا لبيان الجيش": the author named after the
+    document noun, or the author of the latest such document."""
+    doc_key = next((v for v in variants(ctx.words[k].key) if v in ctx.lex.documents), None)
+    if doc_key is None:
+        return None
+    med = ctx.lex.documents[doc_key]
+    for j in range(k + 1, min(last, k + 6)):
+        if ctx.comma_before(j) or ":" in ctx.gap(j) or ctx.lex.is_complementizer(ctx.words[j].key):
+            break
+        m = ctx.mention_by_word[j]
+        if m is not None:
+            end = j
+            while end < last and ctx.mention_by_word[end] is m:
+                end += 1
+            return Subject("org", end, m, m.entity.canonical, medium=med, start=j)
+    return Subject("document", k + 1, name=ctx.words[k].text, medium=med, start=k)

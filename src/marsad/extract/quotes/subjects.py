@@ -111,7 +111,7 @@ def _following_subject(ctx: Ctx, cue: Cue, limit: int) -> Subject:
         if about is None:
             return Subject("none", cue.j)
         first = about + 1
-    return parse_subject(ctx, first, last)
+    return parse_subject(ctx, first, last, form.prep if form is not None else None)
 
 
 def speaker_of(ctx: Ctx, sub: Subject, cue: Cue, said: list[Said], start: int) -> Antecedent | None:
