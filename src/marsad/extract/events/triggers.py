@@ -94,10 +94,19 @@ def _dropped(idx: WordIndex, form: TriggerForm, first: int, lo: int) -> bool:
         return True
     if idx.has(lex.phrases("strong_period"), *sentence_bounds(idx, first)):
         return True
+    if _long_duration(idx, first):
+        return True
     headline = lo == 0             # titles report in the present: "قوات النظام تسيطر على البلدة"
     return form.trigger.state and (
         (form.aspect == "imperfect" and not headline)
         or _before(idx, lex.phrases("frame.state_before"), first, lo, 2))
+
+
+def _long_duration(idx: WordIndex, first: int) -> bool:
+    """"معارك استمرت أكثر من ثلاث سنوات": a duration of months or years right after the trigger."""
+    lex = lexicon()
+    verbs = idx.find(lex.phrases("frame.duration_verbs"), first + 1, first + 5)
+    return bool(verbs) and idx.has(lex.phrases("frame.duration_units"), verbs[0][0] + 1, verbs[0][0] + 6)
 
 
 def _purpose(idx: WordIndex, w: Word, first: int, lo: int) -> bool:
