@@ -107,4 +107,5 @@ def _after_fronting(ctx: Ctx, i: int) -> bool:
 
 def is_headline(ctx: Ctx, offset: int) -> bool:
     line = ctx.lay.line(offset).strip()
-    return len(line.split()) <= HEADLINE_WORDS and not line.endswith((".", "!", "؟", "?", ":", "»", "\""))
+    short = len(line.split(None, HEADLINE_WORDS)) <= HEADLINE_WORDS  # stops counting past the limit
+    return short and not line.endswith((".", "!", "؟", "?", ":", "»", "\""))
