@@ -68,3 +68,19 @@ def test_camp_entry_joins_the_attack() -> None:
     text = ("قتل 27 مدنيا في هجوم شنته قوات الدعم السريع على مخيم زمزم للنازحين. "
             "وقال شهود إن المسلحين اقتحموا المخيم ونهبوا المساعدات.")
     assert len(asserted(analyze(text))) == 1
+
+
+def test_years_of_fighting_are_a_campaign() -> None:
+    text = "أعلنت الحكومة النصر على التنظيم بعد معارك دامية استمرت أكثر من ثلاث سنوات."
+    assert asserted(analyze(text)) == []
+
+
+def test_signed_agreement_is_a_strategic_development() -> None:
+    doc = analyze("وخرقت القوات اتفاق التهدئة الموقع بين تركيا وروسيا في آذار 2020.")
+    types = {(v.event_type, v.sub_event_type) for v in asserted(doc)}
+    assert ("Strategic developments", "Agreement") in types
+
+
+def test_arrests_framed_as_abductions_are_one_event() -> None:
+    doc = analyze("شنت قوات الأمن حملة اعتقالات في مخيم الهول واختطفت 30 شابا من قاطني المخيم.")
+    assert [v.sub_event_type for v in asserted(doc)] == ["Arrests"]
