@@ -237,7 +237,7 @@ def _attach_counts(a: Analysis, sents: list[Span], out: list[Draft]) -> None:
             target.hits.setdefault(hit.kind, []).append(hit)
             if sents[k] not in target.evidence:
                 target.evidence.append(sents[k])
-            if target not in out:
+            if all(d is not target for d in out):  # identity: a deep dataclass == is slow
                 out.append(target)
     out.sort(key=lambda d: d.trigger.start)
 
