@@ -66,12 +66,11 @@ def _excluded(ctx: Ctx, i: int, clitic: bool) -> bool:
 
 def _nominal_at(ctx: Ctx, i: int) -> Cue | None:
     ws = ctx.words
-    for nom in ctx.lex.nominal:
+    first = ws[i].key
+    heads = ctx.lex.nominal_by_head
+    for nom in heads.get(first, []) + (heads.get(first[1:], []) if first[:1] == "و" else []):
         n = len(nom.words)
         if i + n > len(ws):
-            continue
-        first = ws[i].key
-        if first != nom.words[0] and not (first[:1] == "و" and first[1:] == nom.words[0]):
             continue
         if any(ws[i + k].key != nom.words[k] for k in range(1, n)):
             continue

@@ -51,6 +51,7 @@ class Lexicon:
     verbs: dict[str, CueForm] = field(default_factory=dict)
     excluded: set[tuple[str, str]] = field(default_factory=set)
     nominal: list[Nominal] = field(default_factory=list)
+    nominal_by_head: dict[str, list[Nominal]] = field(default_factory=dict)
     complementizers: set[str] = field(default_factory=set)
     media: dict[tuple[str, ...], str] = field(default_factory=dict)
     media_by_head: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)
@@ -178,6 +179,8 @@ def load_lexicon(path: Path = CUES_FILE) -> Lexicon:
         _add_verb(lex, lemma, entry)
     lex.excluded = {(key(a), key(b)) for a, b in data.get("excluded", ())}
     lex.nominal = [_nominal(item) for item in data.get("nominal", ())]
+    for nom in lex.nominal:
+        lex.nominal_by_head.setdefault(nom.words[0], []).append(nom)
     lex.complementizers = {key(w) for w in data.get("complementizers", ())}
     for medium, phrases in data.get("media", {}).items():
         for phrase in phrases:
