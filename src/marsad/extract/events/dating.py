@@ -21,7 +21,10 @@ def incident_date(a: Analysis, idx: WordIndex, sentence: Span, first: int,
     best = None
     trigger_at = idx.words[first].start
     for span, value in dates(a):
-        if not (sentence.start <= span.start < sentence.end) or not _usable(value, ref):
+        if not (sentence.start <= span.start < sentence.end):
+            continue
+        value = _recent_since(value, ref)
+        if not _usable(value, ref):
             continue
         key = abs(span.start - trigger_at)
         if best is None or key < best[0]:
@@ -32,6 +35,14 @@ def incident_date(a: Analysis, idx: WordIndex, sentence: Span, first: int,
         return None, False
     background = bool(idx.find(lexicon().phrases("background"), max(lo, first - 6), first))
     return (month_of(ref) if background else DateValue(ref, ref, "day", None)), False
+
+
+def _recent_since(value: DateValue, ref: date | None, days: int = 31) -> DateValue:
+    """"منذ السبت الماضي" in a report: the campaign ran from then to the report day."""
+    if value.precision == "range" and value.end is None and value.start is not None and ref is not None \
+            and 0 <= (ref - value.start).days <= days:
+        return DateValue(value.start, ref, "range", value.text)
+    return value
 
 
 def _usable(value: DateValue, ref: date | None) -> bool:

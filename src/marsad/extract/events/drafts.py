@@ -74,7 +74,8 @@ def _carry_dates(a: Analysis, out: list[Draft], reach: int = 4, recent_days: int
         if last is None or ref is None or d.sentence - last.sentence > reach or last.date is None:
             continue
         start = last.date.start
-        if d.date is not None and d.date.precision == "day" and start is not None \
+        same_day = _same_day(a, d)
+        if d.date is not None and (d.date.precision == "day" or same_day) and start is not None \
                 and last.date.precision == "day" and 0 <= (ref - start).days <= recent_days:
             d.date = last.date
 
@@ -157,6 +158,11 @@ def _draft(a: Analysis, s: args.Sentence, k: int, sent: Span, c: Candidate) -> D
     d.date, d.date_stated = incident_date(a, s.idx, sent, c.first, s.lo)
     d.vague = _construct(s, c) and not (c.anaphoric or pointer or d.date_stated or _near_place(s, c))
     return d
+
+
+def _same_day(a: Analysis, d: Draft) -> bool:
+    idx = word_index(a)
+    return bool(idx.find(lexicon().phrases("same_day"), max(d.first - 12, 0), d.first))
 
 
 def _construct(s: args.Sentence, c: Candidate) -> bool:

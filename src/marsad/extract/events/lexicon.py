@@ -161,6 +161,7 @@ def _word_lists(events: dict, victims: dict, modality: dict, claims: dict) -> di
         "campaign": claims.get("campaign_nouns", ()),
         "background": events.get("background_cues", ()),
         "response": events.get("response_cues", ()),
+        "same_day": events.get("same_day_cues", ()),
         "civilian_targets": events.get("civilian_victim_override", {}).get("targets", ()),
         "place_pronouns": events.get("place_pronouns", ()),
         "future_exceptions": events.get("future_prefix_exceptions", ()),
