@@ -84,3 +84,10 @@ def test_signed_agreement_is_a_strategic_development() -> None:
 def test_arrests_framed_as_abductions_are_one_event() -> None:
     doc = analyze("شنت قوات الأمن حملة اعتقالات في مخيم الهول واختطفت 30 شابا من قاطني المخيم.")
     assert [v.sub_event_type for v in asserted(doc)] == ["Arrests"]
+
+
+def test_same_day_cue_shares_the_date_even_for_a_background_form() -> None:
+    text = ("قتل ثلاثة مدنيين في غارة جوية على بلدة سراقب مساء أمس الاثنين. "
+            "وفي وقت لاحق من اليوم ذاته، كانت قوات النظام قد قصفت بالمدفعية قرية قرب مدينة معرة النعمان.")
+    days = {v.date.start for v in asserted(analyze(text)) if v.date is not None}
+    assert days == {date(2024, 3, 11)}
