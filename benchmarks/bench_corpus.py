@@ -110,10 +110,11 @@ def stage_rows(quick: bool) -> list[dict]:
 def _peak_rss(path: Path) -> float:
     """Peak resident memory of ``marsad analyze`` over ``path`` in a child process."""
     code = ("import resource, sys; from marsad.cli import main; "
-            "main(['analyze', sys.argv[1], '--format', 'jsonl', '--out', '/dev/null', '--no-progress']); "
-            "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)")
-    out = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, text=True, check=True)
-    return int(out.stdout.split()[-1]) / 1024
+            "main(['analyze', sys.argv[1], '--format', 'jsonl', '--no-progress']); "
+            "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)")
+    out = subprocess.run([sys.executable, "-c", code, str(path)], stdout=subprocess.DEVNULL,
+                         stderr=subprocess.PIPE, text=True, check=True)
+    return int(out.stderr.split()[-1]) / 1024
 
 
 # ---------------------------------------------------------------- corpus, search, API
