@@ -31,6 +31,8 @@ class Ctx:
         self.lay = Layout.of(self.a.doc.text)
         self.lex = load_lexicon()
         self._entity_keys: dict[str, set[str]] = {}
+        self._adjunct: dict[int, bool] = {}
+        self.breaks: dict[int, bool] = {}     # phrase_break memo (word index -> verdict)
 
     @property
     def text(self) -> str:
@@ -109,6 +111,13 @@ class Ctx:
         return any(c in self.gap(i) for c in COMMAS)
 
     def is_adjunct(self, i: int) -> bool:
+        """A time word, a date, a manner word or an adjunct phrase word (memoised per word)."""
+        got = self._adjunct.get(i)
+        if got is None:
+            got = self._adjunct[i] = self._is_adjunct(i)
+        return got
+
+    def _is_adjunct(self, i: int) -> bool:
         w = self.words[i]
         k = w.key[1:] if w.key[:1] in "وف" and len(w.key) > 3 else w.key
         if w.key in self.lex.adjuncts or k in self.lex.adjuncts:

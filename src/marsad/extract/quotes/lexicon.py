@@ -88,6 +88,9 @@ class Lexicon:
     name_markers: set[str] = field(default_factory=set)
     feminine: set[str] = field(default_factory=set)
     masculine: set[str] = field(default_factory=set)
+    _verb_memo: dict[tuple[str, str, bool, bool], tuple[CueForm, bool] | None] = field(
+        default_factory=dict, repr=False, compare=False)
+    _comp_memo: dict[str, bool] = field(default_factory=dict, repr=False, compare=False)
 
     # ------------------------------------------------------------ look-ups
 
@@ -96,7 +99,17 @@ class Lexicon:
         """The cue form of a word and whether it carries the proclitic و/ف; with ``pronoun``,
         also a past form with an object pronoun ("ما وصفه").  A form written with a final ى is
         not matched by a word written with ي and a shadda ("تبنّي", a noun); in a text that
-        writes ى (``strict_maqsura``) final ى and ي must agree ("نفي", "رأي" are nouns)."""
+        writes ى (``strict_maqsura``) final ى and ي must agree ("نفي", "رأي" are nouns).
+        Answers are memoised (the tables do not change once loaded)."""
+        memo_key = (word_key, raw, pronoun, strict_maqsura)
+        try:
+            return self._verb_memo[memo_key]
+        except KeyError:
+            hit = self._verb_memo[memo_key] = self._verb(word_key, raw, pronoun, strict_maqsura)
+            return hit
+
+    def _verb(self, word_key: str, raw: str, pronoun: bool,
+              strict_maqsura: bool) -> tuple[CueForm, bool] | None:
         hit = self._form(word_key, raw, pronoun)
         if hit is None:
             return None
@@ -122,6 +135,12 @@ class Lexicon:
 
     def is_complementizer(self, word_key: str) -> bool:
         """أن / إن / بأن, alone or with a pronoun ending (أنه، إنها)."""
+        got = self._comp_memo.get(word_key)
+        if got is None:
+            got = self._comp_memo[word_key] = self._complementizer(word_key)
+        return got
+
+    def _complementizer(self, word_key: str) -> bool:
         return any(word_key == c or (word_key.startswith(c) and word_key[len(c):] in _PRONOUNS)
                    for c in self.complementizers)
 
@@ -154,8 +173,13 @@ class Lexicon:
 _PRONOUNS: set[str] = set()
 
 
-def variants(word_key: str) -> Iterator[str]:
-    """The word and its forms without a proclitic, a bound preposition or the article."""
+@lru_cache(maxsize=1 << 16)
+def variants(word_key: str) -> tuple[str, ...]:
+    """The word and its forms without a proclitic, a bound preposition or the article (cached)."""
+    return tuple(_variants(word_key))
+
+
+def _variants(word_key: str) -> Iterator[str]:
     yield word_key
     if not word_key.startswith("ال"):
         yield "ال" + word_key

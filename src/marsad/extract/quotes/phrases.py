@@ -69,6 +69,14 @@ def extend(ctx: Ctx, i: int, limit: int, stop: str | None = None) -> int:
 
 
 def phrase_break(ctx: Ctx, j: int) -> bool:
+    """Word ``j`` cannot continue a noun phrase (memoised per document and word)."""
+    got = ctx.breaks.get(j)
+    if got is None:
+        got = ctx.breaks[j] = _phrase_break(ctx, j)
+    return got
+
+
+def _phrase_break(ctx: Ctx, j: int) -> bool:
     gap = ctx.gap(j)
     if any(c in gap for c in ",،:;؛.\n"):
         return True
