@@ -29,6 +29,7 @@ of the organisation in their role phrase, else "other".
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Any
 
 from marsad.document import Entity
@@ -36,7 +37,7 @@ from marsad.extract.base import Analysis, Mention, stage
 from marsad.extract.entities.coref import resolve_generics, surname_mentions
 from marsad.extract.entities.lexicon import key, lexicon
 from marsad.extract.entities.matcher import matcher_for
-from marsad.extract.entities.names import select_names, select_titles
+from marsad.extract.entities.names import outside_outlets, select_names, select_titles
 from marsad.extract.entities.people import Person, find_people
 from marsad.extract.entities.records import build
 from marsad.extract.entities.unknown_places import UnknownPlace, find_unknown_places
@@ -47,15 +48,25 @@ if TYPE_CHECKING:
 
 __all__ = ["find_entities"]
 
+_ARABIC = re.compile("[\u0621-\u064a]")
 
-def find_entities(text: str, kb: KnowledgeBase, normalized: Any = None) -> tuple[list[Entity], list[Mention]]:
-    """Entities of ``text`` (ids e1, e2, ... in order of first mention) and all their mentions."""
+
+def find_entities(text: str, kb: KnowledgeBase, normalized: Any = None,
+                  outlets: tuple[str, ...] = ()) -> tuple[list[Entity], list[Mention]]:
+    """Entities of ``text`` (ids e1, e2, ... in order of first mention) and all their mentions.
+
+    ``outlets``: names of outlets beside the registry's (the document's own): places
+    named inside them are no place mentions.
+    """
     from marsad.arabic import normalize
 
     matcher = matcher_for(kb)
     view = DocView(text, normalized if normalized is not None else normalize(text), kb, lexicon(),
                    matcher.institutions, matcher.table)
     hits = matcher.find(view.text, view.original_char)
+    own = tuple(span for name in outlets if len(key(name).split()) > 1
+                for span in view.occurrences(key(name), view.lex.clitics.before_plain))
+    hits = outside_outlets(hits, own)
     titles = select_titles(hits)
     names = select_names(view, hits, titles)
     found = [Found(n.start, n.end, n.ref) for n in names if n.ref is not None]
@@ -103,6 +114,8 @@ def _person_names(view: DocView, found: list[Found]) -> dict[str, list[str]]:
 @stage("entities", assigns=("entities", "mentions"))
 def entities_stage(a: Analysis) -> None:
     """Find the document's entities; fill ``doc.entities`` and ``a.mentions``."""
-    entities, mentions = find_entities(a.text, a.kb, a.normalized)
+    outlet = a.doc.source.outlet or ""
+    own = (outlet,) if _ARABIC.search(outlet) else ()
+    entities, mentions = find_entities(a.text, a.kb, a.normalized, own)
     a.doc.entities = entities
     a.mentions = mentions

@@ -11,11 +11,19 @@ the article, an enclitic pronoun ("قواتها").
 Names that begin with the article also get a key without its alef ("لتحالف"), valid
 only after ل/ول/فل: so "للتحالف" matches and its span starts at the article's lam.
 Otherwise a span starts after the proclitic letters ("بالرقة" -> "الرقة").
+
+Quotation marks between the words of a name are transparent: the automaton sees
+a run of spaces and quotes as one separator, so ``قوات "سوريا الديمقراطية"`` is the
+SDF (the span keeps the original offsets, quotes inside included).
+
+Outlet names of the registry (``marsad.ingest.load_outlets``) are keys of kind
+"outlet": places named inside them are no place mentions ("روسيا اليوم").
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import defaultdict
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -28,6 +36,8 @@ if TYPE_CHECKING:
 MIN_KEY = 2
 MARK = "\x01"
 _NONWORD = re.compile(r"[\W_]")
+_QUOTES = "\"'«»“”‘’„‹›"
+_QUOTE_RUN = re.compile(rf"[ \t{_QUOTES}]*[{_QUOTES}][ \t{_QUOTES}]*")
 NAME_KINDS = ("actor", "place", "generic", "kb_generic", "bare")
 TITLE_KINDS = ("role", "rank", "intro")
 
@@ -103,15 +113,18 @@ class Matcher:
         """
         hits = []
         n = len(text)
-        for end, entries in self.automaton.iter(MARK + _NONWORD.sub(MARK, text)):
-            open_end = end < n and text[end].isalnum()
+        squeezed, to_text = _squeeze(text)
+        for end, entries in self.automaton.iter(MARK + _NONWORD.sub(MARK, squeezed)):
+            last = to_text(end - 1) + 1          # after the key's last letter, in ``text``
+            open_end = last < n and text[last].isalnum()
             for size, targets, kinds in entries:
+                start = to_text(end - size)
                 if not open_end:
-                    hits.append(Hit(end - size, end, targets, kinds))
+                    hits.append(Hit(start, last, targets, kinds))
                     continue
-                kept = self._enclitic(text, end, targets, original_char)
+                kept = self._enclitic(text, last, targets, original_char)
                 if kept:
-                    hits.append(Hit(end - size, end, kept, frozenset(t.kind for t in kept)))
+                    hits.append(Hit(start, last, kept, frozenset(t.kind for t in kept)))
         return hits
 
     def _enclitic(self, text: str, end: int, targets: tuple[Target, ...],
@@ -123,6 +136,34 @@ class Matcher:
         if suffix == "ه" and original_char is not None and original_char(end) == "ة":
             return ()
         return tuple(t for t in targets if not t.definite)
+
+
+def _squeeze(text: str) -> tuple[str, Any]:
+    """``text`` with each run of spaces and quotation marks between words made one space.
+
+    Returns the squeezed text and the map from its offsets back to offsets of ``text``.
+    """
+    cuts: list[int] = []       # squeezed offsets of the spaces that replaced a run
+    drops: list[int] = []      # characters dropped up to and including that run
+    parts, last, dropped = [], 0, 0
+    for m in _QUOTE_RUN.finditer(text):
+        s, e = m.span()
+        if s == 0 or e == len(text) or e - s < 2:
+            continue
+        parts.append(text[last:s] + " ")
+        cuts.append(s - dropped)
+        dropped += e - s - 1
+        drops.append(dropped)
+        last = e
+    if not cuts:
+        return text, lambda i: i
+    parts.append(text[last:])
+
+    def to_text(i: int) -> int:
+        k = bisect_left(cuts, i) - 1
+        return i + (drops[k] if k >= 0 else 0)
+
+    return "".join(parts), to_text
 
 
 def _word_rest(text: str, i: int) -> str:
@@ -165,7 +206,21 @@ def _keys(kb: KnowledgeBase, lex: Lexicon, institutions: list[dict[str, str]]) -
         _add(table, form, "intro", form)
     for form in lex.cues:
         _add(table, form, "cue", form)
+    for form in outlet_names():
+        _add(table, form, "outlet", form)
     return table
+
+
+def outlet_names() -> list[str]:
+    """Arabic names of the registry's outlets of two words or more ("روسيا اليوم" of RT)."""
+    from marsad.ingest.outlets import load_outlets
+
+    out = []
+    for outlet in load_outlets():
+        for name in re.split(r"[()]", outlet.name_ar or ""):
+            if len(name.split()) > 1:
+                out.append(name.strip())
+    return out
 
 
 def institution_actors(kb: KnowledgeBase, lex: Lexicon) -> list[dict[str, str]]:

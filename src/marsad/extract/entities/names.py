@@ -54,12 +54,33 @@ class Context:
 
     confirmed: Counter[str]
     countries: Counter[str]
+    regions: Counter[tuple[str, str]] = field(default_factory=Counter)   # (country, admin1) of places named
     licensed: set[str] = field(default_factory=set)   # places a cue or context already settled here
 
 
 def select_titles(hits: list[Hit]) -> list[Hit]:
     """Role heads and ranks, longest first, non-overlapping."""
     return longest([h for h in hits if h.has(TITLE_SET)])
+
+
+def outside_outlets(hits: list[Hit], outlets: tuple[tuple[int, int], ...] = ()) -> list[Hit]:
+    """``hits`` without the place senses of names inside an outlet's name ("صوت الفرات").
+
+    ``outlets`` adds spans of outlet names found otherwise (the document's own outlet).
+    """
+    spans = [(h.start, h.end) for h in hits if "outlet" in h.kinds] + list(outlets)
+    if not spans:
+        return hits
+    out = []
+    for h in hits:
+        inside = any(s <= h.start and h.end <= e and e - s > h.end - h.start for s, e in spans)
+        if inside and "place" in h.kinds:
+            kept = tuple(t for t in h.targets if t.kind != "place")
+            if not kept:
+                continue
+            h = Hit(h.start, h.end, kept, frozenset(t.kind for t in kept))
+        out.append(h)
+    return out
 
 
 def select_names(view: DocView, hits: list[Hit], titles: list[Hit]) -> list[NameHit]:
@@ -116,6 +137,7 @@ def context(view: DocView, hits: list[Hit]) -> Context:
     """Entries and countries named by hits that can mean only one thing."""
     confirmed: Counter[str] = Counter()
     countries: Counter[str] = Counter()
+    regions: Counter[tuple[str, str]] = Counter()
     for h in hits:
         if len(h.targets) != 1 or h.targets[0].kind not in ("actor", "place") or _common(view, h):
             continue
@@ -125,7 +147,9 @@ def context(view: DocView, hits: list[Hit]) -> Context:
         confirmed[entry.id] += 1
         if entry.country:
             countries[entry.country] += 1
-    return Context(confirmed, countries)
+        if isinstance(entry, Place) and entry.admin1 and entry.source == "curated":
+            regions[(entry.country or "", entry.admin1)] += 1
+    return Context(confirmed, countries, regions)
 
 
 def decide(view: DocView, h: Hit, ctx: Context) -> str | None:
@@ -179,9 +203,14 @@ def places_in_context(view: DocView, h: Hit, ids: list[str], ctx: Context) -> li
     if " " in surface:       # a name of several words is never a common word
         return ids
     common = view.bare(surface, lex.common_words) is not None
+    if common and not _place_position(view, h.start, before):
+        return []             # "600 مدني": a common word stands where no place name does
     shared = len(ids) > 1 and not common      # one name, several places: the document's countries decide
+    # an indefinite name where a place name stands may take the governorate of places named elsewhere
+    neighbourly = not common and not surface.startswith("ال") and _place_position(view, h.start, before)
     return [i for i in ids if not _needs_context(view.kb.places[i], common) or i in ctx.licensed
-            or _ancestor_nearby(view, h, i) or (shared and _supported(view.kb.places[i], ctx))]
+            or _ancestor_nearby(view, h, i) or (shared and _supported(view.kb.places[i], ctx))
+            or (neighbourly and _neighbours_named(view.kb.places[i], ctx))]
 
 
 def _place_position(view: DocView, start: int, before: str) -> bool:
@@ -200,6 +229,15 @@ def _after_cue(view: DocView, h: Hit) -> list[str]:
     kinds = view.lex.cues[view.bare(head, view.lex.cues) or ""]
     return [t.ref for t in view.table.get(rest, ()) if t.kind == "place"
             and view.kb.places[t.ref].kind in kinds]
+
+
+def _neighbours_named(place: Place, ctx: Context) -> bool:
+    """A curated place of a governorate (admin1) where the document names other places.
+
+    "أريحا" in an article that names إدلب or سراقب is the Syrian town.
+    """
+    return (place.source == "curated" and place.admin1 is not None
+            and ctx.regions[(place.country or "", place.admin1)] > 0)
 
 
 def _supported(place: Place, ctx: Context) -> bool:

@@ -1,0 +1,121 @@
+"""Entity-stage errors the other stages and the scorer found, each on a sentence of our own (shipped KB)."""
+
+from __future__ import annotations
+
+import pytest
+
+from marsad.document import Document, validate
+from marsad.extract.entities import find_entities
+from marsad.kb import load_kb
+
+
+@pytest.fixture(scope="module")
+def kb():  # type: ignore[no-untyped-def]
+    return load_kb()
+
+
+def found(kb, text: str, outlets: tuple[str, ...] = ()) -> dict[str, list[str]]:  # type: ignore[no-untyped-def]
+    """kb id (or "?" + canonical name of an unknown) -> mention texts."""
+    ents, _ = find_entities(text, kb, outlets=outlets)
+    assert validate(Document("t", text, entities=ents)) == []
+    return {e.kb_id or "?" + e.canonical: [m.text for m in e.mentions] for e in ents}
+
+
+# 1. a one-word place name that is a common noun ("مدني" civilian)
+
+def test_civilian_after_a_number_is_no_town(kb) -> None:  # type: ignore[no-untyped-def]
+    got = found(kb, "قتل أكثر من 300 مدني في قصف على ولاية الجزيرة، بينهم نساء ومدنيون آخرون.")
+    assert "wad_madani" not in got
+    assert "gezira_state" in got
+
+
+def test_civilian_town_with_its_full_name_or_a_preposition(kb) -> None:  # type: ignore[no-untyped-def]
+    got = found(kb, "وصلت القافلة إلى ود مدني صباحا، ثم غادرت مدني باتجاه سنار.")
+    assert got["wad_madani"] == ["ود مدني"]
+    got = found(kb, "نزحت الأسر إلى مدني عاصمة ولاية الجزيرة.")
+    assert got["wad_madani"] == ["مدني"]
+
+
+# 2. adjectives that are also place names
+
+def test_adjectives_are_no_places(kb) -> None:  # type: ignore[no-untyped-def]
+    got = found(kb, "نظم الأهالي وقفة سلمية، وطالبت الحركة السلمية بوقف القصف، "
+                    "وقالت مصادر تركية إن الوضع هادئ.")
+    assert "salamiyah" not in got
+    assert "turkey" not in got
+
+
+# 3. outlet names
+
+def test_places_inside_outlet_names_are_no_places(kb) -> None:  # type: ignore[no-untyped-def]
+    got = found(kb, "ونقل موقع صوت دمشق عن مراسل بغداد نيوز أن الطيران قصف حمص، "
+                    "كما بثت قناة روسيا اليوم صورا من حلب.")
+    assert "damascus" not in got and "baghdad" not in got and "russia" not in got
+    assert "homs" in got and "aleppo" in got
+
+
+def test_the_documents_own_outlet_hides_its_places(kb) -> None:  # type: ignore[no-untyped-def]
+    text = "وأفادت مصادر لشبكة أخبار الموصل الحرة بأن اشتباكات وقعت في كركوك."
+    assert "mosul" in found(kb, text)
+    got = found(kb, text, outlets=("أخبار الموصل الحرة",))
+    assert "mosul" not in got and "kirkuk" in got
+
+
+def test_media_actors_stay(kb) -> None:  # type: ignore[no-untyped-def]
+    got = found(kb, "وقالت قناة العربية ووكالة سانا إن الهجوم وقع في درعا.")
+    assert "al_arabiya" in got and "sana" in got and "daraa" in got
+
+
+# 4. one name, two countries: the places around decide
+
+def test_ariha_in_idlib_is_the_syrian_town(kb) -> None:  # type: ignore[no-untyped-def]
+    got = found(kb, "سقطت قذائف على أريحا وجسر الشغور في محافظة إدلب.")
+    assert got.get("ariha") == ["أريحا"]
+    assert "jericho" not in got
+
+
+def test_ariha_in_the_west_bank_is_jericho(kb) -> None:  # type: ignore[no-untyped-def]
+    got = found(kb, "اقتحمت القوات الإسرائيلية أريحا ونابلس في الضفة الغربية فجرا.")
+    assert "jericho" in got and "ariha" not in got
+
+
+def test_city_cue_is_no_alias_of_jericho_only(kb) -> None:  # type: ignore[no-untyped-def]
+    got = found(kb, "قصفت الطائرات مدينة أريحا جنوب إدلب.")
+    assert "ariha" in got and "jericho" not in got
+
+
+# 5. quotation marks inside a name
+
+@pytest.mark.parametrize("name", ['قوات "سوريا الديمقراطية"', 'قوات سوريا "الديمقراطية"',
+                                  "قوات «سوريا الديمقراطية»"])
+def test_name_across_inner_quotes(kb, name: str) -> None:  # type: ignore[no-untyped-def]
+    text = f"أعلنت {name} السيطرة على قرية جديدة شرق دير الزور."
+    got = found(kb, text)
+    assert "sdf" in got
+    assert "syria" not in got
+    (mention,) = got["sdf"]
+    assert mention.startswith("قوات") and mention.rstrip('"»').endswith("الديمقراطية")
+
+
+def test_quotes_do_not_join_across_punctuation(kb) -> None:  # type: ignore[no-untyped-def]
+    got = found(kb, 'وصلت قوات إلى المدينة. "سوريا" تقول إن الوضع مستقر.')
+    assert "sdf" not in got
+
+
+# 6. gazetteer-only names that are common words
+
+def test_common_words_are_no_gazetteer_places(kb) -> None:  # type: ignore[no-untyped-def]
+    got = found(kb, "وقال التحالف إن البلاد تمر بمرحلة صعبة، وأشاد بالدور الذي أدته الزيارة، "
+                    "وتمنى السلامة للجميع.")
+    assert not any(ref.startswith("gn_") for ref in got)
+    assert not {k for k in got if kb.places.get(k) is not None}
+
+
+# 7. people from clauses
+
+def test_no_people_from_clauses(kb) -> None:  # type: ignore[no-untyped-def]
+    got = found(kb, "وأعربت المنظمة عن قلقها العميق، وقدم المحامي طلب عدم الملاحقة إلى مدير شؤون المخيمات، "
+                    "وقال المتحدث باسم (قسد) إن الهجوم فشل.")
+    people = [k for k in got if k.startswith("?")]
+    assert people == []
+    assert "sdf" in got
