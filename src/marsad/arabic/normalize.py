@@ -131,6 +131,19 @@ def normalize(text: str, *, taa: bool = True, alef: bool = True, yaa: bool = Tru
     """
     opts = _options(taa=taa, alef=alef, yaa=yaa, hamza=hamza, diacritics=diacritics, tatweel=tatweel,
                     digits=digits, punct=punct, controls=controls, spaces=spaces, forms=forms)
+    if opts == _DEFAULT:
+        return _normalize_default(text)
+    return _normalize(text, opts)
+
+
+@lru_cache(maxsize=8)
+def _normalize_default(text: str) -> Normalized:
+    """Default normalisation of the last few texts: the sentence, date and quantity finders and
+    the stages all normalise the same document (a :class:`Normalized` is never changed)."""
+    return _normalize(text, _DEFAULT)
+
+
+def _normalize(text: str, opts: tuple[bool, ...]) -> Normalized:
     fo = folding(opts)
     nstart: list[int] = []
     ostart: list[int] = []

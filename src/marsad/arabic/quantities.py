@@ -139,7 +139,8 @@ def _overlapping_numbers(toks: list[Token], ranges: list[tuple[int, int]]) -> se
             continue
         while r < len(ranges) and ranges[r][1] <= t.start:
             r += 1
-        if any(s < t.end for s, _ in ranges[r:r + 3]):
+        # starts are sorted, so one of ranges[r:r + 3] starts before t.end iff ranges[r] does
+        if r < len(ranges) and ranges[r][0] < t.end:
             out.add(k)
     return out
 
