@@ -119,3 +119,23 @@ def test_no_people_from_clauses(kb) -> None:  # type: ignore[no-untyped-def]
     people = [k for k in got if k.startswith("?")]
     assert people == []
     assert "sdf" in got
+
+
+# 8. regions named by compass words are the governorate or the country
+
+def test_compass_regions_are_the_country_or_governorate(kb) -> None:  # type: ignore[no-untyped-def]
+    got = found(kb, "قصفت الطائرات بلدة في ريف إدلب الجنوبي، وتدهور الوضع في شمال غرب سوريا.")
+    assert got["idlib_governorate"] == ["ريف إدلب"]
+    assert got["syria"] == ["سوريا"]
+    assert "southern_idlib_countryside" not in got and "northwest_syria" not in got
+
+
+def test_city_after_a_compass_word_is_its_governorate(kb) -> None:  # type: ignore[no-untyped-def]
+    got = found(kb, "انفجرت عبوة في بلدة شمالي حلب، ثم وصل الجرحى إلى حلب.")
+    assert got["aleppo_governorate"] == ["حلب"]
+    assert got["aleppo"] == ["حلب"]
+
+
+def test_regions_named_otherwise_stay(kb) -> None:  # type: ignore[no-untyped-def]
+    got = found(kb, "تسيطر القوات على مناطق شرق الفرات وفي الجزيرة السورية.")
+    assert "euphrates" in got and "jazira_region" in got

@@ -40,6 +40,7 @@ from marsad.extract.entities.matcher import matcher_for
 from marsad.extract.entities.names import outside_outlets, select_names, select_titles
 from marsad.extract.entities.people import Person, find_people
 from marsad.extract.entities.records import build
+from marsad.extract.entities.regions import widen_regions
 from marsad.extract.entities.unknown_places import UnknownPlace, find_unknown_places
 from marsad.extract.entities.view import DocView, Found, Taken
 
@@ -68,7 +69,7 @@ def find_entities(text: str, kb: KnowledgeBase, normalized: Any = None,
                 for span in view.occurrences(key(name), view.lex.clitics.before_plain))
     hits = outside_outlets(hits, own)
     titles = select_titles(hits)
-    names = select_names(view, hits, titles)
+    names = widen_regions(view, select_names(view, hits, titles))
     found = [Found(n.start, n.end, n.ref) for n in names if n.ref is not None]
     found += resolve_generics(view, names)
     people = find_people(view, titles, names)

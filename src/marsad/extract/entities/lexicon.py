@@ -85,6 +85,7 @@ class Lexicon:
     place_particles: frozenset[str]
     not_place_names: frozenset[str]
     directions: frozenset[str]
+    region_words: frozenset[str]
     default_kinds: tuple[str, ...]
     clitics: Clitics
 
@@ -157,6 +158,7 @@ def lexicon() -> Lexicon:
         place_particles=_keys(places.get("name_particles")),
         not_place_names=_keys(places.get("not_names")),
         directions=_keys(places.get("directions")),
+        region_words=_keys(places.get("region_words")),
         default_kinds=tuple(places.get("default_kinds") or ()),
         clitics=_clitics(),
     )

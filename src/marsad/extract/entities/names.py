@@ -207,9 +207,12 @@ def places_in_context(view: DocView, h: Hit, ids: list[str], ctx: Context) -> li
         return []             # "600 مدني": a common word stands where no place name does
     shared = len(ids) > 1 and not common      # one name, several places: the document's countries decide
     # an indefinite name where a place name stands may take the governorate of places named elsewhere
-    neighbourly = not common and not surface.startswith("ال") and _place_position(view, h.start, before)
+    positioned = _place_position(view, h.start, before)
+    neighbourly = not common and not surface.startswith("ال") and positioned
+    # a name only the gazetteer knows ("الحكومة", "المصدر") stands where a place name does
     return [i for i in ids if not _needs_context(view.kb.places[i], common) or i in ctx.licensed
-            or _ancestor_nearby(view, h, i) or (shared and _supported(view.kb.places[i], ctx))
+            or ((positioned or view.kb.places[i].source == "curated") and _ancestor_nearby(view, h, i))
+            or (shared and _supported(view.kb.places[i], ctx))
             or (neighbourly and _neighbours_named(view.kb.places[i], ctx))]
 
 
