@@ -96,9 +96,12 @@ def words_of(text: str) -> list[Word]:
         if brk or (stems[0] in breaks or (len(stems) > 1 and stems[1] in breaks)):
             clause += 1 if brk or _break_word(text, m.end(), stems, breaks) else 0
         sentence += stop
-        out.append(Word(len(out), m.start(), m.end(), word, key, stems, deep, clause, sentence))
+        out.append(_new_word(Word, (len(out), m.start(), m.end(), word, key, stems, deep, clause, sentence)))
         brk = stop = False
     return out
+
+
+_new_word = tuple.__new__      # builds a Word without the named tuple's Python-level __new__
 
 
 def _break_word(text: str, end: int, stems: tuple[str, ...], breaks: dict) -> bool:
@@ -187,7 +190,11 @@ class WordIndex:
         found = self._hits.get(key)
         if found is None:
             positions = self._positions(deep)
-            candidates = {i for stem in table.index if stem in positions for i in positions[stem]}
+            index = table.index
+            if len(index) <= len(positions):
+                candidates = {i for stem in index if stem in positions for i in positions[stem]}
+            else:
+                candidates = {i for stem, at in positions.items() if stem in index for i in at}
             where: dict[int, tuple[int, Any]] = {}
             for i in candidates:
                 m = self.match(table, i, deep)
@@ -198,7 +205,7 @@ class WordIndex:
 
     def find(self, table: Phrases, lo: int, hi: int, deep: bool = False) -> list[tuple[int, int, Any]]:
         """Every phrase of ``table`` starting in words ``[lo, hi)``: (index, length, payload)."""
-        positions, where = self._table(table, deep)
+        positions, where = self._hits.get((id(table), deep)) or self._table(table, deep)
         i = bisect_left(positions, max(lo, 0))
         out = []
         while i < len(positions) and positions[i] < hi:

@@ -16,6 +16,7 @@ The rules, in order (the first that gives an answer wins):
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from marsad.document import Entity, Quote
 from marsad.extract.base import Mention
@@ -63,10 +64,12 @@ def name_keys(ctx: Ctx, *texts: str | None, entity: Entity | None = None) -> set
     return out
 
 
-def text_keys(text: str) -> set[str]:
+@lru_cache(maxsize=16384)
+def text_keys(text: str) -> frozenset[str]:
+    """Folded words of ``text`` and their bare forms (cached: names recur across documents)."""
     from marsad.extract.quotes.words import words
 
-    return {v for w in words(text) for v in variants(w.key)}
+    return frozenset(v for w in words(text) for v in variants(w.key))
 
 
 def head_matches(head: str | None, names: set[str]) -> bool:
