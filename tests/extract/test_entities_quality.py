@@ -139,3 +139,15 @@ def test_city_after_a_compass_word_is_its_governorate(kb) -> None:  # type: igno
 def test_regions_named_otherwise_stay(kb) -> None:  # type: ignore[no-untyped-def]
     got = found(kb, "تسيطر القوات على مناطق شرق الفرات وفي الجزيرة السورية.")
     assert "euphrates" in got and "jazira_region" in got
+
+
+def test_bare_name_follows_the_cued_governorate(kb) -> None:  # type: ignore[no-untyped-def]
+    got = found(kb, "شن الطيران غارات على صعدة. وقالت مصادر إن القصف طال قرى في محافظة صعدة.")
+    assert got["saada_governorate"] == ["صعدة", "محافظة صعدة"]
+    assert "saada" not in got
+
+
+def test_bare_name_stays_the_city_when_the_city_is_named(kb) -> None:  # type: ignore[no-untyped-def]
+    got = found(kb, "دخلت القوات مدينة صعدة، ثم انتشرت في محافظة صعدة. وعاد الهدوء إلى صعدة.")
+    assert "saada" in got and len(got["saada"]) == 2
+    assert "saada_governorate" in got

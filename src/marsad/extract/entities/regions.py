@@ -9,7 +9,10 @@ The coding convention (docs of the gold corpus) codes "شمال غرب سوري�
   becomes a mention of the parent, spanning the name without the compass words
   ("شمال غرب سوريا" -> "سوريا" (syria); "ريف إدلب الجنوبي" -> "ريف إدلب");
 * a city right after a compass word ("جنوبي إدلب"، "شرق دير الزور") is its
-  governorate, where the governorate is named after the city (محافظة إدلب).
+  governorate, where the governorate is named after the city (محافظة إدلب);
+* one sense per document: where the governorate is written with its cue
+  ("محافظة صعدة") and the city never is ("مدينة صعدة"), the bare name is the
+  governorate.
 
 Regions named otherwise ("الجزيرة السورية"، "شرق الفرات"، "البادية السورية") stay.
 """
@@ -24,26 +27,42 @@ from marsad.extract.entities.view import DocView
 from marsad.kb.model import Place
 
 CITY_KINDS = ("city", "town")
+ENTRY_KINDS = ("country", "governorate")
 _WORD = re.compile(r"[^\W_]+")
 
 
 def widen_regions(view: DocView, names: list[NameHit]) -> list[NameHit]:
-    """``names`` with direction-made regions and cities after a compass word made their larger place."""
+    """``names`` with direction-made regions and cities after a compass word made their larger place.
+
+    One sense per document: where the document names a governorate with its cue
+    ("محافظة صعدة") and never the namesake city with one ("مدينة صعدة"), the bare
+    name ("صعدة") is the governorate too.
+    """
+    places = view.kb.places
+    cued = {n.ref for n in names if n.ref in places and _with_cue(view, n)}
     out = []
     for n in names:
-        place = view.kb.places.get(n.ref or "")
+        place = places.get(n.ref or "")
         if place is not None and place.kind == "region":
             n = _region_parent(view, n, place) or n
-        elif place is not None and place.kind in CITY_KINDS and _after_compass(view, n.start):
+        elif place is not None and place.kind in CITY_KINDS:
             gov = _namesake_governorate(view, place)
-            if gov is not None:
+            if gov is not None and (_after_compass(view, n.start) or (gov in cued and place.id not in cued)):
                 n = NameHit(n.start, n.end, gov, n.generic)
         out.append(n)
     return out
 
 
+def _with_cue(view: DocView, n: NameHit) -> bool:
+    """The name is written with a place cue: inside the hit ("مدينة أريحا") or just before it."""
+    head = view.text[n.start:n.end].split(" ", 1)[0]
+    cues = view.lex.cues
+    return view.bare(head, cues) is not None or view.bare(view.word_before(n.start), cues) is not None
+
+
 def _region_parent(view: DocView, n: NameHit, place: Place) -> NameHit | None:
-    if place.parent is None:
+    parent = view.kb.places.get(place.parent or "")
+    if parent is None or parent.kind not in ENTRY_KINDS:
         return None
     words = [m.span() for m in _WORD.finditer(view.text, n.start, n.end)]
     lo, hi = 0, len(words)
