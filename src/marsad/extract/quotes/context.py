@@ -29,18 +29,12 @@ class Ctx:
 
     def __post_init__(self) -> None:
         self.lay = Layout.of(self.a.doc.text)
+        self.text: str = self.lay.text          # plain attributes: read hundreds of thousands of times
+        self.words: list[Word] = self.lay.words
         self.lex = load_lexicon()
         self._entity_keys: dict[str, set[str]] = {}
         self._adjunct: dict[int, bool] = {}
         self.breaks: dict[int, bool] = {}     # phrase_break memo (word index -> verdict)
-
-    @property
-    def text(self) -> str:
-        return self.lay.text
-
-    @property
-    def words(self) -> list[Word]:
-        return self.lay.words
 
     @cached_property
     def actor_mentions(self) -> list[Mention]:
@@ -54,10 +48,10 @@ class Ctx:
             return False
         if self.lay.inside_marks(m.span.start):
             return True
-        from marsad.extract.quotes.words import words
+        from marsad.extract.quotes.words import first_word
 
-        first = words(m.span.text)[:1]
-        return bool(first) and (first[0].key in self.lex.not_names or first[0].text.endswith("ية"))
+        first = first_word(m.span.text)
+        return first is not None and (first.key in self.lex.not_names or first.text.endswith("ية"))
 
     @cached_property
     def mention_by_word(self) -> list[Mention | None]:

@@ -68,6 +68,8 @@ def _nominal_at(ctx: Ctx, i: int) -> Cue | None:
     ws = ctx.words
     first = ws[i].key
     heads = ctx.lex.nominal_by_head
+    if first not in heads and (first[:1] != "و" or first[1:] not in heads):
+        return None                     # most words open no nominal cue
     for nom in heads.get(first, []) + (heads.get(first[1:], []) if first[:1] == "و" else []):
         n = len(nom.words)
         if i + n > len(ws):

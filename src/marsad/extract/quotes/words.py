@@ -17,6 +17,8 @@ _WORD = re.compile(r"[\u0621-\u063a\u0640-\u065f\u0670-\u06d3\u06fa-\u06ff\w]+")
 OPENERS = {"«": "»", "“": "”", "\"": "\""}
 TERMINATORS = ".!?؟"
 COMMAS = ",،"
+_MARKS = re.compile("[\n\"«“»”]")
+_ENDS = re.compile("[\n…" + re.escape(TERMINATORS) + "]")
 
 
 @lru_cache(maxsize=65536)
@@ -38,6 +40,12 @@ class Word:
 def words(text: str) -> list[Word]:
     """Every word of ``text`` (letters and digits), in order."""
     return [Word(m.start(), m.end(), m.group(), key(m.group())) for m in _WORD.finditer(text)]
+
+
+def first_word(text: str) -> Word | None:
+    """``words(text)[0]`` without reading the rest of ``text``."""
+    m = _WORD.search(text)
+    return Word(m.start(), m.end(), m.group(), key(m.group())) if m else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,7 +73,8 @@ def quote_pairs(text: str) -> list[Pair]:
     pairs: list[Pair] = []
     stack: list[tuple[str, int]] = []
     straight: int | None = None
-    for i, ch in enumerate(text):
+    for m in _MARKS.finditer(text):     # only these characters matter
+        i, ch = m.start(), m.group()
         if ch == "\n" and straight is not None:
             pairs.append(Pair(straight, i, False))
             straight = None
@@ -90,7 +99,8 @@ def statement_boundaries(text: str) -> list[int]:
     """Offsets just past each sentence terminator or line break (not inside numbers)."""
     ends = []
     n = len(text)
-    for i, ch in enumerate(text):
+    for m in _ENDS.finditer(text):      # only these characters can end a statement
+        i, ch = m.start(), m.group()
         if ch == "\n" or ch == "…":
             ends.append(i)
         elif ch in TERMINATORS:
