@@ -132,9 +132,15 @@ class WordIndex:
         where = self._where.get(deep)
         if where is None:
             where = self._where[deep] = {}
+            get = where.get
             for w in self.words:
+                at = w.index
                 for stem in (w.deep if deep else w.stems):
-                    where.setdefault(stem, []).append(w.index)
+                    found = get(stem)
+                    if found is None:
+                        where[stem] = [at]
+                    else:
+                        found.append(at)
         return where
 
     def between(self, start: int, end: int) -> list[Word]:
@@ -215,6 +221,6 @@ class WordIndex:
         return out
 
     def has(self, table: Phrases, lo: int, hi: int) -> bool:
-        positions, _where = self._table(table, False)
+        positions, _where = self._hits.get((id(table), False)) or self._table(table, False)
         i = bisect_left(positions, max(lo, 0))
         return i < len(positions) and positions[i] < hi
