@@ -22,7 +22,8 @@ def machine() -> str:
     except Exception:  # pragma: no cover
         cores = None
     cpu = platform.processor() or platform.machine()
-    return f"{platform.system()} {platform.release()}, {cpu}, {cores} cores, Python {platform.python_version()}"
+    python = platform.python_version()
+    return f"{platform.system()} {platform.release()}, {cpu}, {cores} cores, Python {python}"
 
 
 def main(argv: list[str] | None = None) -> int:
