@@ -177,8 +177,11 @@ def _reported(ctx: Ctx, start: int, limit: int, k: int) -> Content | None:
 def _narrator_clause(ctx: Ctx, start: int, end: int) -> int:
     """Where the narrator takes over: "، فيما ..." / "، بينما ..." / "، في حين ..." (outside
     quotation marks), else ``end``."""
+    heads = {p[:1] for p in ctx.lex.narrator_openers}
     for i in range(ctx.lay.word_index(start) + 1, ctx.lay.word_index(end)):
         w = ctx.words[i]
+        if (w.key,) not in heads and () not in heads:
+            continue                    # no opener starts with this word
         opener = any(tuple(x.key for x in ctx.words[i:i + len(p)]) == p for p in ctx.lex.narrator_openers)
         if opener and ctx.comma_before(i) and not ctx.lay.inside_marks(w.start):
             return w.start
