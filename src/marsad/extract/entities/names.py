@@ -14,7 +14,8 @@ A hit may stand for several entries (a city and its governorate, two towns calle
 * a name written with its cue ("مدينة أريحا") may also be the place named by
   the rest ("أريحا");
 * among places of several countries, the countries the rest of the document names
-  win; then the kind listed first in ``default_kinds`` (city before governorate);
+  win; then curated entries before the gazetteer's; then the kind listed first in
+  ``default_kinds`` (city before governorate);
 * an alias shared by actors needs one of them named unambiguously elsewhere, and
   so does an actor's one-word alias listed as a common word ("القاعدة" the base).
 
@@ -263,12 +264,12 @@ def _ancestor_nearby(view: DocView, h: Hit, place_id: str) -> bool:
 
 
 def best_place(view: DocView, ids: list[str], ctx: Context) -> str:
-    """The most plausible of several places: country support, kind order, curated, population."""
+    """The most plausible of several places: country support, curated, kind order, population."""
     kinds = view.lex.default_kinds
 
     def rank(place_id: str) -> tuple[int, int, int, int]:
         p = view.kb.places[place_id]
         kind = kinds.index(p.kind) if p.kind in kinds else len(kinds)
-        return (-ctx.countries[p.country or ""], kind, p.source != "curated", -(p.population or 0))
+        return (-ctx.countries[p.country or ""], p.source != "curated", kind, -(p.population or 0))
 
     return min(ids, key=rank)
