@@ -8,7 +8,7 @@ both the specificity used to choose among them and ACLED's geo precision.
 from __future__ import annotations
 
 from bisect import bisect_left
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from marsad.document import ActorRef, Location
 from marsad.extract.base import Analysis, Mention
@@ -72,11 +72,18 @@ class Sentence:
     def __init__(self, a: Analysis, start: int, end: int) -> None:
         self.a = a
         self.idx = word_index(a)
-        self.mentions = [(word_of(self.idx, m.span.start), self.idx.last_before(m.span.end), m)
-                         for m in _mentions_in(a, start, end)]
+        self._span = (start, end)
         words = self.idx.between(start, end)
         self.lo = words[0].index if words else 0
         self.hi = words[-1].index + 1 if words else 0
+
+    @cached_property
+    def mentions(self) -> list[tuple[int, int, Mention]]:
+        """(first word, last word, mention) of the sentence's mentions (built when first asked:
+        most sentences hold no trigger)."""
+        start, end = self._span
+        return [(word_of(self.idx, m.span.start), self.idx.last_before(m.span.end), m)
+                for m in _mentions_in(self.a, start, end)]
 
     def actors(self, countries: bool = True) -> list[tuple[int, int, Mention]]:
         return [t for t in self.mentions if is_actor(self.a, t[2], countries)]

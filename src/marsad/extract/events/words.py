@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections import defaultdict
 from functools import lru_cache
 from typing import Any, NamedTuple
 
@@ -131,16 +132,13 @@ class WordIndex:
         """Stem -> indices of the words that have it (built once per kind of stems)."""
         where = self._where.get(deep)
         if where is None:
-            where = self._where[deep] = {}
-            get = where.get
+            built: defaultdict[str, list[int]] = defaultdict(list)
             for w in self.words:
                 at = w.index
                 for stem in (w.deep if deep else w.stems):
-                    found = get(stem)
-                    if found is None:
-                        where[stem] = [at]
-                    else:
-                        found.append(at)
+                    built[stem].append(at)
+            built.default_factory = None        # a plain mapping from now on (missing stems raise)
+            where = self._where[deep] = built
         return where
 
     def between(self, start: int, end: int) -> list[Word]:
