@@ -156,3 +156,17 @@ def test_curated_place_before_a_gazetteer_namesake(kb) -> None:  # type: ignore[
     got = found(kb, "هاجم مسلحون نقطة للجيش في صلاح الدين شمال بغداد.")
     assert "salah_al_din_governorate" in got
     assert not any(ref.startswith("gn_") for ref in got)
+
+
+# people the scorer missed: introduced by "عرّف عن نفسه باسم", or quoted after "المدعو"
+
+def test_person_who_gave_a_name(kb) -> None:  # type: ignore[no-untyped-def]
+    got = found(kb, "وقال ممرض في المستشفى، عرّف عن نفسه باسم كريم، إن الجرحى كثر، "
+                    "وقال نازح عرف عن نفسه باسم أبو خالد إن الخيام غرقت.")
+    assert "?كريم" in got and "?أبو خالد" in got
+
+
+def test_quoted_name_holding_a_place_name(kb) -> None:  # type: ignore[no-untyped-def]
+    got = found(kb, 'رصدت الاستخبارات تحركات القيادي المدعو "فرهاد كوباني" المسؤول عن الهجمات.')
+    assert got.get("?فرهاد كوباني") == ["فرهاد كوباني"]
+    assert "kobani" not in got

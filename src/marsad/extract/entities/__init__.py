@@ -73,12 +73,22 @@ def find_entities(text: str, kb: KnowledgeBase, normalized: Any = None,
     found = [Found(n.start, n.end, n.ref) for n in names if n.ref is not None]
     found += resolve_generics(view, names)
     people = find_people(view, titles, names)
+    found = _outside_people(view, found, people)
     found += [Found(p.start, p.end, p.ref, p.how) for p in people]
     found += _repeats(view, people, found)
     found += surname_mentions(view, _person_names(view, found), found)
     unknown = find_unknown_places(view, hits, names)
     found += [u.found for u in _free_of(view, unknown, found)]
     return build(view, found, people, {u.found.ref: u.near for u in unknown})
+
+
+def _outside_people(view: DocView, found: list[Found], people: list[Person]) -> list[Found]:
+    """``found`` without the places inside a new person's name ("المدعو «جوان كوباني»")."""
+    spans = [(p.start, p.end) for p in people if p.ref.startswith("?")]
+    if not spans:
+        return found
+    return [f for f in found if f.ref not in view.kb.places
+            or not any(s <= f.start and f.end <= e for s, e in spans)]
 
 
 def _free_of(view: DocView, unknown: list[UnknownPlace], found: list[Found]) -> list[UnknownPlace]:

@@ -127,12 +127,22 @@ def _after_rank(d: _Doc, t: Hit) -> Person | None:
 
 
 def _quoted(d: _Doc, j: int) -> tuple[int, int] | None:
-    """A name in quotation marks opening at token ``j`` ("المدعو «X Y»")."""
-    if j >= len(d.toks) or d.toks[j].text not in QUOTES:
+    """A name in quotation marks opening at token ``j`` ("المدعو «X Y»").
+
+    The words between the marks may include a place name ("«جوان كوباني»"), not a title.
+    """
+    toks = d.toks
+    if j >= len(toks) or toks[j].text not in QUOTES:
         return None
-    units = _units(d, j + 1, True, MAX_UNITS)
-    end = units[-1][1] if units else j
-    return (j + 1, end) if units and end + 1 < len(d.toks) and d.toks[end + 1].text in QUOTES else None
+    k = j + 1
+    while k < len(toks) and k - j <= MAX_UNITS + 1 and toks[k].kind == "word" and d.title[k] is None:
+        k += 1
+    if k == j + 1 or k >= len(toks) or toks[k].text not in QUOTES or k - j > MAX_UNITS + 1:
+        return None
+    first = toks[j + 1].text
+    if d.view.bare(first, d.view.lex.stop_words) is not None or first.startswith(DEFINITE):
+        return None
+    return j + 1, k - 1
 
 
 def _named_at(d: _Doc, j: int, closed: bool = False) -> Person | tuple[int, int] | None:
