@@ -104,7 +104,11 @@ def _collect(text: str, windowed: bool = True) -> list[Hit]:
     v = vocab()
     raw: list[Hit] = []
     windows = _windows(v, text) if windowed else [(0, len(text))]
+    required = _required()
     for kind in _KINDS:
+        words = required.get(kind)
+        if words is not None and not any(w in text for w in words):
+            continue                    # the name every match of this kind holds is not in the text
         pattern = _pattern(v, kind)
         for lo, hi in windows:
             for m in pattern.finditer(text, lo, hi):
@@ -117,6 +121,19 @@ def _collect(text: str, windowed: bool = True) -> list[Hit]:
         if not chosen or h.start >= chosen[-1].end:
             chosen.append(h)
     return _ranges(v, text, _since(v, text, _weekday_dates(text, chosen)))
+
+
+@lru_cache(maxsize=1)
+def _required() -> dict[str, tuple[str, ...]]:
+    """Kinds whose every match holds one name of a closed list (a Hijri month, a weekday, a
+    relative day), with the first words of those names: a text holding none of them has no match
+    of that kind (a cheap substring test saves the pattern's scan)."""
+    def first_words(names: dict[str, int]) -> tuple[str, ...]:
+        return tuple(sorted({name.split()[0] for name in names}))
+
+    v = vocab()
+    return {"hijri": first_words(v.hijri), "weekday": first_words(v.weekdays),
+            "rel_day": first_words(v.rel_days)}
 
 
 def _windows(v: DateVocab, text: str) -> list[tuple[int, int]]:
