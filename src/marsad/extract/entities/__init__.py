@@ -8,8 +8,14 @@ document and ``Analysis.mentions``.  The steps, each in its own module:
    keys, run on the normalised text; hits only at word boundaries, proclitics
    and enclitics allowed.  Spans exclude proclitic letters ("بالرقة" -> "الرقة");
    after ل the article's alef is not written, so "للتحالف" gives "لتحالف".
+   Spaces and quotation marks between a name's words are one separator
+   (``قوات "سوريا الديمقراطية"``).  Places inside an outlet's name (the registry's,
+   or the document's own ``source.outlet``) are no place mentions.
 2. :mod:`.names` -- context rules (place cues, blockers, ambiguous places, shared
-   aliases), then longest match.
+   aliases, common words only where a place name stands), then longest match;
+   :mod:`.regions` -- compass regions ("شمال غرب سوريا"، "ريف إدلب الجنوبي") become
+   the country or governorate, and a bare city name follows its namesake
+   governorate when only the governorate is written with a cue.
 3. :mod:`.coref` -- generic nouns ("التنظيم"، "الوزارة"، "الخارجية") join an entity
    already named.
 4. :mod:`.people` -- ranks and role phrases introduce people, with their role;
