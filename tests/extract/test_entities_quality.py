@@ -170,3 +170,9 @@ def test_quoted_name_holding_a_place_name(kb) -> None:  # type: ignore[no-untype
     got = found(kb, 'رصدت الاستخبارات تحركات القيادي المدعو "فرهاد كوباني" المسؤول عن الهجمات.')
     assert got.get("?فرهاد كوباني") == ["فرهاد كوباني"]
     assert "kobani" not in got
+
+
+def test_cue_word_inside_another_quoted_name_is_no_cue(kb) -> None:  # type: ignore[no-untyped-def]
+    got = found(kb, 'ونقل موقع "صوت العاصمة" الخبر عن مصادر محلية، وسيطرت القوات على مدينة "الباب".')
+    assert not any(ref.startswith("gn_") for ref in got)
+    assert "al_bab" in got

@@ -188,7 +188,7 @@ def places_in_context(view: DocView, h: Hit, ids: list[str], ctx: Context) -> li
     if not ids:
         return []
     lex = view.lex
-    before = view.word_before(h.start)
+    before = "" if _closed_quote_before(view, h.start) else view.word_before(h.start)
     if view.bare(before, lex.blockers) or view.word_after(h.end) in lex.after_blockers:
         return []
     surface = view.text[h.start:h.end]
@@ -215,6 +215,18 @@ def places_in_context(view: DocView, h: Hit, ids: list[str], ctx: Context) -> li
             or ((positioned or view.kb.places[i].source == "curated") and _ancestor_nearby(view, h, i))
             or (shared and _supported(view.kb.places[i], ctx))
             or (neighbourly and _neighbours_named(view.kb.places[i], ctx))]
+
+
+def _closed_quote_before(view: DocView, start: int) -> bool:
+    """A quotation closes just before the word at ``start``: the word before belongs to another name.
+
+    (``موقع "صوت العاصمة" الخبر``: "العاصمة" is no cue of "الخبر".)
+    """
+    text = view.text
+    k = view.word_start(start) - 1
+    while k >= 0 and text[k] == " ":
+        k -= 1
+    return k > 0 and text[k] in "\"'»”" and text[k - 1].isalnum()
 
 
 def _place_position(view: DocView, start: int, before: str) -> bool:
