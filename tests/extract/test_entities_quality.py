@@ -45,6 +45,13 @@ def test_adjectives_are_no_places(kb) -> None:  # type: ignore[no-untyped-def]
     assert "turkey" not in got
 
 
+def test_adjective_near_its_namesakes_governorate_is_no_place(kb) -> None:  # type: ignore[no-untyped-def]
+    got = found(kb, "خرجت مظاهرات سلمية في ريف حماة، وطالبت الحركة السلمية بالإفراج عن المعتقلين.")
+    assert "salamiyah" not in got
+    got = found(kb, "سقطت قذائف على مدينة السلمية في ريف حماة الشرقي، ثم على السلمية مجددا.")
+    assert got["salamiyah"] == ["السلمية", "السلمية"]
+
+
 # 3. outlet names
 
 def test_places_inside_outlet_names_are_no_places(kb) -> None:  # type: ignore[no-untyped-def]
