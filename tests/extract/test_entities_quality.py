@@ -128,6 +128,13 @@ def test_no_people_from_clauses(kb) -> None:  # type: ignore[no-untyped-def]
     assert "sdf" in got
 
 
+def test_no_people_from_appositive_clauses(kb) -> None:  # type: ignore[no-untyped-def]
+    got = found(kb, "وأكد رئيس المجلس المحلي، شؤون المخيمات، أن الوضع صعب. وقالت الناشطة، قلقها كبير، "
+                    "إن المساعدات لم تصل. وقال الناشط، رنا الأحمد، إن القصف استمر.")
+    people = sorted(k for k in got if k.startswith("?"))
+    assert people == ["?رنا الأحمد"]
+
+
 # 8. regions named by compass words are the governorate or the country
 
 def test_compass_regions_are_the_country_or_governorate(kb) -> None:  # type: ignore[no-untyped-def]

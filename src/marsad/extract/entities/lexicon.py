@@ -74,6 +74,7 @@ class Lexicon:
     particles: frozenset[str]
     given_names: frozenset[str]
     stop_words: frozenset[str]
+    not_names: frozenset[str]
     generic: tuple[GenericRule, ...]
     institutions: tuple[Institution, ...]
     nationalities: dict[str, str]          # folded adjective form -> country code
@@ -147,6 +148,7 @@ def lexicon() -> Lexicon:
         particles=_keys(titles.get("particles")),
         given_names=_keys(titles.get("given_names")),
         stop_words=_keys(titles.get("stop_words")),
+        not_names=_keys(titles.get("not_names")),
         generic=_generic(coref.get("generic")),
         institutions=_institutions(coref.get("institutions")),
         nationalities=_nationalities(coref.get("nationalities")),

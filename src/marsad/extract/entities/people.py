@@ -35,6 +35,7 @@ MAX_PAREN = 4
 PROCLITIC_LETTERS = "وفبلك"
 QUOTES = "\"'«»"
 CLOSERS = (",", ":", "(", ".", "|")
+POSSESSIVE = ("ها", "هم", "هما", "هن", "كم")     # not "نا": رنا، لينا are names
 
 
 @dataclass(slots=True)
@@ -208,7 +209,7 @@ def _units(d: _Doc, j: int, strong: bool, most: int, extend: bool = False) -> li
             break
         if d.view.bare(tok.text, lex.stop_words) is not None:
             break
-        if not units and (tok.text.startswith(DEFINITE) or
+        if not units and (tok.text.startswith(DEFINITE) or not _may_begin_name(d, tok.text) or
                           (not strong and tok.text[0] in PROCLITIC_LETTERS)):
             return []
         bound = tok.text in lex.particles and k + 1 < len(toks) and toks[k + 1].kind == "word"
@@ -217,6 +218,14 @@ def _units(d: _Doc, j: int, strong: bool, most: int, extend: bool = False) -> li
         if extend and len(units) == 2 and toks[units[1][0]].text in lex.given_names:
             most = MAX_UNITS
     return units
+
+
+def _may_begin_name(d: _Doc, word: str) -> bool:
+    """Not a common noun of ``not_names`` ("شؤون"), nor a word with a possessive pronoun ("قلقها")."""
+    lex = d.view.lex
+    if word in lex.given_names or word in lex.particles:
+        return True
+    return d.view.bare(word, lex.not_names) is None and not (len(word) > 3 and word.endswith(POSSESSIVE))
 
 
 def _first_name(lex: Lexicon, word: str) -> bool:
