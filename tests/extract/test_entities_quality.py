@@ -190,3 +190,8 @@ def test_cue_word_inside_another_quoted_name_is_no_cue(kb) -> None:  # type: ign
     got = found(kb, 'ونقل موقع "صوت العاصمة" الخبر عن مصادر محلية، وسيطرت القوات على مدينة "الباب".')
     assert not any(ref.startswith("gn_") for ref in got)
     assert "al_bab" in got
+
+
+def test_cue_licenses_a_place_that_shares_a_generic_form(kb) -> None:  # type: ignore[no-untyped-def]
+    got = found(kb, "استهدفت طائرة مسيرة ناحية البغدادي غربي محافظة الأنبار.")
+    assert "al_baghdadi" in got and "abu_bakr_baghdadi" not in got

@@ -192,9 +192,9 @@ def places_in_context(view: DocView, h: Hit, ids: list[str], ctx: Context) -> li
     if view.bare(before, lex.blockers) or view.word_after(h.end) in lex.after_blockers:
         return []
     surface = view.text[h.start:h.end]
-    if h.has(GENERIC_SET):   # "التحالف", "الجيش": a generic noun before a place that needs context
-        ids = [i for i in ids if not _needs_context(view.kb.places[i], False) or " " in surface]
     cue = view.bare(before, lex.cues)
+    if h.has(GENERIC_SET) and cue is None:   # "التحالف", "الجيش": a generic noun, unless a cue precedes
+        ids = [i for i in ids if not _needs_context(view.kb.places[i], False) or " " in surface]
     if cue is None and surface in lex.adjective_like and not _place_position(view, h.start, before):
         return []
     if cue is not None:
@@ -204,11 +204,11 @@ def places_in_context(view: DocView, h: Hit, ids: list[str], ctx: Context) -> li
     if " " in surface:       # a name of several words is never a common word
         return ids
     common = view.bare(surface, lex.common_words) is not None
-    if common and not _place_position(view, h.start, before):
+    positioned = _place_position(view, h.start, before)
+    if common and not positioned:
         return []             # "600 مدني": a common word stands where no place name does
     shared = len(ids) > 1 and not common      # one name, several places: the document's countries decide
     # an indefinite name where a place name stands may take the governorate of places named elsewhere
-    positioned = _place_position(view, h.start, before)
     neighbourly = not common and not surface.startswith("ال") and positioned
     # a name only the gazetteer knows ("الحكومة", "المصدر") stands where a place name does
     return [i for i in ids if not _needs_context(view.kb.places[i], common) or i in ctx.licensed
