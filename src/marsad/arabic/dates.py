@@ -139,8 +139,16 @@ def _required() -> dict[str, tuple[str, ...]]:
 def _windows(v: DateVocab, text: str) -> list[tuple[int, int]]:
     """Disjoint ranges around anchor words, widened to whitespace so no word is cut."""
     out: list[tuple[int, int]] = []
+    anchors, article = v.anchors, v.article
+    seen = _ANCHOR_WORDS.setdefault((anchors, article), {})
     for m in _WORD.finditer(text):
-        if _is_anchor(m.group(), v.anchors, v.article):
+        word = m.group()
+        anchor = seen.get(word)
+        if anchor is None:
+            anchor = _is_anchor(word, anchors, article)
+            if len(seen) < 100_000:
+                seen[word] = anchor
+        if anchor:
             lo, hi = _snap(text, m.start() - WINDOW_BEFORE, m.end() + WINDOW_AFTER)
             if out and lo <= out[-1][1]:
                 out[-1] = (out[-1][0], max(hi, out[-1][1]))
@@ -156,6 +164,10 @@ def _snap(text: str, lo: int, hi: int) -> tuple[int, int]:
         lo = max(text.rfind(" ", 0, lo), text.rfind("\n", 0, lo)) + 1
     ends = [x for x in (text.find(" ", hi), text.find("\n", hi)) if x >= 0]
     return lo, min(ends) if ends else len(text)
+
+
+# (anchors, article) -> word -> _is_anchor: a plain dict read is cheaper than the lru_cache call
+_ANCHOR_WORDS: dict[tuple[frozenset[str], str], dict[str, bool]] = {}
 
 
 @lru_cache(maxsize=65536)
