@@ -195,3 +195,8 @@ def test_cue_word_inside_another_quoted_name_is_no_cue(kb) -> None:  # type: ign
 def test_cue_licenses_a_place_that_shares_a_generic_form(kb) -> None:  # type: ignore[no-untyped-def]
     got = found(kb, "استهدفت طائرة مسيرة ناحية البغدادي غربي محافظة الأنبار.")
     assert "al_baghdadi" in got and "abu_bakr_baghdadi" not in got
+
+
+def test_cue_of_another_kind_licenses_no_generic_place(kb) -> None:  # type: ignore[no-untyped-def]
+    got = found(kb, "وفي مؤتمر صحافي عقد أمس بقاعدة التحالف في الحسكة قال المتحدث إن الوضع هادئ.")
+    assert not any(ref.startswith("gn_") for ref in got)

@@ -193,8 +193,10 @@ def places_in_context(view: DocView, h: Hit, ids: list[str], ctx: Context) -> li
         return []
     surface = view.text[h.start:h.end]
     cue = view.bare(before, lex.cues)
-    if h.has(GENERIC_SET) and cue is None:   # "التحالف", "الجيش": a generic noun, unless a cue precedes
-        ids = [i for i in ids if not _needs_context(view.kb.places[i], False) or " " in surface]
+    if h.has(GENERIC_SET):   # "التحالف", "الجيش": a generic noun, unless a cue of its kind precedes
+        kinds = lex.cues[cue] if cue is not None else ()
+        ids = [i for i in ids if not _needs_context(view.kb.places[i], False) or " " in surface
+               or view.kb.places[i].kind in kinds]
     if cue is None and surface in lex.adjective_like and not _place_position(view, h.start, before):
         return []
     if cue is not None:
