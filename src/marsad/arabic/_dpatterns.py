@@ -164,7 +164,9 @@ def vocab() -> DateVocab:
     period = (rf"{pro}(?:(?P<part>{parts})\s+)?(?:{rel_unit}|(?P<ru3>{units})(?!\s+(?:{which}|\d)))(?!\w)")
     ago = _ago_pattern(t, pro)
     past = _past_pattern(t, pro)
-    numeric = (r"(?<![\d.,/-])(?:(?P<d>\d{1,2})\s?(?P<sep>[./-])\s?(?P<m>\d{1,2})\s?(?P=sep)\s?(?P<y>\d{4})"
+    # (?=\d): both branches open with a digit; saying so first lets the scan skip other positions fast
+    numeric = (r"(?=\d)(?<![\d.,/-])"
+               r"(?:(?P<d>\d{1,2})\s?(?P<sep>[./-])\s?(?P<m>\d{1,2})\s?(?P=sep)\s?(?P<y>\d{4})"
                r"|(?P<iy>\d{4})\s?(?P<isep>[-/])\s?(?P<im>\d{1,2})\s?(?P=isep)\s?(?P<id>\d{1,2}))"
                r"(?![\d]|[.,/-]\d)")
     since = _alt(t["since"])

@@ -44,7 +44,8 @@ from marsad.document import Quantity
 
 __all__ = ["find_quantities", "parse_quantity"]
 
-_NUMERIC_DATE = re.compile(r"(?<!\d)(?:\d{1,2} ?[/.-] ?\d{1,2} ?[/.-] ?\d{2,4}"
+# (?=\d): every branch opens with a digit; saying so first lets the scan skip other positions fast
+_NUMERIC_DATE = re.compile(r"(?=\d)(?<!\d)(?:\d{1,2} ?[/.-] ?\d{1,2} ?[/.-] ?\d{2,4}"
                            r"|\d{4} ?[/.-] ?\d{1,2} ?[/.-] ?\d{1,2}"
                            r"|\d{1,2}:\d{2}(?::\d{2})?|(?:19|20)\d\d\s*[-/]\s*(?:19|20)\d\d)(?!\d)")
 
