@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import importlib
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -44,6 +45,9 @@ class Pipeline:
             from marsad.kb import load_kb
 
             self._kb = load_kb(self.kb_files)
+            # The knowledge base and the matchers built on it live as long as the process: keep the
+            # cyclic garbage collector from walking their ~300k objects on every full collection.
+            gc.freeze()
         return self._kb
 
     def prepare(self) -> Pipeline:
