@@ -9,6 +9,8 @@ from marsad.evaluate.score import Tally
 
 
 def _row(name: str, t: Tally) -> str:
+    if not (t.tp or t.fp or t.fn):  # nothing in gold or prediction: no score, not a zero
+        return f"{name:<22} {'-':>6} {'-':>6} {'-':>6}   {0:>5} {0:>5} {0:>5}"
     return (f"{name:<22} {t.precision:>6.3f} {t.recall:>6.3f} {t.f1:>6.3f}   "
             f"{t.tp:>5} {t.fp:>5} {t.fn:>5}")
 
