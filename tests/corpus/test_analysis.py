@@ -166,3 +166,16 @@ def test_semantic_links_join_paraphrased_news(tmp_path, make):
         stories = corpus.stories()
         assert len(stories) == 1 and stories[0]["documents"] == 2
         assert {d["outlet"] for d in corpus.story(stories[0]["id"])["documents"]} == {"A", "B"}
+
+
+def test_undated_report_joins_the_biggest_matching_incident_but_never_bridges():
+    def ev(doc, day=None, sub="Non-state actor overtakes territory", lat=35.95):
+        d = date(2017, 10, day) if day else None
+        return EventRow(doc, "v1", "Battles", sub, d, d, "raqqa" if lat == 35.95 else None, lat, 39.0, 1,
+                        frozenset())
+    undated = ev("x")
+    groups = merge([ev("a", 20), ev("b", 21), ev("c", 20, lat=36.9), undated, ev("y", sub="Armed clash")])
+    by_doc = {e.doc_id: {o.doc_id for o in g} for g in groups for e in g}
+    assert by_doc["x"] == {"a", "b", "x"}          # joined the Raqqa capture reported twice
+    assert by_doc["c"] == {"c"}                    # far away: not bridged through the undated report
+    assert by_doc["y"] == {"y"}                    # other sub-type: alone

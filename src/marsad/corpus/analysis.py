@@ -27,8 +27,6 @@ def load_events(conn: sqlite3.Connection) -> list[EventRow]:
     events = []
     for doc_id, event_id, etype, sub, ds, de, pub, loc, lat, lon, prec, a1, a2 in rows:
         start = _date(ds) or _date(pub)
-        if start is None:
-            continue  # undatable: stays on its own
         end = (_date(de) if ds else None) or start
         events.append(EventRow(doc_id, event_id, etype, sub, start, end, loc, lat, lon, prec,
                                frozenset(a for a in (a1, a2) if a)))

@@ -11,6 +11,10 @@ Two asserted events from different documents are the same incident when:
 
 Actors never keep two reports apart: outlets disagree precisely about who did it, and the comparison
 shows that disagreement instead of hiding it.
+
+A report that cannot be dated at all (no date of its own, no publication date) joins the dated incident
+with the same type, sub-type and place that has the most reports, if there is one; it never joins two
+incidents together, since it would bridge every such incident across the years.
 """
 
 from __future__ import annotations
@@ -32,8 +36,8 @@ class EventRow:
     event_id: str
     event_type: str
     sub_event_type: str
-    start: date
-    end: date
+    start: date | None   # None: undatable (no date of its own and no publication date)
+    end: date | None
     location_kb: str | None
     lat: float | None
     lon: float | None
@@ -67,6 +71,7 @@ def same_incident(a: EventRow, b: EventRow) -> bool:
     if a.doc_id == b.doc_id or a.event_type != b.event_type:
         return False
     tol = timedelta(days=DATE_TOLERANCE_DAYS)
+    assert a.start and a.end and b.start and b.end
     if a.start > b.end + tol or b.start > a.end + tol:
         return False
     agree = places_agree(a, b)
@@ -77,20 +82,35 @@ def same_incident(a: EventRow, b: EventRow) -> bool:
 
 def merge(events: list[EventRow]) -> list[list[EventRow]]:
     """Groups of events that are one incident (singletons included), each sorted by date."""
-    sets: DisjointSet[tuple[str, str]] = DisjointSet(e.key for e in events)
+    dated = [e for e in events if e.start is not None]
+    sets: DisjointSet[tuple[str, str]] = DisjointSet(e.key for e in dated)
     by_type: dict[str, list[EventRow]] = {}
-    for e in events:
+    for e in dated:
         by_type.setdefault(e.event_type, []).append(e)
     tol = timedelta(days=DATE_TOLERANCE_DAYS)
     for rows in by_type.values():
-        rows.sort(key=lambda e: e.start)
+        rows.sort(key=lambda e: e.start)  # type: ignore[arg-type, return-value]
         active: list[EventRow] = []
         for e in rows:
-            active = [o for o in active if o.end + tol >= e.start]  # sliding date window
+            active = [o for o in active if o.end + tol >= e.start]  # type: ignore[operator]
             for other in active:
                 if same_incident(other, e):
                     sets.union(other.key, e.key)
             active.append(e)
     index = {e.key: e for e in events}
-    return [sorted((index[k] for k in group), key=lambda e: (e.start, e.doc_id))
-            for group in sets.groups()]
+    groups = [[index[k] for k in group] for group in sets.groups()]
+    for e in events:
+        if e.start is None:
+            _attach_undated(e, groups)
+    return [sorted(g, key=lambda e: (e.start or date.max, e.doc_id)) for g in groups]
+
+
+def _attach_undated(e: EventRow, groups: list[list[EventRow]]) -> None:
+    """Add an undatable report to the best dated incident of the same kind and place, else alone."""
+    fits = [g for g in groups if g[0].start is not None and any(
+        o.doc_id != e.doc_id and o.event_type == e.event_type and o.sub_event_type == e.sub_event_type
+        and places_agree(o, e) for o in g)]
+    if fits:
+        max(fits, key=len).append(e)
+    else:
+        groups.append([e])

@@ -33,7 +33,7 @@ class Story:
 
 
 def is_news(event: EventRow, published: date | None) -> bool:
-    if published is None:
+    if published is None or event.start is None or event.end is None:
         return True
     earliest = published - timedelta(days=NEWS_WINDOW_DAYS)
     return earliest <= event.end and event.start <= published + timedelta(days=1)
