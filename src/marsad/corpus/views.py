@@ -108,30 +108,43 @@ def framing_by_outlet(conn: sqlite3.Connection, doc_ids: list[str]) -> dict[str,
     return dict(out)
 
 
-def outlets(conn: sqlite3.Connection) -> list[dict[str, Any]]:
-    """Every outlet: documents, stories covered, share of multi-outlet stories covered, framing."""
-    multi = {s for (s,) in conn.execute(
-        "SELECT s.story_id FROM stories s JOIN documents d ON d.id = s.doc_id GROUP BY s.story_id "
-        "HAVING COUNT(DISTINCT COALESCE(d.outlet_id, d.outlet)) >= 2")}
+def outlets(conn: sqlite3.Connection, *, terms: int = 200) -> list[dict[str, Any]]:
+    """Every outlet: documents, stories covered, share of multi-outlet stories covered, framing.
+
+    Three passes over the tables whatever the number of outlets (not one pass per outlet).
+    """
+    stories_of: dict[Any, set[str]] = defaultdict(set)
+    outlets_of: dict[str, set[Any]] = defaultdict(set)
+    for outlet, story_id in conn.execute(
+            "SELECT COALESCE(d.outlet_id, d.outlet), s.story_id FROM stories s JOIN documents d "
+            "ON d.id = s.doc_id"):
+        stories_of[outlet].add(story_id)
+        outlets_of[story_id].add(outlet)
+    multi = {s for s, o in outlets_of.items() if len(o) >= 2}
+    profiles = framing_profiles(conn, terms)
     rows = _dicts(conn.execute(
         "SELECT COALESCE(outlet_id, outlet) AS id, MAX(outlet) AS name, COUNT(*) AS documents, "
         "MIN(published_start) AS first, MAX(published_start) AS last FROM documents "
         "GROUP BY 1 ORDER BY documents DESC, 1"))
     for row in rows:
-        covered = {s for (s,) in conn.execute(
-            "SELECT DISTINCT s.story_id FROM stories s JOIN documents d ON d.id = s.doc_id "
-            "WHERE COALESCE(d.outlet_id, d.outlet) IS ?", (row["id"],))}
+        covered = stories_of.get(row["id"], set())
         row["stories"] = len(covered)
         row["coverage"] = round(len(covered & multi) / len(multi), 3) if multi else None
-        row["framing"] = outlet_framing(conn, row["id"])
+        row["framing"] = profiles.get(row["id"], [])
     return rows
 
 
-def outlet_framing(conn: sqlite3.Connection, outlet_id: str | None) -> list[dict[str, Any]]:
-    return _dicts(conn.execute(
-        "SELECT f.kind, f.term, f.term_en, f.grp, f.actor_kb, f.actor, COUNT(*) AS n FROM framing f "
-        "JOIN documents d ON d.id = f.doc_id WHERE COALESCE(d.outlet_id, d.outlet) IS ? "
-        "GROUP BY f.kind, f.term, f.actor_kb ORDER BY n DESC, f.term LIMIT 200", (outlet_id,)))
+def framing_profiles(conn: sqlite3.Connection, terms: int = 200) -> dict[Any, list[dict[str, Any]]]:
+    """outlet -> its framing terms by actor, most used first (at most ``terms`` each), in one pass."""
+    out: dict[Any, list[dict[str, Any]]] = defaultdict(list)
+    for outlet, kind, term, term_en, grp, actor_kb, actor, n in conn.execute(
+            "SELECT COALESCE(d.outlet_id, d.outlet), f.kind, f.term, f.term_en, f.grp, f.actor_kb, "
+            "MAX(f.actor), COUNT(*) AS n FROM framing f JOIN documents d ON d.id = f.doc_id "
+            "GROUP BY 1, f.kind, f.term, f.actor_kb ORDER BY 1, n DESC, f.term"):
+        if len(out[outlet]) < terms:
+            out[outlet].append({"kind": kind, "term": term, "term_en": term_en, "grp": grp,
+                                "actor_kb": actor_kb, "actor": actor, "n": n})
+    return dict(out)
 
 
 def coverage_matrix(conn: sqlite3.Connection, story_ids: list[str]) -> dict[str, dict[str, int]]:
