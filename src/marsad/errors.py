@@ -18,6 +18,7 @@ CODES: dict[str, str] = {
     "E_PARSE": "the file's structure is broken (HTML, JSON, CSV)",
     "E_RECORD": "a JSONL/CSV record lacks a text field or is not an object",
     "E_ANALYZE": "analysis of the document failed (a bug: please report it)",
+    "E_STORE": "the corpus could not be written (disk full, read-only, locked); earlier batches are kept",
     "E_USAGE": "the command line or request is wrong",
 }
 

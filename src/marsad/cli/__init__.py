@@ -29,7 +29,8 @@ examples:
   cat page.html | marsad analyze -           read one article from standard input
   marsad evaluate --gold samples/demo/gold   score Marsad against hand-annotated documents
 
-exit codes: 0 everything worked, 1 some inputs could not be read (each reported), 2 wrong usage.
+exit codes: 0 everything worked, 1 some inputs could not be read (each reported) or the corpus
+could not be written, 2 wrong usage.
 """
 
 
@@ -60,7 +61,7 @@ def main(argv: list[str] | None = None) -> int:
         return int(args.func(args))
     except MarsadError as exc:
         print(f"marsad: error [{exc.code}]: {exc.message}", file=sys.stderr)
-        return 2
+        return 2 if exc.code == "E_USAGE" else 1
     except KeyboardInterrupt:
         print("marsad: interrupted", file=sys.stderr)
         return 130

@@ -119,7 +119,7 @@ class Corpus:
             if self.conn.in_transaction:  # SQLite may have rolled back already (e.g. a full disk)
                 cur.execute("ROLLBACK")
             if isinstance(exc, sqlite3.OperationalError):
-                raise MarsadError("E_UNREADABLE", f"cannot write the corpus {self.path}: {exc}; this batch "
+                raise MarsadError("E_STORE", f"cannot write the corpus {self.path}: {exc}; this batch "
                                   "was rolled back, earlier ones are kept") from exc
             raise
 
