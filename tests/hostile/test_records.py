@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import pytest
 from hostile_helpers import GOOD_A, GOOD_B, api_results, by_name, cli_jsonl
 
 from marsad.errors import InputError
@@ -47,10 +46,6 @@ def test_jsonl_with_broken_lines(tmp_path: Path):
     assert items[0].source.record_id == "a" and items[7].source.record_id == "b"
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "bug (ingest/records.py): a JSONL file's encoding is judged once from its head; one line of invalid "
-    "UTF-8 there makes the whole file Windows-1256, so every good line becomes mojibake (E_EMPTY); "
-    "lines should be decoded one by one"))
 def test_jsonl_with_one_line_of_invalid_utf8(tmp_path: Path):
     path = tmp_path / "feed.jsonl"
     path.write_bytes(b"\n".join([_line({"text": GOOD_A}).encode(), b'{"text": "\xff\xfe\xfa bad"}',

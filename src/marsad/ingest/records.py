@@ -117,28 +117,79 @@ def _open_text(fh: BinaryIO, newline: str | None) -> tuple[io.TextIOWrapper, str
 
 
 def iter_jsonl(path: Path, options: IngestOptions) -> Iterator[Item]:
-    """Records of a JSON Lines file, streamed; each line is bounded by ``options.max_bytes``."""
+    """Records of a JSON Lines file, streamed; each line is bounded by ``options.max_bytes``.
+
+    Byte-oriented files are decoded line by line, so one line in another encoding costs that line
+    (``E_ENCODING``) and not the file; UTF-16/32 files are read through a text stream.
+    """
     with path.open("rb") as fh:
-        reader, encoding = _open_text(fh, None)
+        head = fh.read(HEAD_BYTES)
+        fh.seek(0)
+        encoding = _lines_encoding(head)
+        if encoding.startswith(("utf-16", "utf-32")):
+            yield from _iter_jsonl_text(fh, path, options)
+            return
         base = Source(path=str(path), encoding=encoding)
         number = 0
         while True:
             number += 1
-            try:
-                line, too_long = _read_line(reader, options.max_bytes)
-            except UnicodeDecodeError as exc:
-                yield InputError("E_ENCODING", f"line {number}: not valid {encoding} ({exc.reason})", base)
+            raw = fh.readline(options.max_bytes + 1)
+            if not raw:
                 return
-            if not line:
-                return
-            if too_long:
+            if len(raw) > options.max_bytes and not raw.endswith(b"\n"):
+                while raw and not raw.endswith(b"\n"):
+                    raw = fh.readline(_SKIP)
                 source = dataclasses.replace(base, path=f"{path}#{number}")
-                limit = f"{options.max_bytes:,}"
-                yield InputError("E_TOO_LARGE", f"line {number} exceeds {limit} characters", source)
+                yield InputError("E_TOO_LARGE", f"line {number} exceeds {options.max_bytes:,} bytes", source)
+                continue
+            try:
+                line = raw.decode("utf-8-sig" if number == 1 and encoding == "utf-8" else encoding)
+            except UnicodeDecodeError as exc:
+                source = dataclasses.replace(base, path=f"{path}#{number}")
+                yield InputError("E_ENCODING", f"line {number}: not valid {encoding} ({exc.reason})", source)
                 continue
             item = _jsonl_line(line, number, base, options)
             if item is not None:
                 yield item
+
+
+def _lines_encoding(head: bytes) -> str:
+    """The encoding of a line-oriented file: UTF-8 when most of its first lines are UTF-8."""
+    encoding = stream_encoding(head)
+    if encoding.startswith(("utf-8", "utf-16", "utf-32")):
+        return "utf-8" if encoding == "utf-8-sig" else encoding
+    lines = head.split(b"\n")[:-1] or [head]
+    valid = 0
+    for line in lines:
+        try:
+            line.decode("utf-8")
+            valid += 1
+        except UnicodeDecodeError:
+            pass
+    return "utf-8" if valid * 2 > len(lines) else encoding
+
+
+def _iter_jsonl_text(fh: BinaryIO, path: Path, options: IngestOptions) -> Iterator[Item]:
+    reader, encoding = _open_text(fh, None)
+    base = Source(path=str(path), encoding=encoding)
+    number = 0
+    while True:
+        number += 1
+        try:
+            line, too_long = _read_line(reader, options.max_bytes)
+        except UnicodeDecodeError as exc:
+            yield InputError("E_ENCODING", f"line {number}: not valid {encoding} ({exc.reason})", base)
+            return
+        if not line:
+            return
+        if too_long:
+            source = dataclasses.replace(base, path=f"{path}#{number}")
+            limit = f"{options.max_bytes:,}"
+            yield InputError("E_TOO_LARGE", f"line {number} exceeds {limit} characters", source)
+            continue
+        item = _jsonl_line(line, number, base, options)
+        if item is not None:
+            yield item
 
 
 def records_from_json_text(text: str, base: Source, options: IngestOptions) -> Iterator[Item]:
