@@ -179,3 +179,21 @@ def test_undated_report_joins_the_biggest_matching_incident_but_never_bridges():
     assert by_doc["x"] == {"a", "b", "x"}          # joined the Raqqa capture reported twice
     assert by_doc["c"] == {"c"}                    # far away: not bridged through the undated report
     assert by_doc["y"] == {"y"}                    # other sub-type: alone
+
+
+def test_summaries_written_at_refresh_match_live_and_go_stale_on_change(tmp_path, docs, make):
+    from marsad.corpus import views
+
+    with stored(tmp_path, docs) as corpus:
+        conn = corpus.conn
+        assert views._fresh(conn)
+        cached = (corpus.stories(), corpus.outlets(), views.overview(conn))
+        conn.execute("DELETE FROM summaries WHERE key = 'fresh'")
+        live = (corpus.stories(), corpus.outlets(), views.overview(conn))
+        assert cached == live
+        corpus.refresh()
+        extra = make("اشتباكات في حلب مجددا\n\nتجددت الاشتباكات في حلب.", outlet="New Outlet", path="n.txt",
+                     published=date(2020, 1, 6))
+        corpus.add([extra])
+        assert not views._fresh(conn)                       # stored since the refresh: computed live
+        assert "New Outlet" in {o["name"] for o in corpus.outlets()}

@@ -8,7 +8,7 @@ from datetime import UTC, date, datetime
 
 import numpy as np
 
-from marsad.corpus import dedup
+from marsad.corpus import dedup, views
 from marsad.corpus.incidents import EventRow, merge
 from marsad.corpus.stories import build_stories, short_id
 
@@ -81,6 +81,7 @@ def refresh(conn: sqlite3.Connection) -> dict[str, int]:
                         [(s.id, d, role) for s in stories for d, role in s.members.items()])
         cur.executemany("INSERT INTO story_incidents VALUES (?, ?)",
                         [(s.id, i) for s in stories for i in s.incidents])
+        views.summarize(conn)
         cur.execute("INSERT OR REPLACE INTO meta VALUES ('refreshed_at', ?)",
                     (datetime.now(UTC).isoformat(timespec="seconds"),))
         cur.execute("COMMIT")

@@ -125,6 +125,14 @@ CREATE INDEX events_filter ON events(modality, date_start, event_type, sub_event
     actor1, actor2, location_kb, location, lat, lon, doc_id, event_id);
 DROP INDEX events_modality_date;
 """),
+    ("0006_summaries", """
+CREATE TABLE story_summaries (
+    id TEXT PRIMARY KEY, title TEXT, documents INTEGER NOT NULL, outlets INTEGER NOT NULL,
+    first TEXT, last TEXT, outlet_names TEXT, incidents INTEGER NOT NULL
+);
+CREATE INDEX story_summaries_rank ON story_summaries(outlets DESC, last DESC, id);
+CREATE TABLE summaries (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+"""),
 ]
 
 

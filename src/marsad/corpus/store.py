@@ -114,6 +114,8 @@ class Corpus:
                 else:
                     outcome = self._put(cur, item, now)
                     setattr(stats, outcome, getattr(stats, outcome) + 1)
+                    if outcome != "unchanged":
+                        views.mark_stale(self.conn)
             cur.execute("COMMIT")
         except BaseException as exc:
             if self.conn.in_transaction:  # SQLite may have rolled back already (e.g. a full disk)

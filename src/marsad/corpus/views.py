@@ -4,6 +4,7 @@ events with filters. Every function returns plain JSON-ready data (the API and t
 from __future__ import annotations
 
 import dataclasses
+import json
 import re
 import sqlite3
 from collections import Counter, defaultdict
@@ -19,20 +20,67 @@ def _dicts(cur: sqlite3.Cursor) -> list[dict[str, Any]]:
     return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
 
 
+STORY_SUMMARY = (
+    "SELECT s.story_id AS id, COUNT(*) AS documents, COUNT(DISTINCT COALESCE(d.outlet_id, d.outlet)) "
+    "AS outlets, MIN(d.published_start) AS first, MAX(d.published_start) AS last, "
+    "GROUP_CONCAT(DISTINCT COALESCE(d.outlet, d.outlet_id)) AS outlet_names, "
+    "(SELECT COUNT(*) FROM story_incidents i WHERE i.story_id = s.story_id) AS incidents "
+    "FROM stories s JOIN documents d ON d.id = s.doc_id GROUP BY s.story_id")
+
+
 def stories(conn: sqlite3.Connection, *, limit: int = 50, offset: int = 0,
             min_outlets: int = 1) -> list[dict[str, Any]]:
-    """Stories, those covered by the most outlets first, then the latest."""
-    rows = _dicts(conn.execute(
-        "SELECT s.story_id AS id, COUNT(*) AS documents, COUNT(DISTINCT COALESCE(d.outlet_id, d.outlet)) "
-        "AS outlets, MIN(d.published_start) AS first, MAX(d.published_start) AS last, "
-        "GROUP_CONCAT(DISTINCT COALESCE(d.outlet, d.outlet_id)) AS outlet_names, "
-        "(SELECT COUNT(*) FROM story_incidents i WHERE i.story_id = s.story_id) AS incidents "
-        "FROM stories s JOIN documents d ON d.id = s.doc_id GROUP BY s.story_id HAVING outlets >= ? "
-        "ORDER BY outlets DESC, last DESC, s.story_id LIMIT ? OFFSET ?", (min_outlets, limit, offset)))
+    """Stories, those covered by the most outlets first, then the latest.
+
+    Read from the summaries :func:`summarize` writes at every refresh; computed live when they are stale.
+    """
+    if _fresh(conn):
+        rows = _dicts(conn.execute(
+            "SELECT id, documents, outlets, first, last, outlet_names, incidents, title FROM story_summaries "
+            "WHERE outlets >= ? ORDER BY outlets DESC, last DESC, id LIMIT ? OFFSET ?",
+            (min_outlets, limit, offset)))
+    else:
+        rows = _dicts(conn.execute(f"{STORY_SUMMARY} HAVING outlets >= ? ORDER BY outlets DESC, last DESC, "
+                                   "s.story_id LIMIT ? OFFSET ?", (min_outlets, limit, offset)))
+        for row in rows:
+            row["title"] = story_title(conn, row["id"])
     for row in rows:
-        row["title"] = story_title(conn, row["id"])
         row["outlet_names"] = sorted((row["outlet_names"] or "").split(",")) if row["outlet_names"] else []
     return rows
+
+
+def _fresh(conn: sqlite3.Connection) -> bool:
+    """Whether the summaries were written by the last refresh and nothing was stored since."""
+    return conn.execute("SELECT 1 FROM summaries WHERE key = 'fresh'").fetchone() is not None
+
+
+def _cached(conn: sqlite3.Connection, key: str) -> Any:
+    if not _fresh(conn):
+        return None
+    row = conn.execute("SELECT value FROM summaries WHERE key = ?", (key,)).fetchone()
+    return json.loads(row[0]) if row else None
+
+
+def summarize(conn: sqlite3.Connection) -> None:
+    """Write the whole-store aggregates (story list, outlet profiles, overview) once, at refresh time,
+    inside the caller's transaction; readers then pay nothing for them."""
+    conn.execute("DELETE FROM story_summaries")
+    conn.execute("DELETE FROM summaries")
+    conn.execute(f"INSERT INTO story_summaries (id, documents, outlets, first, last, outlet_names, "
+                 f"incidents, title) SELECT *, NULL FROM ({STORY_SUMMARY})")
+    conn.execute(
+        "UPDATE story_summaries SET title = (SELECT d.title FROM stories s JOIN documents d "
+        "ON d.id = s.doc_id WHERE s.story_id = story_summaries.id "
+        "ORDER BY s.role = 'news' DESC, d.published_start, d.rowid LIMIT 1)")
+    values = {"outlets": _outlets(conn), "overview": _overview(conn)}
+    conn.executemany("INSERT INTO summaries VALUES (?, ?)",
+                     [(k, json.dumps(v, ensure_ascii=False)) for k, v in values.items()])
+    conn.execute("INSERT INTO summaries VALUES ('fresh', '1')")
+
+
+def mark_stale(conn: sqlite3.Connection) -> None:
+    """Documents changed: readers compute aggregates live until the next refresh."""
+    conn.execute("DELETE FROM summaries WHERE key = 'fresh'")
 
 
 def story_title(conn: sqlite3.Connection, story_id: str) -> str | None:
@@ -108,11 +156,14 @@ def framing_by_outlet(conn: sqlite3.Connection, doc_ids: list[str]) -> dict[str,
     return dict(out)
 
 
-def outlets(conn: sqlite3.Connection, *, terms: int = 200) -> list[dict[str, Any]]:
-    """Every outlet: documents, stories covered, share of multi-outlet stories covered, framing.
+def outlets(conn: sqlite3.Connection) -> list[dict[str, Any]]:
+    """Every outlet: documents, stories covered, share of multi-outlet stories covered, framing."""
+    cached = _cached(conn, "outlets")
+    return cached if cached is not None else _outlets(conn)
 
-    Three passes over the tables whatever the number of outlets (not one pass per outlet).
-    """
+
+def _outlets(conn: sqlite3.Connection, *, terms: int = 200) -> list[dict[str, Any]]:
+    """:func:`outlets` computed: three passes over the tables whatever the number of outlets."""
     stories_of: dict[Any, set[str]] = defaultdict(set)
     outlets_of: dict[str, set[Any]] = defaultdict(set)
     for outlet, story_id in conn.execute(
@@ -253,3 +304,24 @@ def _index_only(filters: EventFilters) -> tuple[str, list[Any]]:
         where += " AND e.doc_id IN (SELECT id FROM documents WHERE outlet_id = ? OR outlet = ?)"
         args += [filters.outlet, filters.outlet]
     return where, args
+
+
+def overview(conn: sqlite3.Connection) -> dict[str, Any]:
+    """Counts by event type, by month and by outlet (asserted events), and the leading stories."""
+    cached = _cached(conn, "overview")
+    found = cached if cached is not None else _overview(conn)
+    return {**found, "stories": stories(conn, limit=10)}
+
+
+def _overview(conn: sqlite3.Connection) -> dict[str, Any]:
+    asserted = "FROM events e WHERE e.modality = 'asserted'"
+    return {
+        "by_type": _dicts(conn.execute(
+            f"SELECT e.event_type, COUNT(*) AS n {asserted} GROUP BY 1 ORDER BY n DESC, 1")),
+        "by_month": _dicts(conn.execute(
+            f"SELECT substr(e.date_start, 1, 7) AS period, COUNT(*) AS n {asserted} "
+            f"AND e.date_start IS NOT NULL GROUP BY 1 ORDER BY 1")),
+        "by_outlet": _dicts(conn.execute(
+            "SELECT COALESCE(d.outlet_id, d.outlet) AS id, MAX(d.outlet) AS name, COUNT(*) AS documents, "
+            "SUM(d.n_events) AS events FROM documents d GROUP BY 1 ORDER BY documents DESC, 1")),
+    }

@@ -76,18 +76,7 @@ def timeline(conn: sqlite3.Connection, filters: views.EventFilters) -> list[dict
 
 def overview(conn: sqlite3.Connection) -> dict[str, Any]:
     """Counts by event type, by month and by outlet (asserted events), and the leading stories."""
-    asserted = "FROM events e JOIN documents d ON d.id = e.doc_id WHERE e.modality = 'asserted'"
-    return {
-        "by_type": dicts(conn.execute(
-            f"SELECT e.event_type, COUNT(*) AS n {asserted} GROUP BY 1 ORDER BY n DESC, 1")),
-        "by_month": dicts(conn.execute(
-            f"SELECT substr(e.date_start, 1, 7) AS period, COUNT(*) AS n {asserted} "
-            f"AND e.date_start IS NOT NULL GROUP BY 1 ORDER BY 1")),
-        "by_outlet": dicts(conn.execute(
-            "SELECT COALESCE(d.outlet_id, d.outlet) AS id, MAX(d.outlet) AS name, COUNT(*) AS documents, "
-            "SUM(d.n_events) AS events FROM documents d GROUP BY 1 ORDER BY documents DESC, 1")),
-        "stories": views.stories(conn, limit=10),
-    }
+    return views.overview(conn)
 
 
 def event(conn: sqlite3.Connection, doc_id: str, event_id: str) -> dict[str, Any] | None:
