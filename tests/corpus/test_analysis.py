@@ -197,3 +197,13 @@ def test_summaries_written_at_refresh_match_live_and_go_stale_on_change(tmp_path
         corpus.add([extra])
         assert not views._fresh(conn)                       # stored since the refresh: computed live
         assert "New Outlet" in {o["name"] for o in corpus.outlets()}
+
+
+def test_daily_strikes_on_one_city_do_not_chain_into_one_incident():
+    def ev(doc, day):
+        d = date(2024, 3, day)
+        return EventRow(doc, "v1", "Explosions/Remote violence", "Air/drone strike", d, d, "gaza", 31.5,
+                        34.45, 1, frozenset())
+    groups = merge([ev(f"d{day}", day) for day in range(1, 11)])
+    spans = [(max(e.start for e in g) - min(e.start for e in g)).days for g in groups]
+    assert max(spans) <= 1 and len(groups) >= 5

@@ -23,8 +23,6 @@ import math
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from marsad.corpus.disjoint import DisjointSet
-
 DATE_TOLERANCE_DAYS = 1
 NEAR_KM = 25.0
 NEAR_KM_COARSE = 80.0
@@ -81,24 +79,28 @@ def same_incident(a: EventRow, b: EventRow) -> bool:
 
 
 def merge(events: list[EventRow]) -> list[list[EventRow]]:
-    """Groups of events that are one incident (singletons included), each sorted by date."""
-    dated = [e for e in events if e.start is not None]
-    sets: DisjointSet[tuple[str, str]] = DisjointSet(e.key for e in dated)
-    by_type: dict[str, list[EventRow]] = {}
-    for e in dated:
-        by_type.setdefault(e.event_type, []).append(e)
+    """Groups of events that are one incident (singletons included), each sorted by date.
+
+    Complete linkage: a report joins an incident only when it agrees with every report already in it
+    (the largest such incident wins), so daily strikes on one city never chain into one "incident".
+    """
+    dated = sorted((e for e in events if e.start is not None), key=lambda e: (e.start, e.doc_id, e.event_id))
+    groups: list[list[EventRow]] = []
     tol = timedelta(days=DATE_TOLERANCE_DAYS)
-    for rows in by_type.values():
-        rows.sort(key=lambda e: e.start)  # type: ignore[arg-type, return-value]
-        active: list[EventRow] = []
-        for e in rows:
-            active = [o for o in active if o.end + tol >= e.start]  # type: ignore[operator]
-            for other in active:
-                if same_incident(other, e):
-                    sets.union(other.key, e.key)
-            active.append(e)
-    index = {e.key: e for e in events}
-    groups = [[index[k] for k in group] for group in sets.groups()]
+    active: dict[str, list[list[EventRow]]] = {}
+    for e in dated:
+        open_groups = [g for g in active.get(e.event_type, [])
+                       if max(o.end for o in g) + tol >= e.start]  # type: ignore[operator, type-var]
+        fits = [g for g in open_groups if all(same_incident(o, e) for o in g)]
+        if fits:
+            best = max(fits, key=len)
+            best.append(e)
+            best.sort(key=lambda o: o.start)  # type: ignore[arg-type, return-value]
+        else:
+            best = [e]
+            groups.append(best)
+            open_groups.append(best)
+        active[e.event_type] = open_groups
     for e in events:
         if e.start is None:
             _attach_undated(e, groups)

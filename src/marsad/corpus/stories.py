@@ -19,6 +19,7 @@ from marsad.corpus.disjoint import DisjointSet
 from marsad.corpus.incidents import EventRow
 
 NEWS_WINDOW_DAYS = 10
+STORY_MAX_DAYS = 21   # links that would make a story span longer are refused (no snowballing)
 
 
 def short_id(prefix: str, seed: str) -> str:
@@ -47,12 +48,17 @@ def build_stories(incidents: Sequence[tuple[str, list[EventRow]]], published: di
     same news by meaning (see :mod:`marsad.corpus.semantic`), joined into one story.
     """
     sets: DisjointSet[str] = DisjointSet(i for i, _ in incidents)
+    spans: dict[str, tuple[date, date]] = {}
+    for incident_id, events in incidents:
+        days = [d for e in events for d in (e.start, e.end) if d is not None]
+        if days:
+            spans[incident_id] = (min(days), max(days))
     for incident_id, events in incidents:
         for e in events:
             if is_news(e, published.get(e.doc_id)):
-                sets.union(_doc_node(e.doc_id), incident_id)
+                _join(sets, spans, _doc_node(e.doc_id), incident_id)
     for a, b in links:
-        sets.union(_doc_node(a), _doc_node(b))
+        _join(sets, spans, _doc_node(a), _doc_node(b))
     by_id = dict(incidents)
     stories = []
     for group in sets.groups():
@@ -64,6 +70,22 @@ def build_stories(incidents: Sequence[tuple[str, list[EventRow]]], published: di
                 story.members[copy] = story.members[first]
         stories.append(story)
     return stories
+
+
+def _join(sets: DisjointSet[str], spans: dict[str, tuple[date, date]], a: str, b: str) -> None:
+    """Union ``a`` and ``b`` unless the story would then span more than :data:`STORY_MAX_DAYS`."""
+    ra, rb = sets.find(a), sets.find(b)
+    if ra == rb:
+        return
+    sa, sb = spans.get(ra), spans.get(rb)
+    if sa and sb:
+        merged = (min(sa[0], sb[0]), max(sa[1], sb[1]))
+        if (merged[1] - merged[0]).days > STORY_MAX_DAYS:
+            return
+    sets.union(ra, rb)
+    joined = [x for x in (sa, sb) if x]
+    if joined:
+        spans[sets.find(ra)] = (min(x[0] for x in joined), max(x[1] for x in joined))
 
 
 def _doc_node(doc_id: str) -> str:

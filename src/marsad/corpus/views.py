@@ -49,6 +49,15 @@ def stories(conn: sqlite3.Connection, *, limit: int = 50, offset: int = 0,
     return rows
 
 
+def story_count(conn: sqlite3.Connection, min_outlets: int = 1) -> int:
+    """How many stories at least ``min_outlets`` outlets tell."""
+    if _fresh(conn):
+        sql = "SELECT COUNT(*) FROM story_summaries WHERE outlets >= ?"
+    else:
+        sql = f"SELECT COUNT(*) FROM ({STORY_SUMMARY} HAVING outlets >= ?)"
+    return conn.execute(sql, (min_outlets,)).fetchone()[0]
+
+
 def _fresh(conn: sqlite3.Connection) -> bool:
     """Whether the summaries were written by the last refresh and nothing was stored since."""
     return conn.execute("SELECT 1 FROM summaries WHERE key = 'fresh'").fetchone() is not None

@@ -39,10 +39,7 @@ def outlet_names(conn: sqlite3.Connection) -> list[dict[str, Any]]:
 
 
 def story_count(conn: sqlite3.Connection, min_outlets: int) -> int:
-    return conn.execute(
-        "SELECT COUNT(*) FROM (SELECT s.story_id FROM stories s JOIN documents d ON d.id = s.doc_id "
-        "GROUP BY s.story_id HAVING COUNT(DISTINCT COALESCE(d.outlet_id, d.outlet)) >= ?)",
-        (min_outlets,)).fetchone()[0]
+    return views.story_count(conn, min_outlets)
 
 
 def document_ids(conn: sqlite3.Connection, filters: Filters, limit: int) -> list[str]:
