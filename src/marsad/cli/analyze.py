@@ -24,10 +24,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--out", type=common.Path, metavar="FILE", help="write to FILE instead of standard output")
     p.add_argument("--workers", type=int, default=1, metavar="N", help="analyse in N processes (default 1)")
     p.add_argument("--stages", metavar="A,B", help="comma-separated stages to run (default: all)")
-    bar = p.add_mutually_exclusive_group()
-    bar.add_argument("--progress", dest="progress", action="store_true", default=None,
-                     help="always show a progress bar on stderr")
-    bar.add_argument("--no-progress", dest="progress", action="store_false", help="never show one")
+    common.add_progress_options(p)
     common.add_input_options(p)
     p.set_defaults(func=run)
 

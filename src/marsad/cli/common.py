@@ -28,6 +28,13 @@ def add_input_options(p: argparse.ArgumentParser) -> None:
                    help="a YAML file adding or overriding actors and places; repeatable")
 
 
+def add_progress_options(p: argparse.ArgumentParser) -> None:
+    bar = p.add_mutually_exclusive_group()
+    bar.add_argument("--progress", dest="progress", action="store_true", default=None,
+                     help="always show a progress bar on stderr")
+    bar.add_argument("--no-progress", dest="progress", action="store_false", help="never show one")
+
+
 def ingest_options(args: argparse.Namespace):  # -> IngestOptions
     from marsad.ingest import IngestOptions
 

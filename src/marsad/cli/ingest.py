@@ -25,9 +25,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
                    help="also link articles by the meaning of their titles (slower; needs marsad[semantic]); "
                         "stays on for this corpus")
     p.add_argument("--batch", type=int, default=200, metavar="N", help="documents per transaction (200)")
-    bar = p.add_mutually_exclusive_group()
-    bar.add_argument("--progress", dest="progress", action="store_true", default=None)
-    bar.add_argument("--no-progress", dest="progress", action="store_false")
+    common.add_progress_options(p)
     common.add_input_options(p)
     p.set_defaults(func=run)
 

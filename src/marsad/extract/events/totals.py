@@ -17,24 +17,23 @@ _CLAUSE_REACH = 14
 
 def clause_bounds(idx: WordIndex, i: int, reach: int = _CLAUSE_REACH) -> tuple[int, int]:
     """Word range of the clause around word ``i`` (at most ``reach`` words each way)."""
-    words = idx.words
-    a = i
-    while a > 0 and i - a < reach and words[a - 1].clause == words[i].clause:
-        a -= 1
-    b = i
-    while b + 1 < len(words) and b - i < reach and words[b + 1].clause == words[i].clause:
-        b += 1
-    return a, b + 1
+    return _bounds(idx, i, reach, "clause")
 
 
 def sentence_bounds(idx: WordIndex, i: int, reach: int = 60) -> tuple[int, int]:
     """Word range of the sentence around word ``i`` (at most ``reach`` words each way)."""
+    return _bounds(idx, i, reach, "sentence")
+
+
+def _bounds(idx: WordIndex, i: int, reach: int, unit: str) -> tuple[int, int]:
+    """Word range around word ``i`` sharing its ``unit`` number (clause or sentence)."""
     words = idx.words
+    own = getattr(words[i], unit)
     a = i
-    while a > 0 and i - a < reach and words[a - 1].sentence == words[i].sentence:
+    while a > 0 and i - a < reach and getattr(words[a - 1], unit) == own:
         a -= 1
     b = i
-    while b + 1 < len(words) and b - i < reach and words[b + 1].sentence == words[i].sentence:
+    while b + 1 < len(words) and b - i < reach and getattr(words[b + 1], unit) == own:
         b += 1
     return a, b + 1
 

@@ -56,23 +56,17 @@ class Ctx:
     @cached_property
     def mention_by_word(self) -> list[Mention | None]:
         """For each word, the actor mention overlapping it (the longest one)."""
-        out: list[Mention | None] = [None] * len(self.words)
-        for m in sorted(self.actor_mentions, key=lambda m: m.span.end - m.span.start):
-            i = self.lay.word_index(m.span.start)
-            if i > 0 and self.words[i - 1].end > m.span.start:
-                i -= 1
-            while i < len(self.words) and self.words[i].start < m.span.end:
-                out[i] = m
-                i += 1
-        return out
+        return self._by_word(sorted(self.actor_mentions, key=lambda m: m.span.end - m.span.start))
 
     @cached_property
     def place_by_word(self) -> list[Mention | None]:
         """For each word, the place mention overlapping it."""
+        return self._by_word([m for m in self.a.mentions if m.entity.type not in ACTOR_TYPES])
+
+    def _by_word(self, mentions: list[Mention]) -> list[Mention | None]:
+        """For each word, the last of ``mentions`` overlapping it."""
         out: list[Mention | None] = [None] * len(self.words)
-        for m in self.a.mentions:
-            if m.entity.type in ACTOR_TYPES:
-                continue
+        for m in mentions:
             i = self.lay.word_index(m.span.start)
             if i > 0 and self.words[i - 1].end > m.span.start:
                 i -= 1
