@@ -51,7 +51,7 @@ class DateVocab:
     day_words: dict[str, int]
     durations: dict[str, tuple[str, int | None]]     # form -> (unit, implied count or None)
     ago_words: frozenset[str]
-    anchors: frozenset[str]      # first and last words of every name a date expression must contain
+    anchors: dict[str, frozenset[str]]   # first/last word of a name an expression must hold -> its kinds
     article: str
     numeric: re.Pattern[str]
     since_before: re.Pattern[str]
@@ -76,15 +76,26 @@ def _article() -> str:
     return fold_key(table("clitics")["article"])
 
 
-def _anchors(t: dict) -> frozenset[str]:
-    forms = [f for name in ("gregorian", "hijri", "weekdays", "relative_days", "units")
-             for v in t[name].values() for f in v]
-    forms += [f for kinds in [*t["durations"].values(), t["hours"]] for v in kinds.values() for f in v]
-    words = set()
-    for form in forms:
-        parts = _key(form).split()
-        words.update((parts[0], parts[-1]))
-    return frozenset(words)
+# The names each kind of expression must contain (digits aside: numeric dates and years hold digits).
+_ANCHOR_TABLES = {"greg": ("gregorian",), "hijri": ("hijri",), "weekday": ("weekdays",),
+                  "rel_day": ("relative_days",), "period": ("units",)}
+
+
+def _anchors(t: dict) -> dict[str, frozenset[str]]:
+    """First and last words of every name an expression must contain, with the kinds that need it:
+    a kind's matches lie near one of its own anchor words, so it only scans windows around them."""
+    forms: dict[str, list[str]] = {kind: [f for name in names for v in t[name].values() for f in v]
+                                   for kind, names in _ANCHOR_TABLES.items()}
+    durations = [f for kinds in t["durations"].values() for v in kinds.values() for f in v]
+    forms["ago"] = durations
+    forms["past"] = durations + [f for v in t["hours"].values() for f in v]
+    words: dict[str, set[str]] = {}
+    for kind, names in forms.items():
+        for form in names:
+            parts = _key(form).split()
+            for word in (parts[0], parts[-1]):
+                words.setdefault(word, set()).add(kind)
+    return {word: frozenset(kinds) for word, kinds in words.items()}
 
 
 def _durations(t: dict) -> dict[str, tuple[str, int | None]]:

@@ -98,19 +98,19 @@ WINDOW_BEFORE, WINDOW_AFTER = 48, 64    # no expression reaches further from one
 def _collect(text: str, windowed: bool = True) -> list[Hit]:
     """Date expressions of folded ``text`` (cached: quantities and dates read the same text).
 
-    The patterns run only on windows around anchor words (digits, month and
-    day names, units); ``windowed=False`` scans the whole text (same result).
+    Each kind of pattern runs only on windows around its own anchor words (digits; month, day
+    and unit names); ``windowed=False`` scans the whole text (same result).
     """
     v = vocab()
     raw: list[Hit] = []
-    windows = _windows(v, text) if windowed else [(0, len(text))]
+    windows = _windows(v, text) if windowed else {kind: [(0, len(text))] for kind in _KINDS}
     required = _required()
     for kind in _KINDS:
         words = required.get(kind)
         if words is not None and not any(w in text for w in words):
             continue                    # the name every match of this kind holds is not in the text
         pattern = _pattern(v, kind)
-        for lo, hi in windows:
+        for lo, hi in windows.get(kind, ()):
             for m in pattern.finditer(text, lo, hi):
                 start = m.end("pro") if "pro" in m.re.groupindex else m.start()
                 if m.end() > start and _valid(v, kind, m, text, start):
@@ -136,24 +136,30 @@ def _required() -> dict[str, tuple[str, ...]]:
             "rel_day": first_words(v.rel_days)}
 
 
-def _windows(v: DateVocab, text: str) -> list[tuple[int, int]]:
-    """Disjoint ranges around anchor words, widened to whitespace so no word is cut."""
-    out: list[tuple[int, int]] = []
+_DIGIT_KINDS = frozenset({"numeric", "year", "hyear"})
+
+
+def _windows(v: DateVocab, text: str) -> dict[str, list[tuple[int, int]]]:
+    """For each kind, disjoint ranges around its anchor words, widened to whitespace so no word is
+    cut (a window reaches WINDOW_BEFORE characters before its anchor and WINDOW_AFTER after)."""
+    out: dict[str, list[tuple[int, int]]] = {}
     anchors, article = v.anchors, v.article
-    seen = _ANCHOR_WORDS.setdefault((anchors, article), {})
+    seen = _ANCHOR_WORDS.setdefault(id(anchors), {})
     for m in _WORD.finditer(text):
         word = m.group()
-        anchor = seen.get(word)
-        if anchor is None:
-            anchor = _is_anchor(word, anchors, article)
+        kinds = seen.get(word)
+        if kinds is None:
+            kinds = _anchor_kinds(word, anchors, article)
             if len(seen) < 100_000:
-                seen[word] = anchor
-        if anchor:
+                seen[word] = kinds
+        if kinds:
             lo, hi = _snap(text, m.start() - WINDOW_BEFORE, m.end() + WINDOW_AFTER)
-            if out and lo <= out[-1][1]:
-                out[-1] = (out[-1][0], max(hi, out[-1][1]))
-            else:
-                out.append((lo, hi))
+            for kind in kinds:
+                spans = out.setdefault(kind, [])
+                if spans and lo <= spans[-1][1]:
+                    spans[-1] = (spans[-1][0], max(hi, spans[-1][1]))
+                else:
+                    spans.append((lo, hi))
     return out
 
 
@@ -166,19 +172,19 @@ def _snap(text: str, lo: int, hi: int) -> tuple[int, int]:
     return lo, min(ends) if ends else len(text)
 
 
-# (anchors, article) -> word -> _is_anchor: a plain dict read is cheaper than the lru_cache call
-_ANCHOR_WORDS: dict[tuple[frozenset[str], str], dict[str, bool]] = {}
+# id(anchors) -> word -> _anchor_kinds: a plain dict read is cheaper than a function call
+_ANCHOR_WORDS: dict[int, dict[str, frozenset[str]]] = {}
 
 
-@lru_cache(maxsize=65536)
-def _is_anchor(word: str, anchors: frozenset[str], article: str) -> bool:
-    """Digits, or an anchor word behind up to two proclitic letters and/or the article."""
-    if any(c.isdigit() for c in word):
-        return True
+def _anchor_kinds(word: str, anchors: dict[str, frozenset[str]], article: str) -> frozenset[str]:
+    """Kinds anchored by ``word``: digits, or an anchor word behind up to two proclitic letters
+    and/or the article."""
+    kinds: frozenset[str] = _DIGIT_KINDS if any(c.isdigit() for c in word) else frozenset()
     for bare in (word, word[1:], word[2:]):
-        if bare in anchors or (bare.startswith(article) and bare[len(article):] in anchors):
-            return True
-    return False
+        kinds |= anchors.get(bare, frozenset())
+        if bare.startswith(article):
+            kinds |= anchors.get(bare[len(article):], frozenset())
+    return kinds
 
 
 def _pattern(v: DateVocab, kind: str) -> re.Pattern[str]:
