@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from marsad.extract.quotes.context import Ctx
 from marsad.extract.quotes.phrases import skip_adjuncts
-from marsad.extract.quotes.words import Pair
+from marsad.extract.quotes.words import GAP_COLON, GAP_DOT, GAP_NEWLINE, Pair
 
 MAX_ZONE_WORDS = 30
 TRIM = " \t\n,،.؛;:-–—"
@@ -86,7 +86,7 @@ def _skip_apposition(ctx: Ctx, k: int, limit: int) -> int:
     if not (ctx.comma_before(k) and ctx.words[k].key.startswith("ال")):
         return k
     for i in range(k + 1, min(len(ctx.words), k + 8)):
-        if ctx.words[i].start >= limit or "." in ctx.gap(i):
+        if ctx.words[i].start >= limit or ctx.gap_flags[i] & GAP_DOT:
             return k
         if ctx.comma_before(i):
             return i
@@ -98,21 +98,21 @@ def _word_limit(ctx: Ctx, limit: int) -> int:
 
 
 def _marker_at(ctx: Ctx, k: int) -> bool:
-    gap = ctx.gap(k)
-    return ":" in gap or _pair_in_gap(ctx, k, long_only=True) is not None \
+    return bool(ctx.gap_flags[k] & GAP_COLON) or _pair_in_gap(ctx, k, long_only=True) is not None \
         or ctx.opens_report(k)
 
 
 def _scan_marker(ctx: Ctx, k: int, limit: int) -> int | None:
     """The first word at or after ``k`` preceded by a colon or a long quotation, or أن / إن."""
     end = min(len(ctx.words), k + MAX_ZONE_WORDS)
+    flags = ctx.gap_flags
     for i in range(k, end):
         if ctx.words[i].start >= limit:
             return None
-        gap = ctx.gap(i)
-        if i > k and any(c in gap for c in ".\n"):
+        gap = flags[i]
+        if i > k and gap & (GAP_DOT | GAP_NEWLINE):
             return None
-        if ":" in gap or _pair_in_gap(ctx, i, long_only=True) or ctx.opens_report(i):
+        if gap & GAP_COLON or _pair_in_gap(ctx, i, long_only=True) or ctx.opens_report(i):
             return i
     return None
 
@@ -129,19 +129,15 @@ def _adjunct_between(ctx: Ctx, k: int, m: int) -> bool:
 
 def _pair_in_gap(ctx: Ctx, k: int, *, long_only: bool) -> Pair | None:
     """A quotation opening between word ``k - 1`` and word ``k``."""
-    start = ctx.words[k - 1].end if k else 0
-    for off in range(start, ctx.words[k].start):
-        pair = ctx.lay.pair_opening(off)
-        if pair is not None:
-            if long_only and len(ctx.text[pair.open:pair.close].split()) < 4:
-                return None
-            return pair
-    return None
+    pair = ctx.lay.pair_before.get(k)
+    if pair is None or (long_only and ctx.lay.pair_words(pair) < 4):
+        return None
+    return pair
 
 
 def _from_marker(ctx: Ctx, k: int, limit: int) -> Content | None:
     """Content opening at marker word ``k`` (a colon or quote before it, or أن / إن at it)."""
-    if ctx.opens_report(k) and ":" not in ctx.gap(k):
+    if ctx.opens_report(k) and not ctx.gap_flags[k] & GAP_COLON:
         k += 1
         if k >= len(ctx.words):
             return None

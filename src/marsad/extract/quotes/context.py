@@ -8,8 +8,15 @@ from datetime import date
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from marsad.extract.quotes.lexicon import Lexicon, load_lexicon
-from marsad.extract.quotes.words import COMMAS, Layout, Word
+from marsad.extract.quotes.lexicon import (
+    ADJUNCT,
+    COMPLEMENTIZER,
+    DATE_PREPOSITION,
+    MANNER,
+    Lexicon,
+    load_lexicon,
+)
+from marsad.extract.quotes.words import GAP_COMMA, Layout, Word
 
 if TYPE_CHECKING:
     from marsad.document import Entity
@@ -32,6 +39,9 @@ class Ctx:
         self.text: str = self.lay.text          # plain attributes: read hundreds of thousands of times
         self.words: list[Word] = self.lay.words
         self.lex = load_lexicon()
+        classes = self.lex.classes
+        self.kc: list[int] = [classes[w.key] for w in self.words]   # key class bits per word
+        self.gap_flags: bytearray = self.lay.gap_flags               # GAP_* bits per word
         self._entity_keys: dict[str, set[str]] = {}
         self._adjunct: dict[int, bool] = {}
         self.breaks: dict[int, bool] = {}     # phrase_break memo (word index -> verdict)
@@ -96,7 +106,7 @@ class Ctx:
         return self.text[before:self.words[i].start]
 
     def comma_before(self, i: int) -> bool:
-        return any(c in self.gap(i) for c in COMMAS)
+        return bool(self.gap_flags[i] & GAP_COMMA)
 
     def is_adjunct(self, i: int) -> bool:
         """A time word, a date, a manner word or an adjunct phrase word (memoised per word)."""
@@ -106,13 +116,10 @@ class Ctx:
         return got
 
     def _is_adjunct(self, i: int) -> bool:
-        w = self.words[i]
-        k = w.key[1:] if w.key[:1] in "وف" and len(w.key) > 3 else w.key
-        if w.key in self.lex.adjuncts or k in self.lex.adjuncts:
+        bits = self.kc[i]
+        if bits & (ADJUNCT | MANNER) or (i > 0 and self.kc[i - 1] & MANNER):
             return True
-        if w.key in self.lex.manner or (i > 0 and self.words[i - 1].key in self.lex.manner):
-            return True
-        if w.key in self.lex.date_prepositions and i + 1 < len(self.words) and self._in_date(i + 1):
+        if bits & DATE_PREPOSITION and i + 1 < len(self.words) and self._in_date(i + 1):
             return True
         return self._in_date(i)
 
@@ -127,14 +134,14 @@ class Ctx:
 
     def opens_report(self, i: int) -> bool:
         """Word ``i`` is أن / إن opening reported speech (not "دون أن", "قبل أن")."""
-        if not self.lex.is_complementizer(self.words[i].key):
+        if not self.kc[i] & COMPLEMENTIZER:
             return False
         return i == 0 or self.words[i - 1].key.removeprefix("و") not in self.lex.infinitive_governors
 
     def is_prep(self, i: int) -> bool:
         """A preposition (alone or bound: "بالمجازر", "للحملة") or أن / إن."""
         k = self.words[i].key
-        return k in self.lex.prepositions or k.startswith(("بال", "لل")) or self.lex.is_complementizer(k)
+        return k in self.lex.prepositions or k.startswith(("بال", "لل")) or bool(self.kc[i] & COMPLEMENTIZER)
 
     def gender_of(self, entity: Entity | None, surface: str = "") -> str | None:
         """Gender of a person (knowledge base) or grammatical gender of an organisation's name."""

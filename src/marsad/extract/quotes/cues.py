@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from marsad.extract.quotes.context import Ctx
-from marsad.extract.quotes.lexicon import CueForm, Nominal
+from marsad.extract.quotes.lexicon import COMPLEMENTIZER, CUE_HEAD, CueForm, Nominal
 
 HEADLINE_WORDS = 20
 
@@ -28,7 +28,8 @@ def find_cues(ctx: Ctx) -> list[Cue]:
     out: list[Cue] = []
     ws = ctx.words
     strict = "\u0649" in ctx.text   # the text writes ى: a final ي is not an alef maqsura
-    for i, w in enumerate(ws):
+    for i in [i for i, bits in enumerate(ctx.kc) if bits & CUE_HEAD]:   # most words open no cue
+        w = ws[i]
         after_ma = i > 0 and ctx.words[i - 1].key in ctx.lex.relative_ma
         hit = ctx.lex.verb(w.key, w.text, pronoun=after_ma, strict_maqsura=strict)
         if hit is not None and after_ma and hit[0].tense == "pres" and not _attributive(ctx, i - 1):
@@ -52,7 +53,7 @@ def _attributive(ctx: Ctx, ma: int) -> bool:
 
 def _negated(ctx: Ctx, i: int) -> bool:
     """"لم تعلن", and "دون أن يوضح" (without saying)."""
-    if i > 1 and ctx.lex.is_complementizer(ctx.words[i - 1].key) and ctx.words[i - 2].key in ctx.lex.without:
+    if i > 1 and ctx.kc[i - 1] & COMPLEMENTIZER and ctx.words[i - 2].key in ctx.lex.without:
         return True
     return i > 0 and ctx.words[i - 1].key in ctx.lex.negations and not ctx.comma_before(i)
 

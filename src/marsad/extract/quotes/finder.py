@@ -15,9 +15,10 @@ from marsad.extract.quotes.content import Content, find_content, find_content_di
 from marsad.extract.quotes.context import Ctx
 from marsad.extract.quotes.cues import Cue, find_cues, is_cutter, is_headline
 from marsad.extract.quotes.discourse import Antecedent, Said, document_author, name_keys, resolve
-from marsad.extract.quotes.lexicon import CueForm, variants
+from marsad.extract.quotes.lexicon import NON_SPEAKER, CueForm, variants
 from marsad.extract.quotes.speaker import Subject, described, document_np, extend
 from marsad.extract.quotes.subjects import generic_inside, speaker_of, subject_of
+from marsad.extract.quotes.words import GAP_COLON
 
 
 @dataclass
@@ -210,8 +211,7 @@ def _nominal_quote(ctx: Ctx, cue: Cue, said: list[Said], limit: int) -> Found | 
     np_start = cue.j
     sub = document_np(ctx, np_start, ctx.lay.word_index(limit)) \
         or described(ctx, np_start, extend(ctx, np_start, ctx.lay.word_index(limit)))
-    if sub.kind in ("unknown", "none", "dropped") or ctx.lex.in_set(ctx.words[np_start].key,
-                                                                     ctx.lex.non_speakers):
+    if sub.kind in ("unknown", "none", "dropped") or ctx.kc[np_start] & NON_SPEAKER:
         return None
     speaker = speaker_of(ctx, sub, cue, said, start)
     if speaker is None:
@@ -248,7 +248,7 @@ def _document_quote(ctx: Ctx, cue: Cue, said: list[Said], limit: int) -> Found |
     med = ctx.lex.documents[doc_key]
     last = ctx.lay.word_index(limit)
     start = ctx.words[cue.i].start
-    if k + 1 < last and not ctx.comma_before(k + 1) and ":" not in ctx.gap(k + 1):
+    if k + 1 < last and not ctx.comma_before(k + 1) and not ctx.gap_flags[k + 1] & GAP_COLON:
         sub = described(ctx, k + 1, extend(ctx, k + 1, last))
         sub.medium = med
         speaker = speaker_of(ctx, sub, cue, said, start) if sub.kind != "unknown" else None

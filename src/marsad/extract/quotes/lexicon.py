@@ -18,6 +18,23 @@ PROCLITICS = ("و", "ف")
 OBJECT_PRONOUNS = ("ه", "ها", "هم")
 ATTACHED = ("وال", "فال", "بال", "كال", "لل", "ال", "وب", "ول", "ب", "ل", "ك")
 
+# Key classes: what a folded word can be, as bits, worked out once per distinct key
+# (:attr:`Lexicon.classes`) so that the finder's word tests are a dict read and a mask.
+VERB = 1 << 0            # a cue form by its key alone (``Lexicon.verb(key)``)
+CUE_HEAD = 1 << 1        # may open a cue: a verb form (bare, after و/ف or with an object
+                         # pronoun) or the head of a nominal cue (bare or after و)
+COMPLEMENTIZER = 1 << 2  # أن / إن / بأن, with or without a pronoun ending
+OUTLET = 1 << 3          # an outlet or an addressee ("لقناة", "لمراسل")
+MEDIUM_HEAD = 1 << 4     # one of its forms heads a medium phrase
+ROLE_NOUN = 1 << 5       # a role noun, masculine or feminine
+GENERIC = 1 << 6         # an institution noun (any form)
+TITLE = 1 << 7           # a rank or honorific (any form)
+NON_SPEAKER = 1 << 8     # reports, figures (any form)
+ADJUNCT = 1 << 9         # a time or adjunct word (also after و/ف)
+MANNER = 1 << 10         # a manner word
+DATE_PREPOSITION = 1 << 11
+MAX_CLASSED_KEYS = 1 << 17   # the class table is emptied past this many keys
+
 
 @dataclass(frozen=True, slots=True)
 class CueForm:
@@ -91,6 +108,7 @@ class Lexicon:
     _verb_memo: dict[tuple[str, str, bool, bool], tuple[CueForm, bool] | None] = field(
         default_factory=dict, repr=False, compare=False)
     _comp_memo: dict[str, bool] = field(default_factory=dict, repr=False, compare=False)
+    classes: dict[str, int] = field(default_factory=dict, repr=False, compare=False)
 
     # ------------------------------------------------------------ look-ups
 
@@ -158,6 +176,41 @@ class Lexicon:
                 if i + n <= len(keys) and all(keys[i + k] == phrase[k] for k in range(1, n)):
                     return self.media[phrase], n
         return None
+
+    def key_class(self, word_key: str) -> int:
+        """The class bits of ``word_key`` (see ``VERB`` ... ``DATE_PREPOSITION``); use
+        ``classes[word_key]``, which computes and stores them on a first read."""
+        verbs = self.verbs
+        bits = 0
+        if self.verb(word_key) is not None:
+            bits |= VERB
+        if (word_key in verbs or (word_key[:1] in PROCLITICS and word_key[1:] in verbs)
+                or word_key[:-1] in verbs or word_key[:-2] in verbs
+                or word_key in self.nominal_by_head
+                or (word_key[:1] == "و" and word_key[1:] in self.nominal_by_head)):
+            bits |= CUE_HEAD
+        if self.is_complementizer(word_key):
+            bits |= COMPLEMENTIZER
+        outlets = self.outlets
+        if word_key in outlets or (word_key[:1] == "ل" and (word_key[1:] in outlets
+                                                            or self.in_set(word_key, self.addressees))):
+            bits |= OUTLET
+        if any(v in self.media_by_head for v in variants(word_key)):
+            bits |= MEDIUM_HEAD
+        if self.in_set(word_key, self.role_nouns) or (word_key.endswith("ه")
+                                                      and self.in_set(word_key[:-1], self.role_nouns)):
+            bits |= ROLE_NOUN
+        for table, bit in ((self.generic, GENERIC), (self.titles, TITLE), (self.non_speakers, NON_SPEAKER)):
+            if self.in_set(word_key, table):
+                bits |= bit
+        bare = word_key[1:] if word_key[:1] in "وف" and len(word_key) > 3 else word_key
+        if word_key in self.adjuncts or bare in self.adjuncts:
+            bits |= ADJUNCT
+        if word_key in self.manner:
+            bits |= MANNER
+        if word_key in self.date_prepositions:
+            bits |= DATE_PREPOSITION
+        return bits
 
     def gender_of_head(self, head_key: str, raw: str) -> str | None:
         """Grammatical gender of an organisation's head word ("m" / "f"), None when unknown."""
@@ -228,7 +281,22 @@ def load_lexicon(path: Path = CUES_FILE) -> Lexicon:
     gender = data.get("gender", {})
     lex.feminine = {key(w) for w in gender.get("feminine", ())}
     lex.masculine = {key(w) for w in gender.get("masculine", ())}
+    lex.classes = _KeyClasses(lex)
     return lex
+
+
+class _KeyClasses(dict[str, int]):
+    """Key -> class bits, filled on demand (a plain dict read once a key is known)."""
+
+    def __init__(self, lex: Lexicon) -> None:
+        super().__init__()
+        self.lex = lex
+
+    def __missing__(self, word_key: str) -> int:
+        if len(self) >= MAX_CLASSED_KEYS:
+            self.clear()
+        bits = self[word_key] = self.lex.key_class(word_key)
+        return bits
 
 
 def _add_verb(lex: Lexicon, lemma: str, entry: dict[str, Any]) -> None:

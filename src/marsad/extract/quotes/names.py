@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from marsad.extract.base import Mention
 from marsad.extract.quotes.context import Ctx
+from marsad.extract.quotes.lexicon import GENERIC, ROLE_NOUN, TITLE, VERB
 from marsad.extract.quotes.phrases import (
     STRIP,
     Subject,
@@ -15,7 +16,7 @@ from marsad.extract.quotes.phrases import (
     phrase_break,
     span_text,
 )
-from marsad.extract.quotes.words import Word, key
+from marsad.extract.quotes.words import GAP_PAREN, Word, key
 
 
 def described(ctx: Ctx, i: int, end: int) -> Subject:
@@ -35,7 +36,7 @@ def described(ctx: Ctx, i: int, end: int) -> Subject:
         return Subject("person_anaphor", end, name=text, head=head, start=i)
     org = next((m for m in mentions if m.entity.type == "organization"), None)
     if not is_role_noun(ctx, head) and org is None:
-        named = end - i > 1 and ctx.lex.in_set(ctx.words[i].key, ctx.lex.generic)
+        named = end - i > 1 and bool(ctx.kc[i] & GENERIC)
         return Subject("named" if named else "unknown", end, name=text, start=i)
     return Subject("described", end, org, text, start=i)
 
@@ -45,8 +46,7 @@ def apposed_person(ctx: Ctx, sub: Subject, limit: int) -> Subject:
     "الناطق باسم قوى الأمن سيبان عفريني إن"."""
     role = _strip_titles(ctx, span_text(ctx, sub.start, sub.end)) or None
     j = _self_named(ctx, _skip_anonymity(ctx, sub.end, limit), limit)
-    while j < limit and (ctx.lex.in_set(ctx.words[j].key, ctx.lex.titles)
-                         or (ctx.words[j].key.startswith("ال") and is_role_noun(ctx, ctx.words[j].key))):
+    while j < limit and (ctx.kc[j] & TITLE or (ctx.words[j].key.startswith("ال") and ctx.kc[j] & ROLE_NOUN)):
         j += 1
     found = _person_ahead(ctx, j, limit)
     if found is not None:
@@ -102,7 +102,7 @@ def _name_end(ctx: Ctx, j: int, limit: int) -> int:
     """End of 1-4 name words at ``j`` that a break follows (else ``j``)."""
     for end in range(j, min(limit, j + 4)):
         w = ctx.words[end]
-        if end > j and (phrase_break(ctx, end) or "(" in ctx.gap(end)):
+        if end > j and (phrase_break(ctx, end) or ctx.gap_flags[end] & GAP_PAREN):
             return end
         if _in_any_mention(ctx, w) or not _name_word(ctx, end, end == j):
             return j
@@ -116,7 +116,7 @@ def _name_word(ctx: Ctx, k: int, first: bool) -> bool:
     if w.key in ctx.lex.not_names or w.text.endswith("ية") or is_outlet(ctx, w.key):
         return False
     prep = ctx.is_prep(k) and w.text != "علي"  # the name علي, not the preposition على
-    if prep or ctx.is_adjunct(k) or ctx.lex.verb(w.key) is not None:
+    if prep or ctx.is_adjunct(k) or ctx.kc[k] & VERB:
         return False
     if first:
         return not (is_head(ctx, k) or w.key.startswith("ال"))

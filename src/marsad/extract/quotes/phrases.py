@@ -11,6 +11,16 @@ from dataclasses import dataclass
 
 from marsad.extract.base import Mention
 from marsad.extract.quotes.context import Ctx
+from marsad.extract.quotes.lexicon import (
+    COMPLEMENTIZER,
+    GENERIC,
+    MEDIUM_HEAD,
+    OUTLET,
+    ROLE_NOUN,
+    TITLE,
+    VERB,
+)
+from marsad.extract.quotes.words import GAP_BREAK, GAP_PAREN
 
 MAX_SUBJECT_WORDS = 16
 STRIP = " \t\n,،:؛;()[]-–—\"«»“”'"
@@ -77,54 +87,52 @@ def phrase_break(ctx: Ctx, j: int) -> bool:
 
 
 def _phrase_break(ctx: Ctx, j: int) -> bool:
-    gap = ctx.gap(j)
-    if any(c in gap for c in ",،:;؛.\n"):
+    if ctx.gap_flags[j] & GAP_BREAK:
         return True
     w = ctx.words[j]
     lex = ctx.lex
-    if lex.is_complementizer(w.key) or lex.verb(w.key) is not None or ctx.is_adjunct(j):
+    bits = ctx.kc[j]
+    if bits & (COMPLEMENTIZER | VERB) or ctx.is_adjunct(j):
         return True
     m = ctx.mention_by_word[j]
-    if is_outlet(ctx, w.key) or (m is not None and m.entity.category == "media" and j > 0
-                                 and ctx.words[j - 1].key in ("ل", "لـ")):
+    if bits & OUTLET or (m is not None and m.entity.category == "media" and j > 0
+                         and ctx.words[j - 1].key in ("ل", "لـ")):
         return True
     if w.key in lex.relatives or w.key in lex.not_names:
         return True
-    if lex.medium_at(keys_at(ctx, j, 3), 0) is not None and w.key not in lex.role_nouns:
+    if bits & MEDIUM_HEAD and w.key not in lex.role_nouns and medium_opens(ctx, j):
         return True
     if w.key == "ل" and j + 1 < len(ctx.words) and _short_quote_opens(ctx, j + 1):
         m = ctx.mention_by_word[j + 1]
         if m is None or m.entity.category == "media":  # "لـ"الخليج برس"", not "لـ«قوات ...»"
             return True
-    if w.key in ctx.lex.role_prepositions and j + 1 < len(ctx.words) and ctx.mention_by_word[j + 1] is None:
-        nxt = keys_at(ctx, j + 1, 3)
-        if lex.medium_at(nxt, 0) is not None or ctx.is_adjunct(j + 1) or is_outlet(ctx, nxt[0]):
-            return True
+    nxt = j + 1
+    if w.key in ctx.lex.role_prepositions and nxt < len(ctx.words) and ctx.mention_by_word[nxt] is None \
+            and (medium_opens(ctx, nxt) or ctx.is_adjunct(nxt) or ctx.kc[nxt] & OUTLET):
+        return True
     return ctx.words[j - 1].key not in ctx.lex.role_prepositions and long_quote_opens(ctx, j)
+
+
+def medium_opens(ctx: Ctx, j: int) -> bool:
+    """A medium phrase of at most three words starts at word ``j`` ("في بيان")."""
+    return bool(ctx.kc[j] & MEDIUM_HEAD) and ctx.lex.medium_at(keys_at(ctx, j, 3), 0) is not None
 
 
 def is_outlet(ctx: Ctx, k: str) -> bool:
     """An outlet or a correspondent addressed ("لقناة", "لمراسل")."""
-    lex = ctx.lex
-    return k in lex.outlets or (k[:1] == "ل" and (k[1:] in lex.outlets or lex.in_set(k, lex.addressees)))
+    return bool(ctx.lex.classes[k] & OUTLET)
 
 
 def _short_quote_opens(ctx: Ctx, j: int) -> bool:
     """A quoted name of at most four words opens right before word ``j`` ("لـ"الخليج برس"")."""
-    for off in range(ctx.words[j - 1].end, ctx.words[j].start):
-        pair = ctx.lay.pair_opening(off)
-        if pair is not None:
-            return len(ctx.text[pair.open:pair.close].split()) <= 4
-    return False
+    pair = ctx.lay.pair_before.get(j)
+    return pair is not None and ctx.lay.pair_words(pair) <= 4
 
 
 def long_quote_opens(ctx: Ctx, j: int) -> bool:
     """A quotation of four words or more opens right before word ``j``."""
-    for off in range(ctx.words[j - 1].end if j else 0, ctx.words[j].start):
-        pair = ctx.lay.pair_opening(off)
-        if pair is not None:
-            return len(ctx.text[pair.open:pair.close].split()) >= 4
-    return False
+    pair = ctx.lay.pair_before.get(j)
+    return pair is not None and ctx.lay.pair_words(pair) >= 4
 
 
 def continues(ctx: Ctx, j: int, after_head: bool) -> bool:
@@ -139,7 +147,7 @@ def continues(ctx: Ctx, j: int, after_head: bool) -> bool:
         return True
     if w.key[:1] == "ل" and len(w.key) > 3 and prev not in lex.role_prepositions:
         return True
-    if "(" in ctx.gap(j):
+    if ctx.gap_flags[j] & GAP_PAREN:
         return True
     if prev in ctx.lex.role_prepositions or after_head:
         return True
@@ -157,9 +165,10 @@ def _quoted_name_end(ctx: Ctx, j: int, limit: int) -> int | None:
     index of the word after it."""
     if ctx.words[j - 1].key not in ctx.lex.role_prepositions:
         return None
-    for off in range(ctx.words[j - 1].end, ctx.words[j].start):
-        pair = ctx.lay.pair_opening(off)
-        if pair is not None and pair.closed and len(ctx.text[pair.open:pair.close].split()) <= 6:
+    if j not in ctx.lay.pair_before:
+        return None
+    for pair in ctx.lay.pairs_between(ctx.words[j - 1].end, ctx.words[j].start):
+        if pair.closed and ctx.lay.pair_words(pair) <= 6:
             end = ctx.lay.word_index(pair.close)
             return end if end <= limit else None
     return None
@@ -185,15 +194,12 @@ def _complemented(ctx: Ctx, k: int) -> bool:
 
 def is_head(ctx: Ctx, j: int) -> bool:
     """A role noun, rank, or institution noun: the next word may be its genitive."""
-    lex = ctx.lex
-    k = ctx.words[j].key
-    return is_role_noun(ctx, k) or lex.in_set(k, lex.generic) or lex.in_set(k, lex.titles)
+    return bool(ctx.kc[j] & (ROLE_NOUN | GENERIC | TITLE))
 
 
 def is_role_noun(ctx: Ctx, k: str) -> bool:
     """A role noun, masculine or feminine ("نائب" / "نائبة")."""
-    lex = ctx.lex
-    return lex.in_set(k, lex.role_nouns) or (k.endswith("ه") and lex.in_set(k[:-1], lex.role_nouns))
+    return bool(ctx.lex.classes[k] & ROLE_NOUN)
 
 
 def keys_at(ctx: Ctx, j: int, n: int) -> list[str]:

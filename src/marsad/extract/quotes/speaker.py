@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from marsad.extract.base import Mention
 from marsad.extract.quotes.context import Ctx
-from marsad.extract.quotes.lexicon import variants
+from marsad.extract.quotes.lexicon import COMPLEMENTIZER, GENERIC, NON_SPEAKER, ROLE_NOUN, TITLE, variants
 from marsad.extract.quotes.names import apposed_person, described
 from marsad.extract.quotes.phrases import (
     MAX_SUBJECT_WORDS,
@@ -19,12 +19,12 @@ from marsad.extract.quotes.phrases import (
     extend,
     is_head,
     is_outlet,
-    is_role_noun,
     keys_at,
     long_quote_opens,
     phrase_break,
     skip_adjuncts,
 )
+from marsad.extract.quotes.words import GAP_COLON, GAP_COMMA, GAP_PAREN
 
 SPEAKING_PLACES = ("country", "city")
 
@@ -39,7 +39,7 @@ def parse_subject(ctx: Ctx, i: int, limit: int, stop: str | None = None) -> Subj
         return Subject("dropped", i, start=i)
     w = ctx.words[i]
     lex = ctx.lex
-    if lex.in_set(w.key, lex.non_speakers):
+    if ctx.kc[i] & NON_SPEAKER:
         return _figures_of(ctx, i, limit)
     if ctx.mention_by_word[i] is None and ctx.is_prep(i):
         return Subject("dropped", i, start=i)
@@ -55,7 +55,7 @@ def parse_subject(ctx: Ctx, i: int, limit: int, stop: str | None = None) -> Subj
         return Subject("generic", i + 1, name=w.text, head=w.key, start=i)
     end = max(extend(ctx, i, limit, stop), _titled_person_end(ctx, i, limit, stop))
     sub = described(ctx, i, end)
-    person_head = is_role_noun(ctx, w.key) or lex.in_set(w.key, lex.titles)
+    person_head = bool(ctx.kc[i] & (ROLE_NOUN | TITLE))
     if sub.kind in ("described", "person_anaphor") and person_head:
         return apposed_person(ctx, sub, limit)
     if sub.kind == "person" and person_head and sub.mention is not None and not sub.mention.entity.kb_id \
@@ -91,7 +91,8 @@ def _titled_person_end(ctx: Ctx, i: int, limit: int, stop: str | None = None) ->
     """End of the person the entity stage introduced by the role phrase starting at word ``i``
     ("الممثل الأمريكي لشمال وشرق سوريا (نيكولاس غرانغر)"), else ``i``."""
     for j in range(i, min(limit, i + MAX_SUBJECT_WORDS)):
-        if j > i and ((phrase_break(ctx, j) and "(" not in ctx.gap(j)) or ctx.words[j].key == stop):
+        paren = ctx.gap_flags[j] & GAP_PAREN
+        if j > i and ((phrase_break(ctx, j) and not paren) or ctx.words[j].key == stop):
             return i
         m = ctx.mention_by_word[j]
         if m is not None and m.entity.type == "person":
@@ -137,8 +138,8 @@ def _media_mention(ctx: Ctx, i: int) -> bool:
 
 def _opens_content(ctx: Ctx, i: int) -> bool:
     """A colon or a quotation opens right before word ``i``, or ``i`` is أن / إن."""
-    gap = ctx.gap(i)
-    return ":" in gap or (i > 0 and long_quote_opens(ctx, i)) or ctx.lex.is_complementizer(ctx.words[i].key)
+    return bool(ctx.gap_flags[i] & GAP_COLON or (i > 0 and long_quote_opens(ctx, i))
+                or ctx.kc[i] & COMPLEMENTIZER)
 
 
 def _continues_name(ctx: Ctx, i: int, limit: int) -> bool:
@@ -146,7 +147,7 @@ def _continues_name(ctx: Ctx, i: int, limit: int) -> bool:
     if i >= limit or ctx.comma_before(i) or _opens_content(ctx, i):
         return False
     w = ctx.words[i]
-    return w.key.startswith("ال") and not ctx.is_adjunct(i) and not ctx.lex.in_set(w.key, ctx.lex.generic)
+    return w.key.startswith("ال") and not ctx.is_adjunct(i) and not ctx.kc[i] & GENERIC
 
 
 def _document_subject(ctx: Ctx, i: int, limit: int) -> Subject:
@@ -175,7 +176,7 @@ def document_np(ctx: Ctx, k: int, last: int) -> Subject | None:
         return None
     med = ctx.lex.documents[doc_key]
     for j in range(k + 1, min(last, k + 6)):
-        if ctx.comma_before(j) or ":" in ctx.gap(j) or ctx.lex.is_complementizer(ctx.words[j].key):
+        if ctx.gap_flags[j] & (GAP_COMMA | GAP_COLON) or ctx.kc[j] & COMPLEMENTIZER:
             break
         m = ctx.mention_by_word[j]
         if m is not None:

@@ -9,7 +9,9 @@ from marsad.document import Entity
 from marsad.extract.quotes.context import Ctx
 from marsad.extract.quotes.cues import Cue
 from marsad.extract.quotes.discourse import Antecedent, Said, document_author, from_said, resolve
+from marsad.extract.quotes.lexicon import GENERIC
 from marsad.extract.quotes.speaker import Subject, described, extend, parse_subject
+from marsad.extract.quotes.words import GAP_COLON, GAP_DOT, GAP_NEWLINE
 
 
 def subject_of(ctx: Ctx, cue: Cue, limit: int) -> Subject:
@@ -30,7 +32,7 @@ def _preceding_subject(ctx: Ctx, cue: Cue) -> Subject | None:
         return bg
     j = cue.i - 1
     m = ctx.mention_by_word[j]
-    if m is None or any(c in ctx.gap(cue.i) for c in ".\n:"):
+    if m is None or ctx.gap_flags[cue.i] & (GAP_DOT | GAP_NEWLINE | GAP_COLON):
         return None
     nxt = cue.i + 1
     if nxt < len(ctx.words) and ctx.mention_by_word[nxt] is not None and not ctx.comma_before(nxt):
@@ -139,7 +141,7 @@ def generic_inside(ctx: Ctx, sub: Subject, said: list[Said], start: int) -> Enti
     """An institution noun inside a description ("مصدر في الوزارة") resolved in discourse."""
     for k in range(sub.start, sub.end):
         w = ctx.words[k]
-        if k > sub.start and ctx.lex.in_set(w.key, ctx.lex.generic):
+        if k > sub.start and ctx.kc[k] & GENERIC:
             found = resolve(ctx, said, start, None, w.key)
             return found.entity if found else None
     return None

@@ -21,6 +21,18 @@ COMMAS = ",،"
 _MARKS = re.compile("[\n\"«“»”]")
 _ENDS = re.compile("[\n…" + re.escape(TERMINATORS) + "]")
 
+# What the gap before a word holds, as bits (:attr:`Layout.gap_flags`).
+GAP_COMMA = 1 << 0       # "," or "،"
+GAP_COLON = 1 << 1       # ":"
+GAP_DOT = 1 << 2         # "."
+GAP_NEWLINE = 1 << 3     # a line break
+GAP_SEMICOLON = 1 << 4   # ";" or "؛"
+GAP_PAREN = 1 << 5       # "("
+GAP_BREAK = GAP_COMMA | GAP_COLON | GAP_DOT | GAP_NEWLINE | GAP_SEMICOLON   # no noun phrase runs over it
+_GAP_BITS = {",": GAP_COMMA, "،": GAP_COMMA, ":": GAP_COLON, ".": GAP_DOT, "\n": GAP_NEWLINE,
+             ";": GAP_SEMICOLON, "؛": GAP_SEMICOLON, "(": GAP_PAREN}
+_GAP_CHARS = re.compile("[" + re.escape("".join(_GAP_BITS)) + "]")
+
 
 @lru_cache(maxsize=65536)
 def key(word: str) -> str:
@@ -146,14 +158,25 @@ class Layout:
     starts: list[int] = field(default_factory=list)
     opening: dict[int, Pair] = field(default_factory=dict)
     quoted: bytearray = field(default_factory=bytearray)
+    gap_flags: bytearray = field(default_factory=bytearray)
+    pair_before: dict[int, Pair] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        self.starts = [w.start for w in self.words]
+        self.starts = starts = [w.start for w in self.words]
         self._opens = [p.open for p in self.pairs]
         self.opening = {p.open: p for p in self.pairs}
         self.quoted = bytearray(len(self.text) + 1)
         for p in self.pairs:
             self.quoted[p.open + 1:p.close] = b"\x01" * max(0, p.close - p.open - 1)
+        # gap_flags[i]: GAP_* bits of the characters between word i - 1 and word i (no mark
+        # is a word character, so each one lies in the gap before the first word after it)
+        self.gap_flags = flags = bytearray(len(self.words) + 1)
+        for m in _GAP_CHARS.finditer(self.text):
+            flags[bisect_left(starts, m.start())] |= _GAP_BITS[m.group()]
+        # pair_before[i]: the first quotation opening between word i - 1 and word i
+        for p in self.pairs:
+            self.pair_before.setdefault(bisect_left(starts, p.open), p)
+        self._pair_words: dict[int, int] = {}
 
     @classmethod
     def of(cls, text: str) -> Layout:
@@ -188,6 +211,13 @@ class Layout:
     def pair_opening(self, offset: int) -> Pair | None:
         """The pair whose opening mark sits at ``offset``."""
         return self.opening.get(offset)
+
+    def pair_words(self, pair: Pair) -> int:
+        """How many words the quotation ``pair`` spans (marks included, as ``str.split`` counts)."""
+        n = self._pair_words.get(pair.open)
+        if n is None:
+            n = self._pair_words[pair.open] = len(self.text[pair.open:pair.close].split())
+        return n
 
     def pairs_between(self, start: int, end: int) -> list[Pair]:
         """Pairs opening in ``[start, end)``."""
