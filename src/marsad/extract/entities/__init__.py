@@ -70,7 +70,7 @@ def find_entities(text: str, kb: KnowledgeBase, normalized: Any = None,
     matcher = matcher_for(kb)
     view = DocView(text, normalized if normalized is not None else normalize(text), kb, lexicon(),
                    matcher.institutions, matcher.table)
-    hits = matcher.find(view.text, view.original_char)
+    hits = matcher.find(view.text, view.original_char, view.marked)
     own = tuple(span for name in outlets if len(key(name).split()) > 1
                 for span in view.occurrences(key(name), view.lex.clitics.before_plain))
     hits = outside_outlets(hits, own)

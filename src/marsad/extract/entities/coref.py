@@ -51,6 +51,7 @@ class Resolver:
             self.first.setdefault(n.ref, n.start)
             self.surfaces.setdefault(n.ref, set()).add(view.text[n.start:n.end])
         self._heads: dict[str, set[str]] = {}
+        self._candidates: dict[tuple[str, str], list[str]] = {}
         self.counts: Counter[str] = Counter()
         self.last: dict[str, int] = {}
 
@@ -79,6 +80,13 @@ class Resolver:
         return max(before, key=lambda c: (self.counts[c] + bonus.get(c, 0), self.counts[c], self.last[c]))
 
     def candidates(self, t: Target) -> list[str]:
+        """The entities named directly here that ``t`` may refer to (the same all through a document)."""
+        found = self._candidates.get((t.kind, t.ref))
+        if found is None:
+            found = self._candidates[(t.kind, t.ref)] = self._find_candidates(t)
+        return found
+
+    def _find_candidates(self, t: Target) -> list[str]:
         lex = self.view.lex
         if t.kind == "kb_generic":
             return [t.ref] if t.ref in self.total else []

@@ -29,17 +29,17 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from marsad.extract.entities.lexicon import DEFINITE, Lexicon, key, lexicon
+from marsad.extract.entities.view import MARK, mark
 
 if TYPE_CHECKING:
     from marsad.kb import KnowledgeBase
 
 MIN_KEY = 2
-MARK = "\x01"
-_NONWORD = re.compile(r"[\W_]")
 _QUOTES = "\"'«»“”‘’„‹›"
 _QUOTE_RUN = re.compile(rf"[ \t{_QUOTES}]*[{_QUOTES}][ \t{_QUOTES}]*")
 NAME_KINDS = ("actor", "place", "generic", "kb_generic", "bare")
 TITLE_KINDS = ("role", "rank", "intro")
+GENERIC_KINDS = ("generic", "kb_generic", "bare")
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,23 +52,61 @@ class Target:
     definite: bool = False     # the key begins with the article
 
 
+@dataclass(slots=True, eq=False)
+class Meaning:
+    """What a key stands for, with the views of its targets the finders ask for.
+
+    Built once per key (:func:`meaning`) and shared by every hit of it.
+    """
+
+    targets: tuple[Target, ...]
+    kinds: frozenset[str]
+    actors: tuple[str, ...]        # refs of the actor targets
+    places: tuple[str, ...]        # refs of the place targets
+    generic: tuple[Target, ...]    # the generic targets (GENERIC_KINDS)
+    name: bool                     # some target is of NAME_KINDS
+    title: bool                    # some target is of TITLE_KINDS
+    indefinite: Meaning | None     # the targets allowed with an enclitic (none definite), if any
+
+
+def meaning(targets: tuple[Target, ...]) -> Meaning:
+    """The :class:`Meaning` of ``targets``."""
+    kinds = frozenset(t.kind for t in targets)
+    plain = tuple(t for t in targets if not t.definite)
+    indefinite = None if not plain else meaning(plain) if len(plain) < len(targets) else None
+    m = Meaning(targets, kinds, tuple(t.ref for t in targets if t.kind == "actor"),
+                tuple(t.ref for t in targets if t.kind == "place"),
+                tuple(t for t in targets if t.kind in GENERIC_KINDS),
+                not kinds.isdisjoint(NAME_KINDS), not kinds.isdisjoint(TITLE_KINDS), indefinite)
+    if plain == targets:
+        m.indefinite = m
+    return m
+
+
 @dataclass(slots=True)
 class Hit:
     """A key found at word boundaries: ``[start, end)`` in the normalised text."""
 
     start: int
     end: int
-    targets: tuple[Target, ...]
-    kinds: frozenset[str]
+    meaning: Meaning
+
+    @property
+    def targets(self) -> tuple[Target, ...]:
+        return self.meaning.targets
+
+    @property
+    def kinds(self) -> frozenset[str]:
+        return self.meaning.kinds
 
     def __len__(self) -> int:
         return self.end - self.start
 
     def of_kind(self, *kinds: str) -> tuple[Target, ...]:
-        return tuple(t for t in self.targets if t.kind in kinds)
+        return tuple(t for t in self.meaning.targets if t.kind in kinds)
 
     def has(self, kinds: frozenset[str]) -> bool:
-        return not self.kinds.isdisjoint(kinds)
+        return not self.meaning.kinds.isdisjoint(kinds)
 
 
 class Matcher:
@@ -88,7 +126,7 @@ class Matcher:
         c = lex.clitics
         prefixes = {(True, True): c.before_lam, (False, True): c.before_definite,
                     (False, False): c.before_plain}
-        variants: dict[str, list[tuple[int, tuple[Target, ...], frozenset[str]]]] = defaultdict(list)
+        variants: dict[str, list[tuple[int, Meaning]]] = defaultdict(list)
         self.institutions = institution_actors(kb, lex)
         table = self.table = _keys(kb, lex, self.institutions)
         for k, targets in table.items():
@@ -96,67 +134,100 @@ class Matcher:
             for t in targets:
                 for p in prefixes[(t.lam, t.definite)]:
                     by_prefix[p].append(t)
-            marked = _NONWORD.sub(MARK, k)
+            marked = mark(k)
             for p, ts in by_prefix.items():
-                variants[MARK + p + marked].append((len(k), tuple(ts), frozenset(t.kind for t in ts)))
+                variants[MARK + p + marked].append((len(k), meaning(tuple(ts))))
         self.automaton: Any = ahocorasick.Automaton()
         for v, entries in variants.items():
             self.automaton.add_word(v, tuple(entries))
         self.automaton.make_automaton()
         self.size = len(table)
 
-    def find(self, text: str, original_char: Any = None) -> list[Hit]:
+    def find(self, text: str, original_char: Any = None, marked: str | None = None) -> list[Hit]:
         """Every boundary-valid hit in normalised ``text``, overlapping ones included.
 
         ``original_char(i)`` gives the original character behind normalised offset
-        ``i`` (to tell an enclitic ``ه`` from a folded ``ة``).
+        ``i`` (to tell an enclitic ``ه`` from a folded ``ة``); ``marked`` is
+        :func:`~.view.marked` of ``text`` where the caller has it.
         """
-        hits = []
+        hits: list[Hit] = []
+        append = hits.append
         n = len(text)
-        squeezed, to_text = _squeeze(text)
-        for end, entries in self.automaton.iter(MARK + _NONWORD.sub(MARK, squeezed)):
-            last = to_text(end - 1) + 1          # after the key's last letter, in ``text``
-            open_end = last < n and text[last].isalnum()
-            for size, targets, kinds in entries:
-                start = to_text(end - size)
-                if not open_end:
-                    hits.append(Hit(start, last, targets, kinds))
+        runs = _quote_runs(text)
+        if marked is None:
+            marked = mark(text)
+        if runs:
+            return self._find_squeezed(text, original_char, marked, runs)
+        enclitics = self.lex.clitics.enclitics
+        # ``marked`` has a MARK in front: its offset ``end`` is ``text``'s offset after the key
+        for end, entries in self.automaton.iter(MARK + marked):
+            if end < n and marked[end] != MARK:          # letters follow: an enclitic at most
+                suffix = _word_rest(text, end)
+                if suffix not in enclitics or (suffix == "ه" and original_char is not None
+                                               and original_char(end) == "ة"):
                     continue
-                kept = self._enclitic(text, last, targets, original_char)
-                if kept:
-                    hits.append(Hit(start, last, kept, frozenset(t.kind for t in kept)))
+                for size, m in entries:
+                    if m.indefinite is not None:
+                        append(Hit(end - size, end, m.indefinite))
+            else:
+                for size, m in entries:
+                    append(Hit(end - size, end, m))
         return hits
 
-    def _enclitic(self, text: str, end: int, targets: tuple[Target, ...],
-                  original_char: Any) -> tuple[Target, ...]:
-        """Targets allowed with an enclitic after the key (indefinite names only)."""
+    def _find_squeezed(self, text: str, original_char: Any, marked: str,
+                       runs: list[tuple[int, int]]) -> list[Hit]:
+        """:meth:`find` where runs of spaces and quotation marks stand between words."""
+        hits = []
+        n = len(text)
+        squeezed, to_text = _squeeze(marked, runs)
+        for end, entries in self.automaton.iter(MARK + squeezed):
+            last = to_text(end - 1) + 1          # after the key's last letter, in ``text``
+            open_end = last < n and text[last].isalnum()
+            for size, m in entries:
+                start = to_text(end - size)
+                if not open_end:
+                    hits.append(Hit(start, last, m))
+                    continue
+                kept = self._enclitic(text, last, m, original_char)
+                if kept is not None:
+                    hits.append(Hit(start, last, kept))
+        return hits
+
+    def _enclitic(self, text: str, end: int, m: Meaning, original_char: Any) -> Meaning | None:
+        """What a key may stand for with an enclitic after it (indefinite names only)."""
         suffix = _word_rest(text, end)
         if suffix not in self.lex.clitics.enclitics:
-            return ()
+            return None
         if suffix == "ه" and original_char is not None and original_char(end) == "ة":
-            return ()
-        return tuple(t for t in targets if not t.definite)
+            return None
+        return m.indefinite
 
 
-def _squeeze(text: str) -> tuple[str, Any]:
-    """``text`` with each run of spaces and quotation marks between words made one space.
-
-    Returns the squeezed text and the map from its offsets back to offsets of ``text``.
-    """
-    cuts: list[int] = []       # squeezed offsets of the spaces that replaced a run
-    drops: list[int] = []      # characters dropped up to and including that run
-    parts, last, dropped = [], 0, 0
+def _quote_runs(text: str) -> list[tuple[int, int]]:
+    """Runs of two or more spaces and quotation marks (one quotation mark at least) between words."""
+    runs = []
     for m in _QUOTE_RUN.finditer(text):
         s, e = m.span()
         if s == 0 or e == len(text) or e - s < 2:
             continue
-        parts.append(text[last:s] + " ")
+        runs.append((s, e))
+    return runs
+
+
+def _squeeze(text: str, runs: list[tuple[int, int]]) -> tuple[str, Any]:
+    """``text`` with each of ``runs`` (see :func:`_quote_runs`) made one MARK.
+
+    Returns the squeezed text and the map from its offsets back to offsets of ``text``.
+    """
+    cuts: list[int] = []       # squeezed offsets of the marks that replaced a run
+    drops: list[int] = []      # characters dropped up to and including that run
+    parts, last, dropped = [], 0, 0
+    for s, e in runs:
+        parts.append(text[last:s] + MARK)
         cuts.append(s - dropped)
         dropped += e - s - 1
         drops.append(dropped)
         last = e
-    if not cuts:
-        return text, lambda i: i
     parts.append(text[last:])
 
     def to_text(i: int) -> int:

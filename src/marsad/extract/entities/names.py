@@ -29,13 +29,11 @@ from dataclasses import dataclass, field
 from typing import TypeVar
 
 from marsad.extract.entities.lexicon import key
-from marsad.extract.entities.matcher import NAME_KINDS, TITLE_KINDS, Hit, Target
+from marsad.extract.entities.matcher import Hit, Target, meaning
 from marsad.extract.entities.view import DocView, Taken
 from marsad.kb.model import Place
 
 NEARBY = 80          # characters within which an ancestor licenses an ambiguous place
-GENERIC_KINDS = ("generic", "kb_generic", "bare")
-NAME_SET, TITLE_SET, GENERIC_SET = frozenset(NAME_KINDS), frozenset(TITLE_KINDS), frozenset(GENERIC_KINDS)
 T = TypeVar("T", Hit, "NameHit")
 
 
@@ -61,7 +59,7 @@ class Context:
 
 def select_titles(hits: list[Hit]) -> list[Hit]:
     """Role heads and ranks, longest first, non-overlapping."""
-    return longest([h for h in hits if h.has(TITLE_SET)])
+    return longest([h for h in hits if h.meaning.title])
 
 
 def outside_outlets(hits: list[Hit], outlets: tuple[tuple[int, int], ...] = ()) -> list[Hit]:
@@ -79,7 +77,7 @@ def outside_outlets(hits: list[Hit], outlets: tuple[tuple[int, int], ...] = ()) 
             kept = tuple(t for t in h.targets if t.kind != "place")
             if not kept:
                 continue
-            h = Hit(h.start, h.end, kept, frozenset(t.kind for t in kept))
+            h = Hit(h.start, h.end, meaning(kept))
         out.append(h)
     return out
 
@@ -110,11 +108,10 @@ def _select(view: DocView, hits: list[Hit], titles: list[Hit], ctx: Context,
     for t in titles:
         in_title[t.start:t.end] = b"\x01" * (t.end - t.start)
     for h in sorted(hits, key=lambda x: (x.start - x.end, x.start)):
-        if not h.has(NAME_SET) or not used.free(h.start, h.end):
+        if not h.meaning.name or not used.free(h.start, h.end):
             continue
         ref = decide(view, h, ctx)
-        outside_title = in_title.find(0, h.start, h.end) >= 0
-        generic = h.of_kind(*GENERIC_KINDS) if h.has(GENERIC_SET) and outside_title else ()
+        generic = h.meaning.generic if h.meaning.generic and in_title.find(0, h.start, h.end) >= 0 else ()
         if ref is not None or generic:
             taken.append(NameHit(h.start, h.end, ref, generic))
             used.take(h.start, h.end)
@@ -155,12 +152,12 @@ def context(view: DocView, hits: list[Hit]) -> Context:
 
 def decide(view: DocView, h: Hit, ctx: Context) -> str | None:
     """The entry a name hit stands for, or None (a generic form, or context rules it out)."""
-    actors = [t.ref for t in h.of_kind("actor")]
+    actors = list(h.meaning.actors)
     if actors and _common(view, h):     # "القاعدة" (the base): only once the group is named otherwise
         actors = [a for a in actors if ctx.confirmed[a]]
     if len(h.targets) == 1 and len(actors) == 1:
         return actors[0]
-    places = places_in_context(view, h, [t.ref for t in h.of_kind("place")] + _after_cue(view, h), ctx)
+    places = places_in_context(view, h, [*h.meaning.places, *_after_cue(view, h)], ctx)
     if len(actors) > 1:
         actors = [a for a in actors if ctx.confirmed[a]] or _by_country(view, actors, ctx)
     if len(actors) == 1 and (not places or ctx.confirmed[actors[0]]):
@@ -193,7 +190,7 @@ def places_in_context(view: DocView, h: Hit, ids: list[str], ctx: Context) -> li
         return []
     surface = view.text[h.start:h.end]
     cue = view.bare(before, lex.cues)
-    if h.has(GENERIC_SET):   # "التحالف", "الجيش": a generic noun, unless a cue of its kind precedes
+    if h.meaning.generic:   # "التحالف", "الجيش": a generic noun, unless a cue of its kind precedes
         kinds = lex.cues[cue] if cue is not None else ()
         ids = [i for i in ids if not _needs_context(view.kb.places[i], False) or " " in surface
                or view.kb.places[i].kind in kinds]

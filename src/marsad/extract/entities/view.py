@@ -6,6 +6,8 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
+from itertools import accumulate, compress, count
+from operator import add
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from marsad.document import Span
@@ -15,10 +17,16 @@ if TYPE_CHECKING:
     from marsad.kb import KnowledgeBase
 
 SKIPPED = " \"'(«»"
+MARK = "\x01"
+_NONWORD = re.compile(r"[\W_]")
 _SENTENCE_END = re.compile(r"[.!?؟\n]+")
-_WORD = re.compile(r"[^\W_]+")
 # The normalised text has no diacritics or tatweel: a word is a run of letters.
 _TOKEN = re.compile(r"(?P<word>[^\W\d_]+)|(?P<number>\d+(?:[.,]\d+)*)|(?P<punct>[^\w\s])")
+
+
+def mark(text: str) -> str:
+    """``text`` with every character that is not a letter or digit made :data:`MARK` (offsets kept)."""
+    return _NONWORD.sub(MARK, text)
 
 
 class Tok(NamedTuple):
@@ -108,10 +116,17 @@ class DocView:
         return Span.of(self.original, s, e)
 
     @cached_property
+    def marked(self) -> str:
+        """:func:`mark` of the normalised text."""
+        return mark(self.text)
+
+    @cached_property
     def words(self) -> tuple[list[int], list[int]]:
         """Starts and ends of the words (runs of letters and digits) of the normalised text."""
-        spans = [m.span() for m in _WORD.finditer(self.text)]
-        return [s for s, _ in spans], [e for _, e in spans]
+        parts = self.marked.split(MARK)       # a word or "" per MARK, in order
+        # part k starts after the parts before it and their k separators
+        starts = list(compress(map(add, accumulate(map(len, parts), initial=0), count()), parts))
+        return starts, list(map(add, starts, map(len, filter(None, parts))))
 
     def word_start(self, i: int) -> int:
         """Start of the word holding (or ending at) offset ``i``; ``i`` itself between words."""
