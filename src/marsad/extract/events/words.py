@@ -9,15 +9,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections import defaultdict
 from functools import lru_cache
 from typing import Any, NamedTuple
 
 from marsad.extract.events.lexicon import Phrases, fold, lexicon
 
 _WORD = re.compile(r"[\u0621-\u063A\u0640-\u065F\u0670-\u06D3\u06F0-\u06F9\u0660-\u0669A-Za-z0-9_]+")
-_BREAK = re.compile(r"[،,;؛:.!?؟\n]")
-_STOP = re.compile(r"[.!?؟\n]")
 
 # Proclitic letters and combinations, longest first; "لل" restores the article ("للتحالف" -> "التحالف").
 _PROCLITICS = ("وبال", "فبال", "وكال", "ولل", "فلل", "وال", "فال", "بال", "كال", "لل", "ال", "وب", "ول",
@@ -62,8 +59,12 @@ def analyse(key: str, taa: bool = False) -> tuple[tuple[str, ...], tuple[str, ..
     return tuple(dict.fromkeys(stems)), tuple(dict.fromkeys(deep))
 
 
-_SCAN = re.compile(r"(?P<w>[\u0621-\u063A\u0640-\u065F\u0670-\u06D3\u06F0-\u06F9\u0660-\u0669A-Za-z0-9_]+)"
-                   r"|(?P<s>[.!?؟\n])|(?P<p>[،,;؛:])")
+_LETTERS = r"\u0621-\u063A\u0640-\u065F\u0670-\u06D3\u06F0-\u06F9\u0660-\u0669A-Za-z0-9_"
+# (what lies before a word, the word), or the text after the last word (both groups empty).
+_PAIRS = re.compile(f"([^{_LETTERS}]*+)([{_LETTERS}]++)|[^{_LETTERS}]++\\Z")
+_STOPS = frozenset(".!?؟\n")
+_CLAUSE_MARKS = frozenset("،,;؛:") | _STOPS
+_GAPS: dict[str, tuple[bool, bool]] = {"": (False, False), " ": (False, False)}
 _INFO: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {}
 
 
@@ -78,29 +79,65 @@ def _info(word: str) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
     return got
 
 
+def _gap(gap: str) -> tuple[bool, bool]:
+    """(clause break, sentence break) of the characters between two words, cached."""
+    got = _GAPS.get(gap)
+    if got is None:
+        stop = not _STOPS.isdisjoint(gap)
+        got = (stop or not _CLAUSE_MARKS.isdisjoint(gap), stop)
+        if len(_GAPS) < 10_000:
+            _GAPS[gap] = got
+    return got
+
+
 def words_of(text: str) -> list[Word]:
     """The words of ``text`` with their clause and sentence numbers."""
     breaks = lexicon().phrases("clause_breaks").index
-    info = _INFO.get                # the cache of _info, read directly (one call less a word)
+    known = _KNOWN if _KNOWN_BREAKS[0] is breaks else _reset_known(breaks)
+    gaps = _GAPS.get
     out: list[Word] = []
-    clause = sentence = 0
-    brk = stop = False
-    for m in _SCAN.finditer(text):
-        kind = m.lastgroup
-        if kind == "s":
-            brk = stop = True
-            continue
-        if kind == "p":
-            brk = True
-            continue
-        word = m.group()
-        key, stems, deep = info(word) or _info(word)
-        if brk or (stems[0] in breaks or (len(stems) > 1 and stems[1] in breaks)):
-            clause += 1 if brk or _break_word(text, m.end(), stems, breaks) else 0
-        sentence += stop
-        out.append(_new_word(Word, (len(out), m.start(), m.end(), word, key, stems, deep, clause, sentence)))
-        brk = stop = False
+    append = out.append
+    clause = sentence = end = 0
+    n = -1
+    for gap, word in _PAIRS.findall(text):
+        if not word:
+            break                   # the text after the last word
+        start = end + len(gap)
+        end = start + len(word)
+        n += 1
+        got = known.get(word) or _known(word, breaks)
+        if gap == " ":
+            if got[3]:              # the word may start a clause-break phrase
+                clause += _break_word(text, end, got[1], breaks)
+        else:
+            brk, stop = gaps(gap) or _gap(gap)
+            if brk:
+                clause += 1
+                sentence += stop
+            elif got[3]:
+                clause += _break_word(text, end, got[1], breaks)
+        append(_new_word(Word, (n, start, end, word, got[0], got[1], got[2], clause, sentence)))
     return out
+
+
+# word -> (key, stems, deep stems, whether its first stems start a clause-break phrase), for the
+# clause-break table in _KNOWN_BREAKS (the lexicon's, which is loaded once)
+_KNOWN: dict[str, tuple[str, tuple[str, ...], tuple[str, ...], bool]] = {}
+_KNOWN_BREAKS: list[Any] = [None]
+
+
+def _reset_known(breaks: dict) -> dict[str, tuple[str, tuple[str, ...], tuple[str, ...], bool]]:
+    _KNOWN.clear()
+    _KNOWN_BREAKS[0] = breaks
+    return _KNOWN
+
+
+def _known(word: str, breaks: dict) -> tuple[str, tuple[str, ...], tuple[str, ...], bool]:
+    key, stems, deep = _info(word)
+    got = (key, stems, deep, stems[0] in breaks or (len(stems) > 1 and stems[1] in breaks))
+    if len(_KNOWN) < 200_000:
+        _KNOWN[word] = got
+    return got
 
 
 _new_word = tuple.__new__      # builds a Word without the named tuple's Python-level __new__
@@ -124,27 +161,114 @@ def _break_word(text: str, end: int, stems: tuple[str, ...], breaks: dict) -> bo
     return False
 
 
+Hit = tuple[int, int, Any]           # (index of the first word, number of words, payload)
+# Every phrase of one table in one document: (positions, hits in text order, position -> (length, payload))
+Found = tuple[list[int], list[Hit], dict[int, tuple[int, Any]]]
+
+
+class _Tables:
+    """Phrase tables merged into one index by first stem, so one pass over a document's words finds
+    the phrases of all of them.  Each table is read with plain stems or with deep ones (enclitics
+    stripped too, ``deep``) and keeps, at each word, the phrase :meth:`WordIndex.match` would give
+    (first stem first, longest phrase first)."""
+
+    def __init__(self, keys: list[tuple[Phrases, bool]]) -> None:
+        self.keys = keys
+        plain: dict[str, list[tuple[int, tuple[str, ...], Any]]] = {}
+        deep: dict[str, list[tuple[int, tuple[str, ...], Any]]] = {}
+        for slot, (table, is_deep) in enumerate(keys):
+            into = deep if is_deep else plain
+            for stem, bucket in table.index.items():
+                into.setdefault(stem, []).extend((slot, rest, payload) for rest, payload in bucket)
+        self._plain, self._deep = plain, deep
+        self._entries: dict[str, tuple[tuple[int, tuple[str, ...], Any], ...]] = {}   # word -> entries
+
+    def _of(self, w: Word) -> tuple[tuple[int, tuple[str, ...], Any], ...]:
+        """The phrases that may start at ``w``, in the order they are tried (cached by its text)."""
+        plain, deep = self._plain, self._deep
+        got = tuple(e for stem in w.stems for e in plain.get(stem, ())) \
+            + tuple(e for stem in w.deep for e in deep.get(stem, ()))
+        if len(self._entries) < 200_000:
+            self._entries[w.text] = got
+        return got
+
+    def scan(self, words: list[Word]) -> list[list[Hit]]:
+        """The hits of every table (in the order of ``keys``) in ``words``."""
+        found: list[list[Hit]] = [[] for _ in self.keys]
+        n = len(words)
+        known = self._entries.get
+        for w in words:
+            entries = known(w.text)
+            if entries is None:
+                entries = self._of(w)
+            if not entries:
+                continue
+            i = w.index
+            done = 0                                    # bit set of the tables matched at this word
+            for slot, rest, payload in entries:
+                if done >> slot & 1:
+                    continue
+                if rest:
+                    if i + 1 + len(rest) > n:
+                        continue
+                    k = 0
+                    while k < len(rest) and rest[k] in words[i + 1 + k].stems:
+                        k += 1
+                    if k < len(rest):
+                        continue
+                found[slot].append((i, 1 + len(rest), payload))
+                done |= 1 << slot
+        return found
+
+
+class _Eager:
+    """The lexicon's tables asked for by earlier documents: a new document matches them all in one
+    pass (a table asked for the first time is matched on its own, then joins the pass)."""
+
+    def __init__(self, lex: Any) -> None:
+        self.lex = lex
+        self.owned = {id(t) for t in (lex.triggers, lex.context, lex.nouns, lex.cues, *lex.words.values())}
+        self.keys: list[tuple[Phrases, bool]] = []
+        self.tables: _Tables | None = None
+
+    def ask(self, table: Phrases, deep: bool) -> None:
+        if id(table) in self.owned and all(t is not table or d != deep for t, d in self.keys):
+            self.keys.append((table, deep))
+            self.tables = None
+
+    def merged(self) -> _Tables:
+        if self.tables is None:
+            self.tables = _Tables(list(self.keys))
+        return self.tables
+
+
+_EAGER: list[_Eager] = []
+
+
+def _eager() -> _Eager:
+    lex = lexicon()
+    if not _EAGER or _EAGER[0].lex is not lex:
+        _EAGER[:] = [_Eager(lex)]
+    return _EAGER[0]
+
+
+def _found(hits: list[Hit]) -> Found:
+    return [h[0] for h in hits], hits, {h[0]: h[1:] for h in hits}
+
+
 class WordIndex:
     """Words of one document with offset look-ups and phrase matching."""
 
     def __init__(self, text: str) -> None:
         self.words = words_of(text)
         self._starts = [w.start for w in self.words]
-        self._hits: dict[tuple[int, bool], tuple[list[int], dict[int, tuple[int, Any]]]] = {}
-        self._where: dict[bool, dict[str, list[int]]] = {}
-
-    def _positions(self, deep: bool) -> dict[str, list[int]]:
-        """Stem -> indices of the words that have it (built once per kind of stems)."""
-        where = self._where.get(deep)
-        if where is None:
-            built: defaultdict[str, list[int]] = defaultdict(list)
-            for w in self.words:
-                at = w.index
-                for stem in (w.deep if deep else w.stems):
-                    built[stem].append(at)
-            built.default_factory = None        # a plain mapping from now on (missing stems raise)
-            where = self._where[deep] = built
-        return where
+        self._plain: dict[int, Found] = {}      # id(table) -> its phrases read with plain stems
+        self._deep: dict[int, Found] = {}       # ... read with deep stems
+        eager = _eager()
+        if eager.keys:
+            tables = eager.merged()
+            for (table, deep), hits in zip(tables.keys, tables.scan(self.words), strict=True):
+                (self._deep if deep else self._plain)[id(table)] = _found(hits)
 
     def between(self, start: int, end: int) -> list[Word]:
         """Words lying inside ``[start, end)``."""
@@ -176,6 +300,12 @@ class WordIndex:
     def match(self, table: Phrases, i: int, deep: bool = False,
               limit: int | None = None) -> tuple[int, Any] | None:
         """The longest phrase of ``table`` starting at word ``i``: (number of words, payload)."""
+        found = (self._deep if deep else self._plain).get(id(table))
+        if found is not None and limit is None and 0 <= i < len(self.words):
+            return found[2].get(i)
+        return self._match(table, i, deep, limit)
+
+    def _match(self, table: Phrases, i: int, deep: bool, limit: int | None) -> tuple[int, Any] | None:
         words = self.words
         index = table.index
         for stem in (words[i].deep if deep else words[i].stems):
@@ -193,37 +323,23 @@ class WordIndex:
                     return 1 + len(rest), payload
         return None
 
-    def _table(self, table: Phrases, deep: bool) -> tuple[list[int], dict[int, tuple[int, Any]]]:
-        """Every match of ``table`` in the document, computed once: (positions, position -> match)."""
-        key = (id(table), deep)
-        found = self._hits.get(key)
+    def _table(self, table: Phrases, deep: bool) -> Found:
+        """Every match of ``table`` in the document, computed once."""
+        into = self._deep if deep else self._plain
+        found = into.get(id(table))
         if found is None:
-            positions = self._positions(deep)
-            index = table.index
-            if len(index) <= len(positions):
-                candidates = {i for stem in index if stem in positions for i in positions[stem]}
-            else:
-                candidates = {i for stem, at in positions.items() if stem in index for i in at}
-            where: dict[int, tuple[int, Any]] = {}
-            for i in candidates:
-                m = self.match(table, i, deep)
-                if m is not None:
-                    where[i] = m
-            found = self._hits[key] = (sorted(where), where)
+            _eager().ask(table, deep)
+            found = into[id(table)] = _found(_Tables([(table, deep)]).scan(self.words)[0])
         return found
 
-    def find(self, table: Phrases, lo: int, hi: int, deep: bool = False) -> list[tuple[int, int, Any]]:
+    def find(self, table: Phrases, lo: int, hi: int, deep: bool = False) -> list[Hit]:
         """Every phrase of ``table`` starting in words ``[lo, hi)``: (index, length, payload)."""
-        positions, where = self._hits.get((id(table), deep)) or self._table(table, deep)
-        i = bisect_left(positions, max(lo, 0))
-        out = []
-        while i < len(positions) and positions[i] < hi:
-            n, payload = where[positions[i]]
-            out.append((positions[i], n, payload))
-            i += 1
-        return out
+        positions, hits, _where = (self._deep if deep else self._plain).get(id(table)) \
+            or self._table(table, deep)
+        i = bisect_left(positions, lo if lo > 0 else 0)
+        return hits[i:bisect_left(positions, hi, i)]
 
     def has(self, table: Phrases, lo: int, hi: int) -> bool:
-        positions, _where = self._hits.get((id(table), False)) or self._table(table, False)
-        i = bisect_left(positions, max(lo, 0))
+        positions = (self._plain.get(id(table)) or self._table(table, False))[0]
+        i = bisect_left(positions, lo if lo > 0 else 0)
         return i < len(positions) and positions[i] < hi
