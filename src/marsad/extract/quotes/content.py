@@ -9,8 +9,10 @@ content runs to the end of the statement, or to the next continuation cue.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import compress, count
 
 from marsad.extract.quotes.context import Ctx
+from marsad.extract.quotes.lexicon import MEDIUM_HEAD, TO_OUTLET
 from marsad.extract.quotes.phrases import skip_adjuncts
 from marsad.extract.quotes.words import GAP_COLON, GAP_DOT, GAP_NEWLINE, Pair
 
@@ -227,14 +229,15 @@ def medium(ctx: Ctx, first: int, last: int) -> str | None:
     """The medium named in words ``[first, last)``: an outlet addressed ("لقناة العربية",
     "لـ«الشرق الأوسط»") is an interview; otherwise the first medium phrase."""
     lex = ctx.lex
-    for i in range(first, min(last, len(ctx.words))):
+    bits = ctx.kc[first:last]
+    for i in compress(count(first), map(TO_OUTLET.__and__, bits)):
         k = ctx.words[i].key
-        if k[:1] == "ل" and k[1:] in lex.outlets:
+        if k != "ل" or (i + 1 < len(ctx.words) and _addressed_outlet(ctx, i + 1)):
             return "interview"
-        if k == "ل" and i + 1 < len(ctx.words) and _addressed_outlet(ctx, i + 1):
-            return "interview"
-    keys = [w.key for w in ctx.words[first:last]]
-    for i in range(len(keys)):
+    keys: list[str] | None = None
+    for i in compress(count(), map(MEDIUM_HEAD.__and__, bits)):    # where a medium phrase may start
+        if keys is None:
+            keys = [w.key for w in ctx.words[first:last]]
         found = lex.medium_at(keys, i)
         if found is not None:
             return found[0]

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
+from operator import itemgetter
 from typing import TYPE_CHECKING
 
 from marsad.extract.quotes.lexicon import (
@@ -40,11 +41,12 @@ class Ctx:
         self.words: list[Word] = self.lay.words
         self.lex = load_lexicon()
         classes = self.lex.classes
-        self.kc: list[int] = [classes[w.key] for w in self.words]   # key class bits per word
+        self.kc: list[int] = list(map(classes.__getitem__, map(itemgetter(3), self.words)))  # key class bits
         self.gap_flags: bytearray = self.lay.gap_flags               # GAP_* bits per word
         self._entity_keys: dict[str, set[str]] = {}
-        self._adjunct: dict[int, bool] = {}
         self.breaks: dict[int, bool] = {}     # phrase_break memo (word index -> verdict)
+        self.name_keys_memo: dict[tuple[str | None, tuple[str | None, ...]], set[str]] = {}
+        self.fits_memo: dict[tuple[int, str | None, str | None], bool] = {}   # (id(mention), gender, head)
 
     @cached_property
     def actor_mentions(self) -> list[Mention]:
@@ -76,13 +78,14 @@ class Ctx:
     def _by_word(self, mentions: list[Mention]) -> list[Mention | None]:
         """For each word, the last of ``mentions`` overlapping it."""
         out: list[Mention | None] = [None] * len(self.words)
+        starts = self.lay.starts
         for m in mentions:
-            i = self.lay.word_index(m.span.start)
+            i = bisect_left(starts, m.span.start)
             if i > 0 and self.words[i - 1].end > m.span.start:
                 i -= 1
-            while i < len(self.words) and self.words[i].start < m.span.end:
-                out[i] = m
-                i += 1
+            end = bisect_left(starts, m.span.end)     # the first word starting at or after its end
+            if end > i:
+                out[i:end] = [m] * (end - i)
         return out
 
     @cached_property
@@ -109,28 +112,27 @@ class Ctx:
         return bool(self.gap_flags[i] & GAP_COMMA)
 
     def is_adjunct(self, i: int) -> bool:
-        """A time word, a date, a manner word or an adjunct phrase word (memoised per word)."""
-        got = self._adjunct.get(i)
-        if got is None:
-            got = self._adjunct[i] = self._is_adjunct(i)
-        return got
-
-    def _is_adjunct(self, i: int) -> bool:
+        """A time word, a date, a manner word or an adjunct phrase word."""
         bits = self.kc[i]
         if bits & (ADJUNCT | MANNER) or (i > 0 and self.kc[i - 1] & MANNER):
             return True
-        if bits & DATE_PREPOSITION and i + 1 < len(self.words) and self._in_date(i + 1):
-            return True
-        return self._in_date(i)
-
-    def _in_date(self, i: int) -> bool:
-        start = self.words[i].start
-        k = bisect_right(self._date_starts, start) - 1
-        return k >= 0 and start < self.date_spans[k][1]
+        in_date = self.in_date
+        return bool(bits & DATE_PREPOSITION and in_date[i + 1]) or bool(in_date[i])
 
     @cached_property
-    def _date_starts(self) -> list[int]:
-        return [s for s, _ in self.date_spans]
+    def in_date(self) -> bytearray:
+        """1 for each word starting inside a date span (the last span starting at or before
+        it), 0 otherwise; one more 0 past the last word."""
+        out = bytearray(len(self.words) + 1)
+        starts = self.lay.starts
+        spans = self.date_spans
+        for k, (start, end) in enumerate(spans):
+            if k + 1 < len(spans):
+                end = min(end, spans[k + 1][0])     # from there on the next span decides
+            first, stop = bisect_left(starts, start), bisect_left(starts, end)
+            if stop > first:
+                out[first:stop] = b"\x01" * (stop - first)
+        return out
 
     def opens_report(self, i: int) -> bool:
         """Word ``i`` is أن / إن opening reported speech (not "دون أن", "قبل أن")."""

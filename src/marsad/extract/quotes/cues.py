@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import compress, count
 
 from marsad.extract.quotes.context import Ctx
 from marsad.extract.quotes.lexicon import COMPLEMENTIZER, CUE_HEAD, CueForm, Nominal
@@ -28,7 +29,7 @@ def find_cues(ctx: Ctx) -> list[Cue]:
     out: list[Cue] = []
     ws = ctx.words
     strict = "\u0649" in ctx.text   # the text writes ى: a final ي is not an alef maqsura
-    for i in [i for i, bits in enumerate(ctx.kc) if bits & CUE_HEAD]:   # most words open no cue
+    for i in compress(count(), map(CUE_HEAD.__and__, ctx.kc)):   # most words open no cue
         w = ws[i]
         after_ma = i > 0 and ctx.words[i - 1].key in ctx.lex.relative_ma
         hit = ctx.lex.verb(w.key, w.text, pronoun=after_ma, strict_maqsura=strict)

@@ -16,7 +16,7 @@ The rules, in order (the first that gives an answer wins):
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from marsad.document import Entity, Quote
 from marsad.extract.base import Mention
@@ -36,8 +36,9 @@ class Said:
     names: set[str] = field(default_factory=set)
     medium_stated: bool = True
 
-    @property
+    @cached_property
     def span(self) -> tuple[int, int]:
+        """From the cue to the end of the content (read once: the quote is final by then)."""
         return self.quote.cue.start, max(self.quote.cue.end, self.quote.content.end)
 
 
@@ -56,11 +57,15 @@ def agrees(need: str | None, have: str | None) -> bool:
 
 
 def name_keys(ctx: Ctx, *texts: str | None, entity: Entity | None = None) -> set[str]:
-    """Folded words (and their bare forms) of the texts and of the entity's names."""
-    out = set(ctx.entity_keys(entity)) if entity is not None else set()
-    for t in texts:
-        if t:
-            out.update(text_keys(t))
+    """Folded words (and their bare forms) of the texts and of the entity's names (memoised
+    per document: the set is shared, to be read only)."""
+    memo_key = (entity.id if entity is not None else None, texts)
+    out = ctx.name_keys_memo.get(memo_key)
+    if out is None:
+        out = ctx.name_keys_memo[memo_key] = set(ctx.entity_keys(entity)) if entity is not None else set()
+        for t in texts:
+            if t:
+                out.update(text_keys(t))
     return out
 
 
@@ -143,6 +148,15 @@ def _any_before(ctx: Ctx, said: list[Said], cue_start: int, gender: str | None,
 
 
 def _mention_fits(ctx: Ctx, m: Mention, gender: str | None, head: str | None) -> bool:
+    """Mention ``m`` may be the antecedent (memoised per document)."""
+    memo_key = (id(m), gender, head)
+    got = ctx.fits_memo.get(memo_key)
+    if got is None:
+        got = ctx.fits_memo[memo_key] = _fits_mention(ctx, m, gender, head)
+    return got
+
+
+def _fits_mention(ctx: Ctx, m: Mention, gender: str | None, head: str | None) -> bool:
     if head is None and m.entity.type != "organization" and m.resolved_by == "role":
         return False
     names = name_keys(ctx, m.span.text, entity=m.entity)
@@ -154,7 +168,12 @@ def _from_mention(ctx: Ctx, m: Mention) -> Antecedent:
 
 
 def _in_quote(said: list[Said], m: Mention) -> bool:
-    return any(s.span[0] <= m.span.start < s.span[1] for s in said)
+    start = m.span.start
+    for s in said:
+        first, end = s.span
+        if first <= start < end:
+            return True
+    return False
 
 
 def _in_background_quote_sentence(ctx: Ctx, said: list[Said], m: Mention) -> bool:

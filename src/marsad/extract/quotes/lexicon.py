@@ -33,6 +33,7 @@ NON_SPEAKER = 1 << 8     # reports, figures (any form)
 ADJUNCT = 1 << 9         # a time or adjunct word (also after و/ف)
 MANNER = 1 << 10         # a manner word
 DATE_PREPOSITION = 1 << 11
+TO_OUTLET = 1 << 12      # ل bound to an outlet ("لقناة"), or ل alone
 MAX_CLASSED_KEYS = 1 << 17   # the class table is emptied past this many keys
 
 
@@ -195,6 +196,8 @@ class Lexicon:
         if word_key in outlets or (word_key[:1] == "ل" and (word_key[1:] in outlets
                                                             or self.in_set(word_key, self.addressees))):
             bits |= OUTLET
+        if word_key == "ل" or (word_key[:1] == "ل" and word_key[1:] in outlets):
+            bits |= TO_OUTLET
         if any(v in self.media_by_head for v in variants(word_key)):
             bits |= MEDIUM_HEAD
         if self.in_set(word_key, self.role_nouns) or (word_key.endswith("ه")

@@ -10,7 +10,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, partial
+from itertools import accumulate
+from operator import itemgetter
 from typing import NamedTuple
 
 _WORD = re.compile(r"[\u0621-\u063a\u0640-\u065f\u0670-\u06d3\u06fa-\u06ff\w]+")
@@ -51,13 +53,32 @@ class Word(NamedTuple):
     key: str
 
 
-_new_word = tuple.__new__      # builds a Word without the named tuple's Python-level __new__
+_new_word = partial(tuple.__new__, Word)   # a Word from a 4-tuple, without Python-level __new__
+_WORD_SPLIT = re.compile("(" + _WORD.pattern + ")")
+MAX_KEYED_WORDS = 1 << 17       # the word -> key table is emptied past this many words
+
+
+class _Keys(dict[str, str]):
+    """Word -> folded key, filled on demand (a plain dict read once a word is known)."""
+
+    def __missing__(self, word: str) -> str:
+        if len(self) >= MAX_KEYED_WORDS:
+            self.clear()
+        k = self[word] = key(word)
+        return k
+
+
+_KEYS = _Keys()
 
 
 def words(text: str) -> list[Word]:
-    """Every word of ``text`` (letters and digits), in order."""
-    return [_new_word(Word, (m.start(), m.end(), w, key(w)))
-            for m in _WORD.finditer(text) for w in (m.group(),)]
+    """Every word of ``text`` (letters and digits), in order.  Built in bulk: the text split
+    into gaps and words, offsets from the running length."""
+    parts = _WORD_SPLIT.split(text)             # gap, word, gap, word, ..., gap
+    ends = list(accumulate(map(len, parts)))    # ends[2k]: start of word k; ends[2k + 1]: its end
+    found = parts[1::2]
+    rows = zip(ends[0::2], ends[1::2], found, map(_KEYS.__getitem__, found), strict=False)  # + the last gap
+    return list(map(_new_word, rows))
 
 
 def first_word(text: str) -> Word | None:
@@ -162,7 +183,7 @@ class Layout:
     pair_before: dict[int, Pair] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        self.starts = starts = [w.start for w in self.words]
+        self.starts = starts = list(map(itemgetter(0), self.words))
         self._opens = [p.open for p in self.pairs]
         self.opening = {p.open: p for p in self.pairs}
         self.quoted = bytearray(len(self.text) + 1)
