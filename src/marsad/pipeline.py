@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import gc
 import importlib
-from collections.abc import Iterable, Iterator, Sequence
+import multiprocessing
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from marsad.document import Document
 from marsad.errors import InputError, MarsadError
@@ -140,31 +141,66 @@ def safe_analyze(item: Article | InputError, pipeline: Pipeline) -> Document | I
 # ------------------------------------------------------------------ process pool
 
 _WORKER: Pipeline | None = None
+_THEN: Callable[[Document], Any] | None = None
 
 
-def _init_worker(stages: list[str] | None, kb_files: tuple[Path, ...]) -> None:
-    global _WORKER
+def _init_worker(stages: list[str] | None, kb_files: tuple[Path, ...],
+                 then: Callable[[Document], Any] | None) -> None:
+    global _WORKER, _THEN
     _WORKER = build(stages, kb_files)
+    _THEN = then
 
 
-def _work(item: Article | InputError) -> Document | InputError:
+def _work(item: Article | InputError) -> Any:
     assert _WORKER is not None
-    return safe_analyze(item, _WORKER)
+    return _finish(safe_analyze(item, _WORKER), _THEN)
+
+
+def _finish(result: Document | InputError, then: Callable[[Document], Any] | None) -> Any:
+    """``then(result)`` for a document (a failure there becomes an ``E_ANALYZE`` record too)."""
+    if then is None or isinstance(result, InputError):
+        return result
+    try:
+        return then(result)
+    except Exception as exc:
+        return InputError("E_ANALYZE", f"{type(exc).__name__}: {exc}", result.source)
+
+
+def _warm(pipe: Pipeline) -> None:
+    """Load the knowledge base and build every stage's lexicons and matchers in this process, so
+    worker processes forked from it start ready instead of each building them again."""
+    if pipe.stages:
+        pipe.analyze(Article(text=_WARM_TEXT, title=_WARM_TEXT.split("\n")[0]))
+
+
+# Exercises every stage once (an invented sentence: a strike, a count, a date, a quote).
+_WARM_TEXT = ("قصف على حلب\n\nقتل 3 مدنيين في قصف على حلب أمس الأحد 5 أيلول 2017، "
+              "وقال المتحدث باسم الوزارة إن \"الهجوم لن يمر\".")
 
 
 def analyze_many(items: Iterable[Article | InputError], *, workers: int = 1,
                  stages: Sequence[str] | None = None, kb_files: Iterable[Path] = (),
-                 chunksize: int = 8) -> Iterator[Document | InputError]:
-    """Analyse a stream in input order, in ``workers`` processes when more than one."""
+                 chunksize: int = 8, then: Callable[[Document], Any] | None = None) -> Iterator[Any]:
+    """Analyse a stream in input order, in ``workers`` processes when more than one.
+
+    ``then``: applied to each document where it was analysed (a module-level function, e.g.
+    :func:`marsad.corpus.rows.prepare`, so workers return what the caller needs instead of the
+    Document); error records pass through unchanged.
+    """
     kb = tuple(Path(p) for p in kb_files)
     if workers <= 1:
         pipe = build(stages, kb)
         for item in items:
-            yield safe_analyze(item, pipe)
+            yield _finish(safe_analyze(item, pipe), then)
         return
     window = workers * chunksize * 4  # bounded look-ahead: a huge batch never sits in memory at once
-    with ProcessPoolExecutor(workers, initializer=_init_worker,
-                             initargs=(list(stages) if stages else None, kb)) as pool:
+    names = list(stages) if stages else None
+    context = None
+    if "fork" in multiprocessing.get_all_start_methods():
+        _warm(build(names, kb))              # forked workers inherit the loaded KB and matchers
+        context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker,
+                             initargs=(names, kb, then)) as pool:
         for batch in _batched(items, window):
             yield from pool.map(_work, batch, chunksize=chunksize)
 

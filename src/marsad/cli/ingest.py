@@ -32,6 +32,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from marsad.corpus import Corpus
+    from marsad.corpus.rows import prepare
     from marsad.ingest import count_inputs, read_paths
     from marsad.pipeline import analyze_many, build
 
@@ -42,7 +43,9 @@ def run(args: argparse.Namespace) -> int:
     with Corpus(args.db) as corpus, common.progress(total, args.progress, "ingest") as bar:
         if args.semantic:
             corpus.enable_semantic()
-        docs = analyze_many(read_paths(args.paths, opts), workers=max(1, args.workers), kb_files=kb)
+        # workers flatten each document into its rows too: the writer (this process) only runs SQL
+        docs = analyze_many(read_paths(args.paths, opts), workers=max(1, args.workers), kb_files=kb,
+                            then=prepare)
         stats = corpus.add(docs, batch=max(1, args.batch), on_item=lambda _item: bar.update(1))
         found = corpus.refresh()
     print(f"{args.db}: {stats.added} added, {stats.updated} updated, {stats.unchanged} unchanged, "

@@ -16,7 +16,7 @@ from typing import Any
 
 from marsad.corpus import rows, views
 from marsad.corpus.migrations import migrate
-from marsad.corpus.search import Filters, Hit, index_terms, search
+from marsad.corpus.search import Filters, Hit, search
 from marsad.document import Document
 from marsad.errors import InputError, MarsadError
 
@@ -84,11 +84,12 @@ class Corpus:
 
     # ------------------------------------------------------------------ writing
 
-    def add(self, items: Iterable[Document | InputError], *, batch: int = 200,
+    def add(self, items: Iterable[Document | rows.Prepared | InputError], *, batch: int = 200,
             on_item: object = None) -> IngestStats:
-        """Store documents (and error records) in transactions of ``batch`` items."""
+        """Store documents (as they are, or flattened by :func:`rows.prepare`) and error records in
+        transactions of ``batch`` items."""
         stats = IngestStats()
-        pending: list[Document | InputError] = []
+        pending: list[Document | rows.Prepared | InputError] = []
         for item in items:
             pending.append(item)
             if len(pending) >= batch:
@@ -100,7 +101,7 @@ class Corpus:
             self._write(pending, stats)
         return stats
 
-    def _write(self, items: list[Document | InputError], stats: IngestStats) -> None:
+    def _write(self, items: list[Document | rows.Prepared | InputError], stats: IngestStats) -> None:
         now = datetime.now(UTC).isoformat(timespec="seconds")
         cur = self.conn.cursor()
         cur.execute("BEGIN IMMEDIATE")
@@ -125,24 +126,22 @@ class Corpus:
                                   "was rolled back, earlier ones are kept") from exc
             raise
 
-    def _put(self, cur: sqlite3.Cursor, doc: Document, now: str) -> str:
-        if cur.execute("SELECT 1 FROM documents WHERE id = ?", (doc.id,)).fetchone():
+    def _put(self, cur: sqlite3.Cursor, item: Document | rows.Prepared, now: str) -> str:
+        if cur.execute("SELECT 1 FROM documents WHERE id = ?", (item.id,)).fetchone():
             return "unchanged"
-        key = rows.source_key(doc)
-        old = cur.execute("SELECT id FROM documents WHERE source_key = ?", (key,)).fetchone()
+        prep = item if isinstance(item, rows.Prepared) else rows.prepare(item)
+        old = cur.execute("SELECT id FROM documents WHERE source_key = ?", (prep.source_key,)).fetchone()
         if old:
             self._delete(cur, old[0])
         cur.execute(f"INSERT INTO documents ({', '.join(rows.DOC_COLUMNS)}) "
-                    f"VALUES ({', '.join('?' * len(rows.DOC_COLUMNS))})", rows.document_row(doc, now))
-        rowid = cur.execute("SELECT rowid FROM documents WHERE id = ?", (doc.id,)).fetchone()[0]
-        for table, make in rows.TABLES:
-            values = make(doc)
+                    f"VALUES ({', '.join('?' * len(rows.DOC_COLUMNS))})", (*prep.document, now))
+        rowid = cur.lastrowid
+        for table, values in prep.tables:
             if values:
                 marks = ", ".join("?" * len(values[0]))
                 cur.executemany(f"INSERT INTO {table} VALUES ({marks})", values)
-        cur.execute("INSERT INTO docs_fts (rowid, title, body) VALUES (?, ?, ?)",
-                    (rowid, index_terms(doc.title or ""), index_terms(doc.text)))
-        cur.execute("DELETE FROM errors WHERE source_key = ?", (key,))
+        cur.execute("INSERT INTO docs_fts (rowid, title, body) VALUES (?, ?, ?)", (rowid, *prep.fts))
+        cur.execute("DELETE FROM errors WHERE source_key = ?", (prep.source_key,))
         return "updated" if old else "added"
 
     def _delete(self, cur: sqlite3.Cursor, doc_id: str) -> None:
