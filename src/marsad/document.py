@@ -259,17 +259,30 @@ _DOC_ORDER = ("schema", "id", "source", "title", "published", "language", "text"
 
 def to_json(value: Any) -> Any:
     """Convert a model object (or a list of them) to JSON-ready Python values."""
-    if isinstance(value, Document):
-        return {k: to_json(getattr(value, k)) for k in _DOC_ORDER}
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: to_json(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    cls = value.__class__
+    if cls in _PLAIN:
+        return value
+    names = _FIELDS.get(cls)
+    if names is None and dataclasses.is_dataclass(value) and not isinstance(value, type):
+        fields = tuple(f.name for f in dataclasses.fields(cls))
+        names = _FIELDS[cls] = _DOC_ORDER if cls is Document else fields
+    if names is not None:
+        out = {}
+        for name in names:
+            v = getattr(value, name)
+            out[name] = v if v.__class__ in _PLAIN else to_json(v)
+        return out
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, (list, tuple)):
-        return [to_json(v) for v in value]
+        return [v if v.__class__ in _PLAIN else to_json(v) for v in value]
     if isinstance(value, dict):
         return {k: to_json(v) for k, v in value.items()}
     return value
+
+
+_PLAIN = frozenset({str, int, float, bool, type(None)})   # returned as they are (exact types only)
+_FIELDS: dict[type, tuple[str, ...]] = {}                 # dataclass -> its field names, in output order
 
 
 def from_json(cls: type[T], data: Any) -> T:
