@@ -36,7 +36,8 @@ if TYPE_CHECKING:
 
 MIN_KEY = 2
 _QUOTES = "\"'«»“”‘’„‹›"
-_QUOTE_RUN = re.compile(rf"[ \t{_QUOTES}]*[{_QUOTES}][ \t{_QUOTES}]*")
+_QUOTE = re.compile(f"[{_QUOTES}]")
+_RUN = " \t" + _QUOTES                # a run of these holding a quotation mark is one separator
 NAME_KINDS = ("actor", "place", "generic", "kb_generic", "bare")
 TITLE_KINDS = ("role", "rank", "intro")
 GENERIC_KINDS = ("generic", "kb_generic", "bare")
@@ -206,11 +207,18 @@ class Matcher:
 def _quote_runs(text: str) -> list[tuple[int, int]]:
     """Runs of two or more spaces and quotation marks (one quotation mark at least) between words."""
     runs = []
-    for m in _QUOTE_RUN.finditer(text):
-        s, e = m.span()
-        if s == 0 or e == len(text) or e - s < 2:
+    n, end = len(text), 0
+    for m in _QUOTE.finditer(text):
+        s = m.start()
+        if s < end:                  # in the run of an earlier mark
             continue
-        runs.append((s, e))
+        end = s + 1
+        while s > 0 and text[s - 1] in _RUN:
+            s -= 1
+        while end < n and text[end] in _RUN:
+            end += 1
+        if s > 0 and end < n and end - s > 1:
+            runs.append((s, end))
     return runs
 
 

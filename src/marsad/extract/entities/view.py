@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, partial
 from itertools import accumulate, compress, count
 from operator import add
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -36,6 +36,9 @@ class Tok(NamedTuple):
     end: int
     text: str
     kind: str
+
+
+_tok = partial(tuple.__new__, Tok)      # Tok from a tuple, without the Python-level __new__
 
 
 @dataclass(slots=True)
@@ -93,9 +96,16 @@ class DocView:
         for lo, hi in regions:
             while hi < len(text) and text[hi].isalnum():
                 hi += 1
-            out.extend(Tok(m.start(), m.end(), m.group(), m.lastgroup or "punct")
-                       for m in _TOKEN.finditer(text, lo, hi))
-            out.append(Tok(hi, hi, "|", "punct"))
+            pos = lo
+            for chunk in text[lo:hi].split():     # no token spans whitespace
+                start = text.find(chunk, pos)
+                pos = start + len(chunk)
+                if chunk.isalpha():               # letters only: one word
+                    out.append(_tok((start, pos, chunk, "word")))
+                else:
+                    out.extend(_tok((m.start(), m.end(), m.group(), m.lastgroup or "punct"))
+                               for m in _TOKEN.finditer(text, start, pos))
+            out.append(_tok((hi, hi, "|", "punct")))
         return out
 
     @cached_property
@@ -164,9 +174,24 @@ class DocView:
 
     def bare(self, word: str, vocabulary: frozenset[str] | dict[str, Any]) -> str | None:
         """``word`` or ``word`` without a proclitic, if that is in ``vocabulary``."""
-        if word in vocabulary:
-            return word
-        for cut in (1, 2):
-            if word[cut:] in vocabulary and word[:cut] in self.lex.clitics.before_plain:
-                return word[cut:]
-        return None
+        return _bare_table(vocabulary, self.lex.clitics.before_plain).get(word)
+
+
+_BARE: dict[int, tuple[Any, frozenset[str], dict[str, str]]] = {}
+
+
+def _bare_table(vocabulary: frozenset[str] | dict[str, Any], proclitics: frozenset[str]) -> dict[str, str]:
+    """Every word :meth:`DocView.bare` finds in ``vocabulary`` -> what it finds, built once per vocabulary.
+
+    A word is looked up as it is, then without one letter, then without two that
+    are a proclitic (``proclitics``): the table is filled in the opposite order.
+    """
+    entry = _BARE.get(id(vocabulary))
+    if entry is not None and entry[0] is vocabulary and entry[1] is proclitics:
+        return entry[2]
+    table: dict[str, str] = {}
+    for cut in (2, 1):
+        table.update((p + w, w) for p in proclitics if len(p) == cut for w in vocabulary)
+    table.update((w, w) for w in vocabulary)
+    _BARE[id(vocabulary)] = (vocabulary, proclitics, table)
+    return table
