@@ -16,10 +16,10 @@ DATA_DIR = Path(__file__).resolve().parent.parent / "kb" / "data" / "arabic"
 @cache
 def table(name: str) -> dict[str, Any]:
     """The parsed YAML table ``<name>.yaml`` (cached; do not mutate)."""
-    import yaml
+    from marsad._yaml import safe_load
 
     with (DATA_DIR / f"{name}.yaml").open(encoding="utf-8") as fh:
-        data = yaml.safe_load(fh)
+        data = safe_load(fh)
     if not isinstance(data, dict):
         raise ValueError(f"{name}.yaml: expected a mapping at top level")
     return data

@@ -17,7 +17,9 @@ def read_yaml(path: Path) -> Any:
 
     try:
         with path.open(encoding="utf-8") as fh:
-            return yaml.safe_load(fh)
+            from marsad._yaml import safe_load
+
+            return safe_load(fh)
     except OSError as exc:
         raise MarsadError("E_USAGE", f"cannot read data file {path}: {exc.strerror or exc}") from exc
     except yaml.YAMLError as exc:

@@ -20,6 +20,7 @@ from typing import Any
 
 import yaml
 
+from marsad._yaml import safe_load
 from marsad.errors import MarsadError
 from marsad.kb.base import KnowledgeBase
 from marsad.kb.model import Actor, Place
@@ -49,7 +50,7 @@ def read_data(path: Path) -> Any:
     text = path.read_text(encoding="utf-8")
     if path.suffix == ".json":
         return json.loads(text)
-    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # libyaml when built
+    return safe_load(text)
 
 
 def add_entries(raw: RawKB, section: str, items: Any, label: str) -> None:
