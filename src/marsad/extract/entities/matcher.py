@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from marsad.extract.entities.lexicon import DEFINITE, Lexicon, key, lexicon
-from marsad.extract.entities.view import MARK, mark
+from marsad.extract.entities.view import MARK, bare_table, mark
 
 if TYPE_CHECKING:
     from marsad.kb import KnowledgeBase
@@ -68,17 +68,20 @@ class Meaning:
     name: bool                     # some target is of NAME_KINDS
     title: bool                    # some target is of TITLE_KINDS
     indefinite: Meaning | None     # the targets allowed with an enclitic (none definite), if any
+    sole: str | None               # the ref of the only target, where that is an actor or a place
+    common: bool | None            # a one-word key listed as a common word; None: several words
 
 
-def meaning(targets: tuple[Target, ...]) -> Meaning:
-    """The :class:`Meaning` of ``targets``."""
+def meaning(targets: tuple[Target, ...], common: bool | None = None) -> Meaning:
+    """The :class:`Meaning` of ``targets`` (``common``: see :attr:`Meaning.common`)."""
     kinds = frozenset(t.kind for t in targets)
     plain = tuple(t for t in targets if not t.definite)
-    indefinite = None if not plain else meaning(plain) if len(plain) < len(targets) else None
+    indefinite = None if not plain else meaning(plain, common) if len(plain) < len(targets) else None
+    sole = targets[0].ref if len(targets) == 1 and targets[0].kind in ("actor", "place") else None
     m = Meaning(targets, kinds, tuple(t.ref for t in targets if t.kind == "actor"),
                 tuple(t.ref for t in targets if t.kind == "place"),
                 tuple(t for t in targets if t.kind in GENERIC_KINDS),
-                not kinds.isdisjoint(NAME_KINDS), not kinds.isdisjoint(TITLE_KINDS), indefinite)
+                not kinds.isdisjoint(NAME_KINDS), not kinds.isdisjoint(TITLE_KINDS), indefinite, sole, common)
     if plain == targets:
         m.indefinite = m
     return m
@@ -136,8 +139,10 @@ class Matcher:
                 for p in prefixes[(t.lam, t.definite)]:
                     by_prefix[p].append(t)
             marked = mark(k)
+            # a hit of a one-word key is the key itself: whether it is a common word is known now
+            common = None if marked != k else k in bare_table(lex.common_words, c.before_plain)
             for p, ts in by_prefix.items():
-                variants[MARK + p + marked].append((len(k), meaning(tuple(ts))))
+                variants[MARK + p + marked].append((len(k), meaning(tuple(ts), common)))
         self.automaton: Any = ahocorasick.Automaton()
         for v, entries in variants.items():
             self.automaton.add_word(v, tuple(entries))

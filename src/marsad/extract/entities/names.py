@@ -25,6 +25,7 @@ Generic forms ("التنظيم"، "الخارجية") are kept as hits for :mod:
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TypeVar
 
@@ -67,17 +68,17 @@ def outside_outlets(hits: list[Hit], outlets: tuple[tuple[int, int], ...] = ()) 
 
     ``outlets`` adds spans of outlet names found otherwise (the document's own outlet).
     """
-    spans = [(h.start, h.end) for h in hits if "outlet" in h.kinds] + list(outlets)
+    spans = [(h.start, h.end) for h in hits if "outlet" in h.meaning.kinds] + list(outlets)
     if not spans:
         return hits
     out = []
     for h in hits:
         inside = any(s <= h.start and h.end <= e and e - s > h.end - h.start for s, e in spans)
-        if inside and "place" in h.kinds:
+        if inside and h.meaning.places:
             kept = tuple(t for t in h.targets if t.kind != "place")
             if not kept:
                 continue
-            h = Hit(h.start, h.end, meaning(kept))
+            h = Hit(h.start, h.end, meaning(kept, h.meaning.common))
         out.append(h)
     return out
 
@@ -115,8 +116,8 @@ def _select(view: DocView, hits: list[Hit], titles: list[Hit], ctx: Context,
         if ref is not None or generic:
             taken.append(NameHit(h.start, h.end, ref, generic))
             used.take(h.start, h.end)
-        elif "place" in h.kinds:
-            rejected.update(t.ref for t in h.targets if t.kind == "place")
+        elif h.meaning.places:
+            rejected.update(h.meaning.places)
     return sorted(taken, key=lambda x: x.start)
 
 
@@ -136,11 +137,13 @@ def context(view: DocView, hits: list[Hit]) -> Context:
     confirmed: Counter[str] = Counter()
     countries: Counter[str] = Counter()
     regions: Counter[tuple[str, str]] = Counter()
+    get = view.kb.get
     for h in hits:
-        if len(h.targets) != 1 or h.targets[0].kind not in ("actor", "place") or _common(view, h):
+        ref = h.meaning.sole
+        if ref is None:
             continue
-        entry = view.kb.get(h.targets[0].ref)
-        if entry is None or getattr(entry, "ambiguous", False) is True:
+        entry = get(ref)
+        if entry is None or getattr(entry, "ambiguous", False) is True or _common(view, h):
             continue
         confirmed[entry.id] += 1
         if entry.country:
@@ -152,12 +155,13 @@ def context(view: DocView, hits: list[Hit]) -> Context:
 
 def decide(view: DocView, h: Hit, ctx: Context) -> str | None:
     """The entry a name hit stands for, or None (a generic form, or context rules it out)."""
-    actors = list(h.meaning.actors)
+    m = h.meaning
+    actors: Sequence[str] = m.actors
     if actors and _common(view, h):     # "القاعدة" (the base): only once the group is named otherwise
         actors = [a for a in actors if ctx.confirmed[a]]
-    if len(h.targets) == 1 and len(actors) == 1:
+    if len(m.targets) == 1 and len(actors) == 1:
         return actors[0]
-    places = places_in_context(view, h, [*h.meaning.places, *_after_cue(view, h)], ctx)
+    places = places_in_context(view, h, [*m.places, *_after_cue(view, h)], ctx)
     if len(actors) > 1:
         actors = [a for a in actors if ctx.confirmed[a]] or _by_country(view, actors, ctx)
     if len(actors) == 1 and (not places or ctx.confirmed[actors[0]]):
@@ -169,11 +173,13 @@ def decide(view: DocView, h: Hit, ctx: Context) -> str | None:
 
 def _common(view: DocView, h: Hit) -> bool:
     """The hit is one word listed as a common word ("القاعدة"، "مدني")."""
+    if h.meaning.common is not None:
+        return h.meaning.common
     surface = view.text[h.start:h.end]
     return " " not in surface and view.bare(surface, view.lex.common_words) is not None
 
 
-def _by_country(view: DocView, ids: list[str], ctx: Context) -> list[str]:
+def _by_country(view: DocView, ids: Sequence[str], ctx: Context) -> list[str]:
     scored = [(ctx.countries[getattr(view.kb.get(i), "country", None) or ""], i) for i in ids]
     top = max(s for s, _ in scored)
     best = [i for s, i in scored if s == top]
@@ -238,10 +244,13 @@ def _place_position(view: DocView, start: int, before: str) -> bool:
 
 def _after_cue(view: DocView, h: Hit) -> list[str]:
     """For a name written with its cue ("مدينة أريحا"), the places named by the rest ("أريحا")."""
-    head, _, rest = view.text[h.start:h.end].partition(" ")
-    if not rest or "place" not in h.kinds or view.bare(head, view.lex.cues) is None:
+    if not h.meaning.places:
         return []
-    kinds = view.lex.cues[view.bare(head, view.lex.cues) or ""]
+    head, _, rest = view.text[h.start:h.end].partition(" ")
+    cue = view.bare(head, view.lex.cues) if rest else None
+    if cue is None:
+        return []
+    kinds = view.lex.cues[cue]
     return [t.ref for t in view.table.get(rest, ()) if t.kind == "place"
             and view.kb.places[t.ref].kind in kinds]
 

@@ -32,7 +32,7 @@ class UnknownPlace:
 
 def find_unknown_places(view: DocView, hits: list[Hit], names: list[NameHit]) -> list[UnknownPlace]:
     """Cue-introduced places absent from the knowledge base, in text order."""
-    cues = [h for h in hits if "cue" in h.kinds]
+    cues = [h for h in hits if "cue" in h.meaning.kinds]
     if not cues:
         return []
     taken = bytearray(len(view.text))

@@ -174,14 +174,14 @@ class DocView:
 
     def bare(self, word: str, vocabulary: frozenset[str] | dict[str, Any]) -> str | None:
         """``word`` or ``word`` without a proclitic, if that is in ``vocabulary``."""
-        return _bare_table(vocabulary, self.lex.clitics.before_plain).get(word)
+        return bare_table(vocabulary, self.lex.clitics.before_plain).get(word)
 
 
 _BARE: dict[int, tuple[Any, frozenset[str], dict[str, str]]] = {}
 
 
-def _bare_table(vocabulary: frozenset[str] | dict[str, Any], proclitics: frozenset[str]) -> dict[str, str]:
-    """Every word :meth:`DocView.bare` finds in ``vocabulary`` -> what it finds, built once per vocabulary.
+def bare_table(vocabulary: frozenset[str] | dict[str, Any], proclitics: frozenset[str]) -> dict[str, str]:
+    """Every word :meth:`DocView.bare` finds in ``vocabulary`` -> what it finds (built once per vocabulary).
 
     A word is looked up as it is, then without one letter, then without two that
     are a proclitic (``proclitics``): the table is filled in the opposite order.
