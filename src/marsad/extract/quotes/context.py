@@ -10,10 +10,11 @@ from operator import itemgetter
 from typing import TYPE_CHECKING
 
 from marsad.extract.quotes.lexicon import (
-    ADJUNCT,
     COMPLEMENTIZER,
     DATE_PREPOSITION,
+    LEXICAL_ADJUNCT,
     MANNER,
+    PREPOSITION,
     Lexicon,
     load_lexicon,
 )
@@ -44,7 +45,7 @@ class Ctx:
         self.kc: list[int] = list(map(classes.__getitem__, map(itemgetter(3), self.words)))  # key class bits
         self.gap_flags: bytearray = self.lay.gap_flags               # GAP_* bits per word
         self._entity_keys: dict[str, set[str]] = {}
-        self.breaks: dict[int, bool] = {}     # phrase_break memo (word index -> verdict)
+        self.breaks: list[bool | None] = [None] * len(self.words)   # phrase_break memo, per word
         self.name_keys_memo: dict[tuple[str | None, tuple[str | None, ...]], set[str]] = {}
         self.fits_memo: dict[tuple[int, str | None, str | None], bool] = {}   # (id(mention), gender, head)
 
@@ -113,11 +114,12 @@ class Ctx:
 
     def is_adjunct(self, i: int) -> bool:
         """A time word, a date, a manner word or an adjunct phrase word."""
-        bits = self.kc[i]
-        if bits & (ADJUNCT | MANNER) or (i > 0 and self.kc[i - 1] & MANNER):
+        kc = self.kc
+        bits = kc[i]
+        if bits & LEXICAL_ADJUNCT or (i and kc[i - 1] & MANNER):
             return True
         in_date = self.in_date
-        return bool(bits & DATE_PREPOSITION and in_date[i + 1]) or bool(in_date[i])
+        return in_date[i] == 1 or (bits & DATE_PREPOSITION != 0 and in_date[i + 1] == 1)
 
     @cached_property
     def in_date(self) -> bytearray:
@@ -142,8 +144,7 @@ class Ctx:
 
     def is_prep(self, i: int) -> bool:
         """A preposition (alone or bound: "بالمجازر", "للحملة") or أن / إن."""
-        k = self.words[i].key
-        return k in self.lex.prepositions or k.startswith(("بال", "لل")) or bool(self.kc[i] & COMPLEMENTIZER)
+        return bool(self.kc[i] & PREPOSITION)
 
     def gender_of(self, entity: Entity | None, surface: str = "") -> str | None:
         """Gender of a person (knowledge base) or grammatical gender of an organisation's name."""

@@ -34,6 +34,8 @@ ADJUNCT = 1 << 9         # a time or adjunct word (also after و/ف)
 MANNER = 1 << 10         # a manner word
 DATE_PREPOSITION = 1 << 11
 TO_OUTLET = 1 << 12      # ل bound to an outlet ("لقناة"), or ل alone
+PREPOSITION = 1 << 13    # a preposition (alone or bound: "بالمجازر", "للحملة") or أن / إن
+LEXICAL_ADJUNCT = ADJUNCT | MANNER
 MAX_CLASSED_KEYS = 1 << 17   # the class table is emptied past this many keys
 
 
@@ -191,7 +193,9 @@ class Lexicon:
                 or (word_key[:1] == "و" and word_key[1:] in self.nominal_by_head)):
             bits |= CUE_HEAD
         if self.is_complementizer(word_key):
-            bits |= COMPLEMENTIZER
+            bits |= COMPLEMENTIZER | PREPOSITION
+        if word_key in self.prepositions or word_key.startswith(("بال", "لل")):
+            bits |= PREPOSITION
         outlets = self.outlets
         if word_key in outlets or (word_key[:1] == "ل" and (word_key[1:] in outlets
                                                             or self.in_set(word_key, self.addressees))):

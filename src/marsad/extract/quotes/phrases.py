@@ -22,6 +22,8 @@ from marsad.extract.quotes.lexicon import (
 )
 from marsad.extract.quotes.words import GAP_BREAK, GAP_PAREN
 
+HEAD = ROLE_NOUN | GENERIC | TITLE   # key classes of a head noun (see is_head)
+
 MAX_SUBJECT_WORDS = 16
 STRIP = " \t\n,،:؛;()[]-–—\"«»“”'"
 
@@ -54,33 +56,39 @@ def extend(ctx: Ctx, i: int, limit: int, stop: str | None = None) -> int:
     is the cue's own preposition ("حذر ... من"), which ends it."""
     j = i
     after_head = True
-    while j < limit and j - i < MAX_SUBJECT_WORDS:
-        if j > i and (phrase_break(ctx, j) or ctx.words[j].key == stop):
-            break
-        quoted = _quoted_name_end(ctx, j, limit) if j > i else None
-        if quoted is not None:
-            j, after_head = quoted, False
-            continue
-        m = ctx.mention_by_word[j] or (ctx.place_by_word[j] if j > i else None)
+    actors, places, words, kc = ctx.mention_by_word, ctx.place_by_word, ctx.words, ctx.kc
+    quoted_before = ctx.lay.pair_before
+    stop_at = min(limit, i + MAX_SUBJECT_WORDS)
+    while j < stop_at:
+        if j > i:
+            if phrase_break(ctx, j) or words[j].key == stop:
+                break
+            quoted = _quoted_name_end(ctx, j, limit) if j in quoted_before else None
+            if quoted is not None:
+                j, after_head = quoted, False
+                continue
+            m = actors[j] or places[j]
+        else:
+            m = actors[j]
         if m is not None:
-            while j < limit and (ctx.mention_by_word[j] is m or ctx.place_by_word[j] is m):
+            while j < limit and (actors[j] is m or places[j] is m):
                 j += 1
             after_head = False
             continue
-        if j > i and not continues(ctx, j, after_head):
+        if j > i and (not continues(ctx, j, after_head)
+                      or (_after_actor(ctx, j) and not _complemented(ctx, j + 1))):
             break
-        if j > i and _after_actor(ctx, j) and not _complemented(ctx, j + 1):
-            break
-        after_head = is_head(ctx, j)
+        after_head = bool(kc[j] & HEAD)
         j += 1
-    while j > i and ctx.words[j - 1].key in ctx.lex.role_prepositions and ctx.mention_by_word[j - 1] is None:
+    role_prepositions = ctx.lex.role_prepositions
+    while j > i and words[j - 1].key in role_prepositions and actors[j - 1] is None:
         j -= 1
     return j
 
 
 def phrase_break(ctx: Ctx, j: int) -> bool:
     """Word ``j`` cannot continue a noun phrase (memoised per document and word)."""
-    got = ctx.breaks.get(j)
+    got = ctx.breaks[j]
     if got is None:
         got = ctx.breaks[j] = _phrase_break(ctx, j)
     return got
@@ -194,7 +202,7 @@ def _complemented(ctx: Ctx, k: int) -> bool:
 
 def is_head(ctx: Ctx, j: int) -> bool:
     """A role noun, rank, or institution noun: the next word may be its genitive."""
-    return bool(ctx.kc[j] & (ROLE_NOUN | GENERIC | TITLE))
+    return bool(ctx.kc[j] & HEAD)
 
 
 def is_role_noun(ctx: Ctx, k: str) -> bool:

@@ -33,7 +33,24 @@ GAP_PAREN = 1 << 5       # "("
 GAP_BREAK = GAP_COMMA | GAP_COLON | GAP_DOT | GAP_NEWLINE | GAP_SEMICOLON   # no noun phrase runs over it
 _GAP_BITS = {",": GAP_COMMA, "،": GAP_COMMA, ":": GAP_COLON, ".": GAP_DOT, "\n": GAP_NEWLINE,
              ";": GAP_SEMICOLON, "؛": GAP_SEMICOLON, "(": GAP_PAREN}
-_GAP_CHARS = re.compile("[" + re.escape("".join(_GAP_BITS)) + "]")
+_LETTER = re.compile(r"[^\W\d_]")   # \w but no decimal digit or underscore: a letter or a numeral
+MAX_GAPS = 1 << 16          # the gap -> bits table is emptied past this many gaps
+
+
+class _GapBits(dict[str, int]):
+    """Gap text -> GAP_* bits, filled on demand (most gaps are " ", "، ", ". ")."""
+
+    def __missing__(self, gap: str) -> int:
+        if len(self) >= MAX_GAPS:
+            self.clear()
+        bits = 0
+        for c in gap:
+            bits |= _GAP_BITS.get(c, 0)
+        self[gap] = bits
+        return bits
+
+
+_GAP_FLAGS = _GapBits()
 
 
 @lru_cache(maxsize=65536)
@@ -72,13 +89,19 @@ _KEYS = _Keys()
 
 
 def words(text: str) -> list[Word]:
-    """Every word of ``text`` (letters and digits), in order.  Built in bulk: the text split
-    into gaps and words, offsets from the running length."""
+    """Every word of ``text`` (letters and digits), in order."""
+    return words_and_gaps(text)[0]
+
+
+def words_and_gaps(text: str) -> tuple[list[Word], list[str]]:
+    """The words of ``text`` and the gaps around them (gap ``i`` before word ``i``, and the
+    text after the last word).  Built in bulk: the text split into gaps and words, offsets
+    from the running length."""
     parts = _WORD_SPLIT.split(text)             # gap, word, gap, word, ..., gap
     ends = list(accumulate(map(len, parts)))    # ends[2k]: start of word k; ends[2k + 1]: its end
     found = parts[1::2]
     rows = zip(ends[0::2], ends[1::2], found, map(_KEYS.__getitem__, found), strict=False)  # + the last gap
-    return list(map(_new_word, rows))
+    return list(map(_new_word, rows)), parts[0::2]
 
 
 def first_word(text: str) -> Word | None:
@@ -155,10 +178,21 @@ def _sentence_ends(text: str, ends: list[int]) -> list[int]:
     """The boundaries that close a sentence holding at least one letter."""
     out, prev = [], 0
     for e in ends:
-        if any(ch.isalpha() for ch in text[prev:e]):
+        if _has_letter(text, prev, e):
             out.append(e)
         prev = e + 1
     return out
+
+
+def _has_letter(text: str, start: int, end: int) -> bool:
+    """``text[start:end]`` holds a letter (``str.isalpha``); the pattern finds candidates,
+    which may also be non-decimal numerals ("²"), so each one is checked."""
+    m = _LETTER.search(text, start, end)
+    while m is not None:
+        if m.group().isalpha():
+            return True
+        m = _LETTER.search(text, m.end(), end)
+    return False
 
 
 def _abbreviation(text: str, i: int) -> bool:
@@ -179,6 +213,7 @@ class Layout:
     starts: list[int] = field(default_factory=list)
     opening: dict[int, Pair] = field(default_factory=dict)
     quoted: bytearray = field(default_factory=bytearray)
+    gaps: list[str] = field(default_factory=list)     # gap i: the text before word i; one more at the end
     gap_flags: bytearray = field(default_factory=bytearray)
     pair_before: dict[int, Pair] = field(default_factory=dict)
 
@@ -189,11 +224,9 @@ class Layout:
         self.quoted = bytearray(len(self.text) + 1)
         for p in self.pairs:
             self.quoted[p.open + 1:p.close] = b"\x01" * max(0, p.close - p.open - 1)
-        # gap_flags[i]: GAP_* bits of the characters between word i - 1 and word i (no mark
-        # is a word character, so each one lies in the gap before the first word after it)
-        self.gap_flags = flags = bytearray(len(self.words) + 1)
-        for m in _GAP_CHARS.finditer(self.text):
-            flags[bisect_left(starts, m.start())] |= _GAP_BITS[m.group()]
+        if len(self.gaps) != len(self.words) + 1:
+            self.gaps = words_and_gaps(self.text)[1]
+        self.gap_flags = bytearray(map(_GAP_FLAGS.__getitem__, self.gaps))   # GAP_* bits of gap i
         # pair_before[i]: the first quotation opening between word i - 1 and word i
         for p in self.pairs:
             self.pair_before.setdefault(bisect_left(starts, p.open), p)
@@ -202,7 +235,8 @@ class Layout:
     @classmethod
     def of(cls, text: str) -> Layout:
         ends = statement_boundaries(text)
-        return cls(text, words(text), quote_pairs(text), ends, _sentence_ends(text, ends))
+        found, gaps = words_and_gaps(text)
+        return cls(text, found, quote_pairs(text), ends, _sentence_ends(text, ends), gaps=gaps)
 
     def word_index(self, offset: int) -> int:
         """Index of the first word starting at or after ``offset``."""
