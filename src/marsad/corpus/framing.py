@@ -71,15 +71,23 @@ def _actor_mentions(doc: Document) -> list[tuple[int, int, Entity]]:
     return sorted(found, key=lambda t: t[0])
 
 
-def find_framing(doc: Document) -> list[FramingHit]:
-    """Every framing term in ``doc``, tied to the nearest actor mention when one is close."""
+def find_framing(doc: Document, keys: list[str] | None = None) -> list[FramingHit]:
+    """Every framing term in ``doc``, tied to the nearest actor mention when one is close.
+
+    ``keys``: the search key of each word of the text (``term`` of each ``\\w+`` run), when the
+    caller has them already (storing a document computes them once for search and framing).
+    """
     lex = lexicon()
-    words = [(m.start(), m.end(), term(m.group())) for m in _WORD.finditer(doc.text)]
+    found = list(_WORD.finditer(doc.text))
+    if keys is None:
+        keys = [term(m.group()) for m in found]
+    words = [(m.start(), m.end(), key) for m, key in zip(found, keys, strict=True)]
     actors = _actor_mentions(doc)
     hits: list[FramingHit] = []
+    by_first = lex.by_first
     i = 0
     while i < len(words):
-        match = _match_at(words, i, lex)
+        match = _match_at(words, i, lex) if words[i][2] in by_first else None
         if match is None:
             i += 1
             continue

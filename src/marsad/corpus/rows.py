@@ -100,11 +100,11 @@ def claim_rows(doc: Document) -> list[tuple[Any, ...]]:
 
 
 
-def framing_rows(doc: Document) -> list[tuple[Any, ...]]:
+def framing_rows(doc: Document, keys: list[str] | None = None) -> list[tuple[Any, ...]]:
     from marsad.corpus.framing import find_framing
 
     return [(doc.id, h.kind, h.term, h.term_en, h.group, h.actor_kb, h.actor, h.start, h.end, h.text)
-            for h in find_framing(doc)]
+            for h in find_framing(doc, keys)]
 
 
 def signature_rows(doc: Document, terms: str | None = None) -> list[tuple[Any, ...]]:
@@ -113,9 +113,8 @@ def signature_rows(doc: Document, terms: str | None = None) -> list[tuple[Any, .
     return [(doc.id, signature(doc.text, terms))]
 
 
-# (table, row maker): what `Corpus.add` writes for each document (signatures: see `prepare`)
-TABLES = (("entities", entity_rows), ("events", event_rows), ("quotes", quote_rows), ("claims", claim_rows),
-          ("framing", framing_rows))
+# (table, row maker): what `Corpus.add` writes for each document (framing, signatures: see `prepare`)
+TABLES = (("entities", entity_rows), ("events", event_rows), ("quotes", quote_rows), ("claims", claim_rows))
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,11 +130,14 @@ class Prepared:
 
 
 def prepare(doc: Document) -> Prepared:
-    """Every row of ``doc`` (the search terms of its text are computed once, for FTS and MinHash)."""
-    from marsad.corpus.search import index_terms
+    """Every row of ``doc`` (the search keys of its words are computed once, for FTS, framing and
+    MinHash)."""
+    from marsad.corpus.search import index_terms, word_terms
 
-    terms = index_terms(doc.text)
+    keys = word_terms(doc.text)
+    terms = " ".join(keys)
     tables = [(table, make(doc)) for table, make in TABLES]
+    tables.append(("framing", framing_rows(doc, keys)))
     tables.append(("signatures", signature_rows(doc, terms)))
     return Prepared(doc.id, source_key(doc), document_row(doc), tuple(tables),
                     (index_terms(doc.title or ""), terms))

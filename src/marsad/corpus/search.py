@@ -36,7 +36,12 @@ def term(word: str) -> str:
 
 def index_terms(text: str) -> str:
     """The text as a space-separated sequence of search keys (what FTS5 indexes)."""
-    return " ".join(term(w) for w in _WORD.findall(text))
+    return " ".join(word_terms(text))
+
+
+def word_terms(text: str) -> list[str]:
+    """The search key of each word (``\\w+`` run) of ``text``, in order."""
+    return list(map(term, _WORD.findall(text)))
 
 
 def fts_query(query: str) -> str:
