@@ -73,9 +73,7 @@ class Sentence:
         self.a = a
         self.idx = word_index(a)
         self._span = (start, end)
-        words = self.idx.between(start, end)
-        self.lo = words[0].index if words else 0
-        self.hi = words[-1].index + 1 if words else 0
+        self.lo, self.hi = self.idx.span(start, end)
 
     @cached_property
     def mentions(self) -> list[tuple[int, int, Mention]]:
@@ -86,10 +84,24 @@ class Sentence:
                 for m in _mentions_in(self.a, start, end)]
 
     def actors(self, countries: bool = True) -> list[tuple[int, int, Mention]]:
-        return [t for t in self.mentions if is_actor(self.a, t[2], countries)]
+        """The actor mentions (computed once per sentence and kind; callers do not change the list)."""
+        return self._countries if countries else self._no_countries
+
+    @cached_property
+    def _countries(self) -> list[tuple[int, int, Mention]]:
+        return [t for t in self.mentions if is_actor(self.a, t[2], True)]
+
+    @cached_property
+    def _no_countries(self) -> list[tuple[int, int, Mention]]:
+        return [t for t in self.mentions if is_actor(self.a, t[2], False)]
+
+    @cached_property
+    def _places(self) -> list[tuple[int, int, Mention]]:
+        return [t for t in self.mentions if t[2].entity.type == "location"]
 
     def places(self) -> list[tuple[int, int, Mention]]:
-        return [t for t in self.mentions if t[2].entity.type == "location"]
+        """The place mentions (computed once per sentence)."""
+        return self._places
 
 
 def actor1(s: Sentence, first: int, last: int, verb: bool, sources: set[str],

@@ -87,11 +87,18 @@ def _sentence_drafts(a: Analysis, k: int, sent: Span) -> list[Draft]:
         return []
     made = []
     for c in find_candidates(a.text, idx, s.lo, s.hi):
-        d = _draft(a, s, k, sent, c)
-        if d is not None:
-            made.append((c, d))
-    kept = {id(c) for c in _reduce([c for c, _d in made])}
-    return [d for c, d in made if id(c) in kept]
+        place = _placed(a, s, k, c)
+        if place is not None:
+            made.append((c, place))
+    if not made:
+        return []
+    kept = {id(c) for c in _reduce([c for c, _p in made])}
+    out = []
+    for c, place in made:                   # arguments only for the candidates kept
+        if id(c) in kept:
+            c.modality = modality(idx, c.first, s.lo)
+            out.append(_fill(a, s, k, sent, c, place))
+    return out
 
 
 def _reduce(cands: list[Candidate]) -> list[Candidate]:
@@ -127,6 +134,33 @@ def _rank(c: Candidate) -> tuple[bool, int, int]:
 
 
 def _draft(a: Analysis, s: args.Sentence, k: int, sent: Span, c: Candidate) -> Draft | None:
+    place = _placed(a, s, k, c)
+    return _fill(a, s, k, sent, c, place) if place is not None else None
+
+
+Place = tuple[tuple[Location, int] | None, bool]
+
+
+def _placed(a: Analysis, s: args.Sentence, k: int, c: Candidate) -> Place | None:
+    """(place and rank, whether the trigger points back), or None when the candidate makes no draft:
+    missing context, part of a name, or no place where it needs one."""
+    trig = c.form.trigger
+    if c.context_missing and not _object_place(s, c.last, 3):
+        return None
+    if any(t[2].entity.type != "location" and t[2].span.start <= c.span.start and c.span.end <= t[2].span.end
+           for t in s.mentions):
+        return None                 # part of a name ("طيران العدوان", "غرفة عمليات ...")
+    loc = args.location(s, c.first, c.last)
+    pointer = c.anaphoric or _place_pronoun(s, c.first) or _enclitic(s, c.first)
+    if loc is None and pointer:
+        loc = _previous_place(a, k)
+    if trig.needs_place and (loc is None or not (pointer or _object_place(s, c.last))):
+        return None
+    return loc, pointer
+
+
+def _fill(a: Analysis, s: args.Sentence, k: int, sent: Span, c: Candidate, place: Place) -> Draft:
+    """The draft of a candidate that makes one: its source, actors, place, date."""
     trig = c.form.trigger
     found = attribution(s, a.doc, c.span.start, c.first)
     sources = found[1] if found else set()
@@ -142,17 +176,7 @@ def _draft(a: Analysis, s: args.Sentence, k: int, sent: Span, c: Candidate) -> D
     d.actor1 = _responsible(s, c.first) or possessor or args.actor1(s, c.first, c.last, verb, sources,
                                                                      trig.territory)
     d.actor2 = args.actor2(s, c.first, c.last, d.actor1, trig.territory, verb)
-    if c.context_missing and not _object_place(s, c.last, 3):
-        return None
-    if any(t[2].entity.type != "location" and t[2].span.start <= c.span.start and c.span.end <= t[2].span.end
-           for t in s.mentions):
-        return None                 # part of a name ("طيران العدوان", "غرفة عمليات ...")
-    loc = args.location(s, c.first, c.last)
-    pointer = c.anaphoric or _place_pronoun(s, c.first) or _enclitic(s, c.first)
-    if loc is None and pointer:
-        loc = _previous_place(a, k)
-    if trig.needs_place and (loc is None or not (pointer or _object_place(s, c.last))):
-        return None
+    loc, pointer = place
     if loc is not None:
         d.location, d.loc_rank = loc
     d.date, d.date_stated = incident_date(a, s.idx, sent, c.first, s.lo)

@@ -27,15 +27,7 @@ def sentence_bounds(idx: WordIndex, i: int, reach: int = 60) -> tuple[int, int]:
 
 def _bounds(idx: WordIndex, i: int, reach: int, unit: str) -> tuple[int, int]:
     """Word range around word ``i`` sharing its ``unit`` number (clause or sentence)."""
-    words = idx.words
-    own = getattr(words[i], unit)
-    a = i
-    while a > 0 and i - a < reach and getattr(words[a - 1], unit) == own:
-        a -= 1
-    b = i
-    while b + 1 < len(words) and b - i < reach and getattr(words[b + 1], unit) == own:
-        b += 1
-    return a, b + 1
+    return idx.run(i, max(i - reach, 0), min(i + reach + 1, len(idx.words)), unit)
 
 
 def rate(idx: WordIndex, hit: CountHit) -> str | None:

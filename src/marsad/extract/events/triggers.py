@@ -37,7 +37,8 @@ class Candidate:
 
 
 def find_candidates(text: str, idx: WordIndex, lo: int, hi: int) -> list[Candidate]:
-    """Trigger candidates among words ``[lo, hi)`` (one sentence)."""
+    """Trigger candidates among words ``[lo, hi)`` (one sentence); their modality is left to the
+    caller (:func:`modality`, read only for the candidates it keeps)."""
     lex = lexicon()
     out: list[Candidate] = []
     free = lo
@@ -68,7 +69,6 @@ def _candidate(text: str, idx: WordIndex, form: TriggerForm, first: int, last: i
     span = Span.of(text, words[first].start, words[last].end)
     cand = Candidate(form, first, last, span, trig.event_type, trig.sub_event_type, context_missing=missing)
     refine(idx, cand, lo, hi)
-    cand.modality = modality(idx, first, lo)
     definite = _definite(words[first])
     cand.generic = form.plural and (definite or trig.generic_plural)
     anaphora = lexicon().phrases("anaphora")
@@ -119,21 +119,12 @@ def _purpose(idx: WordIndex, w: Word, first: int, lo: int) -> bool:
 
 def _before(idx: WordIndex, table: Phrases, first: int, lo: int, reach: int) -> bool:
     """A phrase of ``table`` among the ``reach`` words before ``first`` in the same clause."""
-    words = idx.words
     start = max(first - reach, lo)
-    hits = idx.find(table, start, first, deep=True)
-    return any(words[i].clause == words[first].clause for i, _n, _p in hits)
+    return start < first and idx.has(table, idx.run(first, start, first + 1)[0], first, deep=True)
 
 
 def _clause_range(idx: WordIndex, i: int, lo: int, reach: int = 8) -> tuple[int, int]:
-    words = idx.words
-    a = i
-    while a - 1 >= max(lo, i - reach) and words[a - 1].clause == words[i].clause:
-        a -= 1
-    b = i
-    while b + 1 < min(len(words), i + reach + 1) and words[b + 1].clause == words[i].clause:
-        b += 1
-    return a, b + 1
+    return idx.run(i, max(lo, i - reach), min(len(idx.words), i + reach + 1))
 
 
 def _definite(w: Word) -> bool:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Any, NamedTuple
 
 from marsad.extract.events.lexicon import Phrases, fold, lexicon
@@ -270,6 +270,31 @@ class WordIndex:
             for (table, deep), hits in zip(tables.keys, tables.scan(self.words), strict=True):
                 (self._deep if deep else self._plain)[id(table)] = _found(hits)
 
+    @cached_property
+    def clauses(self) -> list[int]:
+        """The clause number of each word (never decreasing: a clause is a run of words)."""
+        return [w.clause for w in self.words]
+
+    @cached_property
+    def sentence_numbers(self) -> list[int]:
+        """The sentence number of each word (never decreasing)."""
+        return [w.sentence for w in self.words]
+
+    def run(self, i: int, lo: int, hi: int, unit: str = "clause") -> tuple[int, int]:
+        """Word range ``[a, b)`` of the words in ``[lo, hi)`` sharing word ``i``'s ``unit`` ("clause" or
+        "sentence"), for ``lo <= i < hi``."""
+        numbers = self.clauses if unit == "clause" else self.sentence_numbers
+        own = numbers[i]
+        return bisect_left(numbers, own, lo, i), bisect_right(numbers, own, i, hi)
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Word range ``[lo, hi)`` of the words lying inside ``[start, end)`` (``(0, 0)`` if none)."""
+        lo = bisect_left(self._starts, start)
+        hi = bisect_left(self._starts, end)
+        while hi > lo and self.words[hi - 1].end > end:
+            hi -= 1
+        return (lo, hi) if hi > lo else (0, 0)
+
     def between(self, start: int, end: int) -> list[Word]:
         """Words lying inside ``[start, end)``."""
         i = bisect_left(self._starts, start)
@@ -339,7 +364,8 @@ class WordIndex:
         i = bisect_left(positions, lo if lo > 0 else 0)
         return hits[i:bisect_left(positions, hi, i)]
 
-    def has(self, table: Phrases, lo: int, hi: int) -> bool:
-        positions = (self._plain.get(id(table)) or self._table(table, False))[0]
+    def has(self, table: Phrases, lo: int, hi: int, deep: bool = False) -> bool:
+        """Whether a phrase of ``table`` starts in words ``[lo, hi)``."""
+        positions = ((self._deep if deep else self._plain).get(id(table)) or self._table(table, deep))[0]
         i = bisect_left(positions, lo if lo > 0 else 0)
         return i < len(positions) and positions[i] < hi
