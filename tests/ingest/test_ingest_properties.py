@@ -39,3 +39,27 @@ def test_decode_returns_or_raises_coded(data: bytes) -> None:
         assert exc.code in ("E_BINARY", "E_ENCODING")
     else:
         assert isinstance(text, str) and encoding
+
+
+# The line key's definition, written as a per-character table (fold() itself uses faster operations).
+_KEY_TABLE = str.maketrans({
+    "\u0640": None, **{chr(c): None for c in range(0x064B, 0x0653)}, "\u0670": None,
+    "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي",
+    "\u200c": None, "\u200d": None, "\u200e": None, "\u200f": None, "\ufeff": None,
+})
+KEY_CHARS = st.text(alphabet=st.sampled_from(list("أإآٱىيابتةAbcßİ -*\t\n\u00a0\u2003\u3000\x1c\u0640\u064b"
+                                                  "\u0650\u0651\u0652\u0653\u0670\u200c\u200d\u200e\u200f"
+                                                  "\ufeff")) | st.characters(), max_size=60)
+
+
+@settings(max_examples=300, deadline=None)
+@given(KEY_CHARS, st.sampled_from(["", "-*", "|•"]))
+def test_line_key_follows_its_definition(text: str, strip: str) -> None:
+    import re
+
+    from marsad.ingest.fold import fold
+
+    expected = re.sub(r"\s+", " ", text.translate(_KEY_TABLE).casefold()).strip()
+    if strip:
+        expected = expected.strip(strip + " ")
+    assert fold(text, strip) == expected

@@ -8,20 +8,18 @@ from __future__ import annotations
 
 import re
 
-_TABLE = str.maketrans({
-    "\u0640": None,  # tatweel
-    **{chr(c): None for c in range(0x064B, 0x0653)},  # harakat, tanween, shadda, sukun
-    "\u0670": None,  # dagger alef
-    "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا",
-    "ى": "ي",
-    "\u200c": None, "\u200d": None, "\u200e": None, "\u200f": None, "\ufeff": None,
-})
-_SPACES = re.compile(r"\s+")
+# Deleted: tatweel, harakat/tanween/shadda/sukun (064B-0652), dagger alef, zero-width and bidi marks.
+_DELETE = re.compile("[\u0640\u064b-\u0652\u0670\u200c-\u200f\ufeff]")
+_MAP = (("أ", "ا"), ("إ", "ا"), ("آ", "ا"), ("ٱ", "ا"), ("ى", "ي"))
 
 
 def fold(text: str, strip_chars: str = "") -> str:
     """Folded key of ``text``: see the module docstring; ``strip_chars`` are trimmed at both ends."""
-    key = _SPACES.sub(" ", text.translate(_TABLE).casefold()).strip()
+    # one regex deletion and a few replaces: several times faster than str.translate with a dict
+    key = _DELETE.sub("", text)
+    for letter, plain in _MAP:
+        key = key.replace(letter, plain)
+    key = " ".join(key.casefold().split())   # whitespace runs -> one space, ends trimmed
     if strip_chars:
         key = key.strip(strip_chars + " ")
     return key

@@ -22,9 +22,12 @@ _TOKEN = re.compile(r"\w+")
 
 def _first_repeat(words: list[str], low: int, high: int) -> tuple[int, int] | None:
     """``(p, d)``: the earliest ``words[p:p+d] == words[p+d:p+2d]`` with ``low <= d <= high``."""
+    # shingles[k] == tuple(words[k:k + low]); zip stops at the shortest, like the original range did
+    shingles = list(zip(*(words[j:] for j in range(max(low, 1))), strict=False))
+    if len(set(shingles)) == len(shingles):
+        return None                     # no shingle recurs, so nothing repeats (most lines)
     seen: dict[tuple[str, ...], list[int]] = {}
-    for k in range(len(words) - low + 1):
-        shingle = tuple(words[k:k + low])
+    for k, shingle in enumerate(shingles):
         for p in seen.get(shingle, ()):
             d = k - p
             if low <= d <= high and words[p:k] == words[k:k + d]:

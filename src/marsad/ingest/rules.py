@@ -35,9 +35,9 @@ class LineRule:
         if self.words and key and all(w in self.exact for w in key.split()):
             return True
         if self.max_chars is None or len(line) <= self.max_chars:
-            if any(key.startswith(p) for p in self.prefix):
+            if self.prefix and key.startswith(self.prefix):     # (most rules have no phrases: no loop)
                 return True
-            if any(p in key for p in self.contains):
+            if self.contains and any(p in key for p in self.contains):
                 return True
         return self.regex is not None and self.regex.search(line) is not None
 
@@ -56,6 +56,13 @@ class Rules:
     menu_re: re.Pattern[str]
     dateline: dict[str, Any] = field(default_factory=dict)
     key_chars: int = 400  # lines longer than this are never compared by folded phrase
+    # the rules that can match a line without a folded key (a long one): regexes, empty phrases
+    keyless_rules: tuple[LineRule, ...] = ()
+
+    def __post_init__(self) -> None:
+        keyless = tuple(r for r in self.line_rules if r.regex is not None or "" in r.exact
+                        or "" in r.prefix or "" in r.contains)
+        object.__setattr__(self, "keyless_rules", keyless)
 
     def limit(self, name: str) -> int:
         return int(self.limits[name])
@@ -75,7 +82,10 @@ class Rules:
         """The first rule that marks ``line`` as boilerplate, or ``None``."""
         # phrases only match short lines: long ones skip the (costly) folding and meet regexes only
         key = self.key(line) if len(line) <= self.key_chars else ""
-        return next((r for r in self.line_rules if r.matches(line, key)), None)
+        for rule in self.line_rules if key else self.keyless_rules:
+            if rule.matches(line, key):
+                return rule
+        return None
 
     def line_key(self, line: str) -> str:
         """Key for comparing lines: folded when short, the text itself when long (exact repeats)."""
