@@ -11,15 +11,18 @@ a cue with no such place nearby gives nothing.  After a dual or plural cue
 
 from __future__ import annotations
 
-from bisect import bisect_left
+import re
 from dataclasses import dataclass
+from itertools import islice
 
 from marsad.extract.entities.lexicon import DEFINITE
 from marsad.extract.entities.matcher import Hit
 from marsad.extract.entities.names import NameHit
-from marsad.extract.entities.view import DocView, Found
+from marsad.extract.entities.view import MARK, DocView, Found
 
 NEAR = 150           # characters around the name searched for a known place
+AHEAD = 5            # words after a cue that two names joined by و may take
+_WORD = re.compile(f"[^{MARK}]+")      # a word of the marked text
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,11 +54,16 @@ def find_unknown_places(view: DocView, hits: list[Hit], names: list[NameHit]) ->
 
 
 class _Words:
-    """The words of the normalised text, walked by index (``gap``: what lies before word ``k``)."""
+    """The first :data:`AHEAD` words of the normalised text from an offset on, walked by index."""
 
-    def __init__(self, view: DocView) -> None:
+    def __init__(self, view: DocView, offset: int) -> None:
         self.view = view
-        self.starts, self.ends = view.words
+        marked = view.marked
+        if 0 < offset < len(marked) and marked[offset - 1] != MARK and marked[offset] != MARK:
+            offset = marked.find(MARK, offset)      # inside a word: from the next one
+        found = islice(_WORD.finditer(marked, offset), AHEAD) if offset >= 0 else ()
+        spans = [m.span() for m in found]
+        self.starts, self.ends = [s for s, _ in spans], [e for _, e in spans]
 
     def text(self, k: int) -> str:
         return self.view.text[self.starts[k]:self.ends[k]] if 0 <= k < len(self.starts) else ""
@@ -67,15 +75,14 @@ class _Words:
 
 def _names_after(view: DocView, end: int, taken: bytearray) -> list[tuple[int, int]]:
     """The name after a cue ending at ``end``, and one joined to it by و."""
-    w = _Words(view)
-    k = bisect_left(w.starts, end)
-    if k >= len(w.starts) or view.text[end:w.starts[k]].strip():
+    w = _Words(view, end)
+    if not w.starts or view.text[end:w.starts[0]].strip():
         return []
     out: list[tuple[int, int]] = []
-    first = _name(w, k, taken, "")
+    first = _name(w, 0, taken, "")
     if first is None:
         return out
-    out.append((w.starts[k], w.ends[first]))
+    out.append((w.starts[0], w.ends[first]))
     nxt = first + 1
     if w.joined(nxt) and w.text(nxt).startswith("و"):
         second = _name(w, nxt, taken, "و")

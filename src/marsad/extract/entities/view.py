@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property, partial
-from itertools import accumulate, compress, count
-from operator import add
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from marsad.document import Span
@@ -130,36 +128,28 @@ class DocView:
         """:func:`mark` of the normalised text."""
         return mark(self.text)
 
-    @cached_property
-    def words(self) -> tuple[list[int], list[int]]:
-        """Starts and ends of the words (runs of letters and digits) of the normalised text."""
-        parts = self.marked.split(MARK)       # a word or "" per MARK, in order
-        # part k starts after the parts before it and their k separators
-        starts = list(compress(map(add, accumulate(map(len, parts), initial=0), count()), parts))
-        return starts, list(map(add, starts, map(len, filter(None, parts))))
-
     def word_start(self, i: int) -> int:
         """Start of the word holding (or ending at) offset ``i``; ``i`` itself between words."""
-        starts, ends = self.words
-        k = bisect_right(starts, i) - 1
-        return starts[k] if k >= 0 and i <= ends[k] else i
+        return self.marked.rfind(MARK, 0, i) + 1
 
     def word_before(self, start: int) -> str:
         """The folded word before the one holding ``start`` (quotes and spaces skipped)."""
-        starts, ends = self.words
-        j = self.word_start(start)
-        k = bisect_right(starts, j - 1) - 1
-        if k < 0 or ends[k] > j or self.text[ends[k]:j].strip(SKIPPED):
+        text, j = self.text, self.word_start(start)
+        while j > 0 and text[j - 1] in SKIPPED:
+            j -= 1
+        if j == 0 or self.marked[j - 1] == MARK:      # no word, or other punctuation between
             return ""
-        return self.text[starts[k]:ends[k]]
+        return text[self.marked.rfind(MARK, 0, j) + 1:j]
 
     def word_after(self, end: int) -> str:
         """The folded word after ``end`` (quotes and spaces skipped)."""
-        starts, ends = self.words
-        k = bisect_left(starts, end)
-        if k >= len(starts) or self.text[end:starts[k]].strip(SKIPPED):
-            return ""
-        return self.text[starts[k]:ends[k]]
+        text, marked, j = self.text, self.marked, end
+        while j < len(text) and text[j] in SKIPPED:
+            j += 1
+        if j >= len(text) or marked[j] == MARK or (j == end and j > 0 and marked[j - 1] != MARK):
+            return ""                 # no word, other punctuation between, or ``end`` inside a word
+        stop = marked.find(MARK, j)
+        return text[j:stop if stop >= 0 else len(text)]
 
     def occurrences(self, phrase: str, prefixes: frozenset[str]) -> list[tuple[int, int]]:
         """Where ``phrase`` stands as whole words (after one of ``prefixes``) in the normalised text."""
