@@ -8,21 +8,24 @@ content runs to the end of the statement, or to the next continuation cue.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
 from itertools import compress, count
+from typing import NamedTuple
 
-from marsad.extract.quotes.context import Ctx
-from marsad.extract.quotes.lexicon import MEDIUM_HEAD, TO_OUTLET
+from marsad.extract.quotes.context import AFTER_STOP, MAY_OPEN, Ctx
+from marsad.extract.quotes.lexicon import MEDIUM_HEAD, NARRATOR_HEAD, TO_OUTLET
 from marsad.extract.quotes.phrases import skip_adjuncts
-from marsad.extract.quotes.words import GAP_COLON, GAP_DOT, GAP_NEWLINE, Pair
+from marsad.extract.quotes.words import GAP_COLON, GAP_DOT, Pair
 
 MAX_ZONE_WORDS = 30
 TRIM = " \t\n,،.؛;:-–—"
 LEAD_WORDS = 3
+_MARKED = re.compile(b"[^\x00]")
 
 
-@dataclass(frozen=True, slots=True)
-class Content:
+class Content(NamedTuple):
+    """Where what was said lies (a named tuple: immutable and cheap to build)."""
+
     start: int
     end: int
     direct: bool
@@ -106,16 +109,16 @@ def _marker_at(ctx: Ctx, k: int) -> bool:
 
 def _scan_marker(ctx: Ctx, k: int, limit: int) -> int | None:
     """The first word at or after ``k`` preceded by a colon or a long quotation, or أن / إن."""
-    end = min(len(ctx.words), k + MAX_ZONE_WORDS)
-    flags = ctx.gap_flags
-    for i in range(k, end):
-        if ctx.words[i].start >= limit:
+    end = min(len(ctx.words), k + MAX_ZONE_WORDS, ctx.lay.word_index(limit))  # words starting before limit
+    marks = ctx.marks
+    found = _MARKED.search(marks, k, end)
+    while found is not None:            # only words with a mark need a look
+        i = found.start()
+        if i > k and marks[i] & AFTER_STOP:
             return None
-        gap = flags[i]
-        if i > k and gap & (GAP_DOT | GAP_NEWLINE):
-            return None
-        if gap & GAP_COLON or _pair_in_gap(ctx, i, long_only=True) or ctx.opens_report(i):
+        if marks[i] & MAY_OPEN and _marker_at(ctx, i):
             return i
+        found = _MARKED.search(marks, i + 1, end)
     return None
 
 
@@ -175,11 +178,9 @@ def _reported(ctx: Ctx, start: int, limit: int, k: int) -> Content | None:
 def _narrator_clause(ctx: Ctx, start: int, end: int) -> int:
     """Where the narrator takes over: "، فيما ..." / "، بينما ..." / "، في حين ..." (outside
     quotation marks), else ``end``."""
-    heads = {p[:1] for p in ctx.lex.narrator_openers}
-    for i in range(ctx.lay.word_index(start) + 1, ctx.lay.word_index(end)):
-        w = ctx.words[i]
-        if (w.key,) not in heads and () not in heads:
-            continue                    # no opener starts with this word
+    first = ctx.lay.word_index(start) + 1
+    for i in compress(count(first), map(NARRATOR_HEAD.__and__, ctx.kc[first:ctx.lay.word_index(end)])):
+        w = ctx.words[i]                # an opener may start with this word
         opener = any(tuple(x.key for x in ctx.words[i:i + len(p)]) == p for p in ctx.lex.narrator_openers)
         if opener and ctx.comma_before(i) and not ctx.lay.inside_marks(w.start):
             return w.start

@@ -6,6 +6,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
+from itertools import compress, count
 from operator import itemgetter
 from typing import TYPE_CHECKING
 
@@ -18,13 +19,19 @@ from marsad.extract.quotes.lexicon import (
     Lexicon,
     load_lexicon,
 )
-from marsad.extract.quotes.words import GAP_COMMA, Layout, Word
+from marsad.extract.quotes.words import GAP_COLON, GAP_COMMA, GAP_DOT, GAP_NEWLINE, Layout, Word
 
 if TYPE_CHECKING:
     from marsad.document import Entity
     from marsad.extract.base import Analysis, Mention
 
 ACTOR_TYPES = ("person", "organization")
+MAY_OPEN = 1        # Ctx.marks bits
+AFTER_STOP = 2
+_ADJUNCT_TABLES = tuple(bytes(1 if b & mask else 0 for b in range(256))
+                        for mask in (LEXICAL_ADJUNCT, MANNER, DATE_PREPOSITION))
+_MARKS_OF_GAP = bytes((MAY_OPEN if b & GAP_COLON else 0) | (AFTER_STOP if b & (GAP_DOT | GAP_NEWLINE) else 0)
+                      for b in range(256))
 SPAN_REFERENCE = date(2000, 1, 1)
 
 
@@ -114,12 +121,19 @@ class Ctx:
 
     def is_adjunct(self, i: int) -> bool:
         """A time word, a date, a manner word or an adjunct phrase word."""
-        kc = self.kc
-        bits = kc[i]
-        if bits & LEXICAL_ADJUNCT or (i and kc[i - 1] & MANNER):
-            return True
-        in_date = self.in_date
-        return in_date[i] == 1 or (bits & DATE_PREPOSITION != 0 and in_date[i + 1] == 1)
+        return self.adjunct[i] == 1
+
+    @cached_property
+    def adjunct(self) -> bytes:
+        """Per word, 1 for an adjunct: an adjunct or manner word, the word after a manner word,
+        a word in a date, or a date preposition before one; else 0.  Worked out for all words
+        at once, each byte array read as one big number (a byte per word, no carries)."""
+        n = len(self.words)
+        low = bytes(map(0xFF.__and__, self.kc))       # ADJUNCT, MANNER, DATE_PREPOSITION
+        lexical, manner, before_date = (int.from_bytes(low.translate(t), "little") for t in _ADJUNCT_TABLES)
+        dated = int.from_bytes(self.in_date, "little")  # n + 1 bytes, the last 0
+        out = lexical | (manner << 8) | dated | (before_date & (dated >> 8))
+        return out.to_bytes(n + 2, "little")[:n]
 
     @cached_property
     def in_date(self) -> bytearray:
@@ -134,6 +148,18 @@ class Ctx:
             first, stop = bisect_left(starts, start), bisect_left(starts, end)
             if stop > first:
                 out[first:stop] = b"\x01" * (stop - first)
+        return out
+
+    @cached_property
+    def marks(self) -> bytearray:
+        """Per word (and one past the last): ``MAY_OPEN`` when reported content may open there (a
+        colon or a quotation before it, or أن / إن), ``AFTER_STOP`` when a full stop or a line
+        break comes before it."""
+        out = self.gap_flags.translate(_MARKS_OF_GAP)
+        for i in compress(count(), map(COMPLEMENTIZER.__and__, self.kc)):
+            out[i] |= MAY_OPEN
+        for i in self.lay.pair_before:
+            out[i] |= MAY_OPEN
         return out
 
     def opens_report(self, i: int) -> bool:

@@ -4,8 +4,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from itertools import compress, count
+from typing import NamedTuple
 
 from marsad.extract.quotes.context import Ctx
 from marsad.extract.quotes.lexicon import COMPLEMENTIZER, CUE_HEAD, CueForm, Nominal
@@ -13,9 +13,9 @@ from marsad.extract.quotes.lexicon import COMPLEMENTIZER, CUE_HEAD, CueForm, Nom
 HEADLINE_WORDS = 20
 
 
-@dataclass(frozen=True, slots=True)
-class Cue:
-    """A cue occurrence: words ``[i, j)``; ``form`` for a verb, ``nominal`` for a phrase."""
+class Cue(NamedTuple):
+    """A cue occurrence: words ``[i, j)``; ``form`` for a verb, ``nominal`` for a phrase
+    (a named tuple: immutable and cheap to build)."""
 
     i: int
     j: int

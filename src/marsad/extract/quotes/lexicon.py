@@ -20,21 +20,23 @@ ATTACHED = ("وال", "فال", "بال", "كال", "لل", "ال", "وب", "و�
 
 # Key classes: what a folded word can be, as bits, worked out once per distinct key
 # (:attr:`Lexicon.classes`) so that the finder's word tests are a dict read and a mask.
-VERB = 1 << 0            # a cue form by its key alone (``Lexicon.verb(key)``)
-CUE_HEAD = 1 << 1        # may open a cue: a verb form (bare, after و/ف or with an object
+# The first three stay in the low byte, which Ctx.adjunct reads as bytes.
+ADJUNCT = 1 << 0         # a time or adjunct word (also after و/ف)
+MANNER = 1 << 1          # a manner word
+DATE_PREPOSITION = 1 << 2
+VERB = 1 << 3            # a cue form by its key alone (``Lexicon.verb(key)``)
+CUE_HEAD = 1 << 4        # may open a cue: a verb form (bare, after و/ف or with an object
                          # pronoun) or the head of a nominal cue (bare or after و)
-COMPLEMENTIZER = 1 << 2  # أن / إن / بأن, with or without a pronoun ending
-OUTLET = 1 << 3          # an outlet or an addressee ("لقناة", "لمراسل")
-MEDIUM_HEAD = 1 << 4     # one of its forms heads a medium phrase
-ROLE_NOUN = 1 << 5       # a role noun, masculine or feminine
-GENERIC = 1 << 6         # an institution noun (any form)
-TITLE = 1 << 7           # a rank or honorific (any form)
-NON_SPEAKER = 1 << 8     # reports, figures (any form)
-ADJUNCT = 1 << 9         # a time or adjunct word (also after و/ف)
-MANNER = 1 << 10         # a manner word
-DATE_PREPOSITION = 1 << 11
+COMPLEMENTIZER = 1 << 5  # أن / إن / بأن, with or without a pronoun ending
+OUTLET = 1 << 6          # an outlet or an addressee ("لقناة", "لمراسل")
+MEDIUM_HEAD = 1 << 7     # one of its forms heads a medium phrase
+ROLE_NOUN = 1 << 8       # a role noun, masculine or feminine
+GENERIC = 1 << 9         # an institution noun (any form)
+TITLE = 1 << 10          # a rank or honorific (any form)
+NON_SPEAKER = 1 << 11    # reports, figures (any form)
 TO_OUTLET = 1 << 12      # ل bound to an outlet ("لقناة"), or ل alone
 PREPOSITION = 1 << 13    # a preposition (alone or bound: "بالمجازر", "للحملة") or أن / إن
+NARRATOR_HEAD = 1 << 14  # the first word of a narrator's clause opener ("فيما", "في حين")
 LEXICAL_ADJUNCT = ADJUNCT | MANNER
 MAX_CLASSED_KEYS = 1 << 17   # the class table is emptied past this many keys
 
@@ -217,6 +219,8 @@ class Lexicon:
             bits |= MANNER
         if word_key in self.date_prepositions:
             bits |= DATE_PREPOSITION
+        if any(p[:1] in ((word_key,), ()) for p in self.narrator_openers):
+            bits |= NARRATOR_HEAD
         return bits
 
     def gender_of_head(self, head_key: str, raw: str) -> str | None:

@@ -90,9 +90,13 @@ def _speaking_place(ctx: Ctx, i: int) -> Mention | None:
 def _titled_person_end(ctx: Ctx, i: int, limit: int, stop: str | None = None) -> int:
     """End of the person the entity stage introduced by the role phrase starting at word ``i``
     ("الممثل الأمريكي لشمال وشرق سوريا (نيكولاس غرانغر)"), else ``i``."""
-    for j in range(i, min(limit, i + MAX_SUBJECT_WORDS)):
-        paren = ctx.gap_flags[j] & GAP_PAREN
-        if j > i and ((phrase_break(ctx, j) and not paren) or ctx.words[j].key == stop):
+    last = min(limit, i + MAX_SUBJECT_WORDS)
+    window = ctx.mention_by_word[i:last]
+    if window.count(None) == len(window):   # no mention ahead, so no person
+        return i
+    for j in range(i, last):
+        if j > i and ((phrase_break(ctx, j) and not ctx.gap_flags[j] & GAP_PAREN)
+                      or ctx.words[j].key == stop):
             return i
         m = ctx.mention_by_word[j]
         if m is not None and m.entity.type == "person":

@@ -110,8 +110,7 @@ def first_word(text: str) -> Word | None:
     return Word(m.start(), m.end(), m.group(), key(m.group())) if m else None
 
 
-@dataclass(frozen=True, slots=True)
-class Pair:
+class Pair(NamedTuple):
     """A quotation: ``open`` is the opening mark's offset, ``close`` the closing mark's
     (or the paragraph end when the mark is never closed, ``closed`` False)."""
 
