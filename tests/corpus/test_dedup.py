@@ -32,7 +32,7 @@ def _texts(n: int, seed: int = 3) -> list[str]:
 
 def _reference(text: str) -> bytes:
     mh = datasketch.MinHash(num_perm=dedup.NUM_PERM, seed=dedup.SEED, scheme=dedup.SCHEME)
-    mh.update_batch(list(dedup.shingles(index_terms(text))))
+    mh.update_batch([s.encode("utf-8") for s in dedup.shingles(index_terms(text))])
     return mh.hashvalues.astype(np.uint64).tobytes()
 
 

@@ -53,10 +53,12 @@ def _fmix(hv: np.ndarray) -> np.ndarray:
     return hv ^ (hv >> np.uint32(s3))
 
 
-def shingles(terms: str) -> set[bytes]:
+def shingles(terms: str) -> set[str]:
     """The 5-word shingles of space-separated search ``terms`` (one shingle for a short text)."""
     words = terms.split()
-    return {" ".join(words[i:i + SHINGLE]).encode("utf-8") for i in range(max(1, len(words) - SHINGLE + 1))}
+    if len(words) < SHINGLE:
+        return {" ".join(words)}
+    return set(map(" ".join, zip(*(words[j:] for j in range(SHINGLE)), strict=False)))
 
 
 def signature(text: str, terms: str | None = None) -> bytes:
@@ -64,10 +66,11 @@ def signature(text: str, terms: str | None = None) -> bytes:
 
     ``terms``: ``index_terms(text)`` when the caller has it already.
     """
-    found = shingles(index_terms(text) if terms is None else terms)
     sha1 = hashlib.sha1
-    hv = np.fromiter((int.from_bytes(sha1(s).digest()[:4], "little") for s in found),
-                     dtype=np.uint32, count=len(found)).reshape(-1, 1)
+    digests = b"".join([sha1(s.encode("utf-8")).digest() for s in shingles(
+        index_terms(text) if terms is None else terms)])
+    # each digest is 20 bytes: its first 4, little-endian, are datasketch's sha1_hash32
+    hv = np.frombuffer(digests, dtype="<u4")[::5].astype(np.uint32).reshape(-1, 1)
     a, b = _permutations()
     with np.errstate(over="ignore"):
         values = (_fmix(hv) * a + b).min(axis=0)
