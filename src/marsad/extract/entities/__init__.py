@@ -98,15 +98,20 @@ def _outside_people(view: DocView, found: list[Found], people: list[Person]) -> 
 
 
 def _free_of(view: DocView, unknown: list[UnknownPlace], found: list[Found]) -> list[UnknownPlace]:
+    if not unknown:
+        return []
     taken = Taken(len(view.text), ((f.start, f.end) for f in found))
     return [u for u in unknown if taken.free(u.found.start, u.found.end)]
 
 
 def _repeats(view: DocView, people: list[Person], found: list[Found]) -> list[Found]:
     """Further occurrences of the full names of people the KB lacks."""
+    refs = dict.fromkeys(p.ref for p in people if p.ref.startswith("?"))
+    if not refs:
+        return []
     taken = Taken(len(view.text), ((f.start, f.end) for f in found))
     out = []
-    for ref in dict.fromkeys(p.ref for p in people if p.ref.startswith("?")):
+    for ref in refs:
         for start, end in view.occurrences(ref[1:], view.lex.clitics.before_plain):
             if taken.free(start, end):
                 out.append(Found(start, end, ref, "match"))

@@ -91,33 +91,36 @@ def select_names(view: DocView, hits: list[Hit], titles: list[Hit]) -> list[Name
     """
     ctx = context(view, hits)
     rejected: set[str] = set()
-    taken = _select(view, hits, titles, ctx, rejected)
+    in_title = Taken(len(view.text), ((t.start, t.end) for t in titles)).mask
+    ordered = sorted((h for h in hits if h.meaning.name), key=lambda x: (x.start - x.end, x.start))
+    taken = _select(view, ordered, in_title, ctx, rejected)
     places = view.kb.places
     settled = {n.ref for n in taken if n.ref in places and _needs_context(places[n.ref], False)}
     if settled & rejected:        # one sense per document: a place settled once is settled
         ctx.licensed |= settled
-        taken = _select(view, hits, titles, ctx, set())
+        taken = _select(view, ordered, in_title, ctx, set())
     return taken
 
 
-def _select(view: DocView, hits: list[Hit], titles: list[Hit], ctx: Context,
+def _select(view: DocView, ordered: list[Hit], in_title: bytearray, ctx: Context,
             rejected: set[str]) -> list[NameHit]:
-    """One pass of longest-first selection; ``rejected`` collects places context ruled out."""
+    """One pass of longest-first selection; ``rejected`` collects places context ruled out.
+
+    ``ordered``: the name hits, longest first; ``in_title``: 1 where a title stands.
+    """
     taken: list[NameHit] = []
-    used = Taken(len(view.text))
-    in_title = bytearray(len(view.text))
-    for t in titles:
-        in_title[t.start:t.end] = b"\x01" * (t.end - t.start)
-    for h in sorted(hits, key=lambda x: (x.start - x.end, x.start)):
-        if not h.meaning.name or not used.free(h.start, h.end):
+    used = bytearray(len(view.text))
+    for h in ordered:
+        start, end, m = h.start, h.end, h.meaning
+        if used.find(1, start, end) >= 0:
             continue
         ref = decide(view, h, ctx)
-        generic = h.meaning.generic if h.meaning.generic and in_title.find(0, h.start, h.end) >= 0 else ()
+        generic = m.generic if m.generic and in_title.find(0, start, end) >= 0 else ()
         if ref is not None or generic:
-            taken.append(NameHit(h.start, h.end, ref, generic))
-            used.take(h.start, h.end)
-        elif h.meaning.places:
-            rejected.update(h.meaning.places)
+            taken.append(NameHit(start, end, ref, generic))
+            used[start:end] = b"\x01" * (end - start)
+        elif m.places:
+            rejected.update(m.places)
     return sorted(taken, key=lambda x: x.start)
 
 
@@ -134,9 +137,9 @@ def longest(items: list[T]) -> list[T]:
 
 def context(view: DocView, hits: list[Hit]) -> Context:
     """Entries and countries named by hits that can mean only one thing."""
-    confirmed: Counter[str] = Counter()
-    countries: Counter[str] = Counter()
-    regions: Counter[tuple[str, str]] = Counter()
+    confirmed: list[str] = []
+    countries: list[str] = []
+    regions: list[tuple[str, str]] = []
     get = view.kb.get
     for h in hits:
         ref = h.meaning.sole
@@ -145,12 +148,12 @@ def context(view: DocView, hits: list[Hit]) -> Context:
         entry = get(ref)
         if entry is None or getattr(entry, "ambiguous", False) is True or _common(view, h):
             continue
-        confirmed[entry.id] += 1
+        confirmed.append(entry.id)
         if entry.country:
-            countries[entry.country] += 1
+            countries.append(entry.country)
         if isinstance(entry, Place) and entry.admin1 and entry.source == "curated":
-            regions[(entry.country or "", entry.admin1)] += 1
-    return Context(confirmed, countries, regions)
+            regions.append((entry.country or "", entry.admin1))
+    return Context(Counter(confirmed), Counter(countries), Counter(regions))
 
 
 def decide(view: DocView, h: Hit, ctx: Context) -> str | None:
@@ -190,8 +193,8 @@ def places_in_context(view: DocView, h: Hit, ids: list[str], ctx: Context) -> li
     """The places of ``ids`` that the words around the hit allow."""
     if not ids:
         return []
-    lex = view.lex
-    before = "" if _closed_quote_before(view, h.start) else view.word_before(h.start)
+    lex, ws = view.lex, view.word_start(h.start)
+    before = "" if _closed_quote_before(view, ws) else view.word_before(ws)
     if view.bare(before, lex.blockers) or view.word_after(h.end) in lex.after_blockers:
         return []
     surface = view.text[h.start:h.end]
@@ -200,7 +203,7 @@ def places_in_context(view: DocView, h: Hit, ids: list[str], ctx: Context) -> li
         kinds = lex.cues[cue] if cue is not None else ()
         ids = [i for i in ids if not _needs_context(view.kb.places[i], False) or " " in surface
                or view.kb.places[i].kind in kinds]
-    if cue is None and surface in lex.adjective_like and not _place_position(view, h.start, before):
+    if cue is None and surface in lex.adjective_like and not _place_position(view, h.start, ws, before):
         return []
     if cue is not None:
         kinds = lex.cues[cue]
@@ -208,8 +211,8 @@ def places_in_context(view: DocView, h: Hit, ids: list[str], ctx: Context) -> li
         return fitting or ids
     if " " in surface:       # a name of several words is never a common word
         return ids
-    common = view.bare(surface, lex.common_words) is not None
-    positioned = _place_position(view, h.start, before)
+    common = _common(view, h)
+    positioned = _place_position(view, h.start, ws, before)
     if common and not positioned:
         return []             # "600 مدني": a common word stands where no place name does
     shared = len(ids) > 1 and not common      # one name, several places: the document's countries decide
@@ -222,21 +225,24 @@ def places_in_context(view: DocView, h: Hit, ids: list[str], ctx: Context) -> li
             or (neighbourly and _neighbours_named(view.kb.places[i], ctx))]
 
 
-def _closed_quote_before(view: DocView, start: int) -> bool:
-    """A quotation closes just before the word at ``start``: the word before belongs to another name.
+def _closed_quote_before(view: DocView, ws: int) -> bool:
+    """A quotation closes just before the word starting at ``ws``: the word before belongs to another name.
 
     (``موقع "صوت العاصمة" الخبر``: "العاصمة" is no cue of "الخبر".)
     """
     text = view.text
-    k = view.word_start(start) - 1
+    k = ws - 1
     while k >= 0 and text[k] == " ":
         k -= 1
     return k > 0 and text[k] in "\"'»”" and text[k - 1].isalnum()
 
 
-def _place_position(view: DocView, start: int, before: str) -> bool:
-    """Where a place name, not an adjective, stands: after a preposition, a direction or punctuation."""
-    lex, ws = view.lex, view.word_start(start)
+def _place_position(view: DocView, start: int, ws: int, before: str) -> bool:
+    """Where a place name, not an adjective, stands: after a preposition, a direction or punctuation.
+
+    ``ws``: the start of the word holding ``start``.
+    """
+    lex = view.lex
     if ws < start or ws == 0 or view.text[ws - 1] != " ":
         return True               # a proclitic (بسورية، وسورية), punctuation, or a line's start
     return view.bare(before, lex.stop_words) is not None or view.bare(before, lex.directions) is not None

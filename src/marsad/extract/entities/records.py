@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from operator import attrgetter
 
 from marsad.document import Entity, Geo, Span
 from marsad.extract.base import Mention
@@ -10,6 +11,7 @@ from marsad.extract.entities.people import Person
 from marsad.extract.entities.view import DocView, Found
 
 UNKNOWN_PERSON_CATEGORY = "other"
+_START, _END, _SPAN = attrgetter("start"), attrgetter("end"), attrgetter("span.start", "span.end")
 
 
 @dataclass(slots=True)
@@ -30,10 +32,12 @@ def build(view: DocView, found: list[Found], people: list[Person],
     roles = _roles(people)
     spans: dict[str, list[tuple[Span, str]]] = {}
     seen: set[tuple[int, int]] = set()
-    for f in sorted(found, key=lambda f: (f.start, -f.end)):
-        if (f.start, f.end) in seen or f.end <= f.start:
+    # by start, the longest first (two stable sorts: by end descending, then by start)
+    for f in sorted(sorted(found, key=_END, reverse=True), key=_START):
+        key = (f.start, f.end)
+        if key in seen or f.end <= f.start:
             continue
-        seen.add((f.start, f.end))
+        seen.add(key)
         spans.setdefault(f.ref, []).append((view.span(f.start, f.end), f.how))
     entities: list[Entity] = []
     mentions: list[Mention] = []
@@ -43,7 +47,7 @@ def build(view: DocView, found: list[Found], people: list[Person],
             else _entity(view, f"e{n}", ref, spans_of, roles.get(ref))
         entities.append(entity)
         mentions.extend(Mention(s, entity, how) for s, how in items)
-    mentions.sort(key=lambda m: (m.span.start, m.span.end))
+    mentions.sort(key=_SPAN)
     return entities, mentions
 
 

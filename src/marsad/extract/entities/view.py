@@ -56,9 +56,9 @@ class Taken:
     """Which characters of the normalised text a mention already covers."""
 
     def __init__(self, size: int, spans: Any = ()) -> None:
-        self.mask = bytearray(size)
+        self.mask = mask = bytearray(size)
         for start, end in spans:
-            self.take(start, end)
+            mask[start:end] = b"\x01" * (end - start)
 
     def free(self, start: int, end: int) -> bool:
         return self.mask.find(1, start, end) < 0
@@ -121,7 +121,7 @@ class DocView:
     def span(self, start: int, end: int) -> Span:
         """The original span behind normalised ``[start, end)``."""
         s, e = self.norm.to_original(start, end)
-        return Span.of(self.original, s, e)
+        return Span(s, e, self.original[s:e])
 
     @cached_property
     def marked(self) -> str:
@@ -164,7 +164,10 @@ class DocView:
 
     def bare(self, word: str, vocabulary: frozenset[str] | dict[str, Any]) -> str | None:
         """``word`` or ``word`` without a proclitic, if that is in ``vocabulary``."""
-        return bare_table(vocabulary, self.lex.clitics.before_plain).get(word)
+        entry = _BARE.get(id(vocabulary))
+        if entry is None or entry[0] is not vocabulary or entry[1] is not self.lex.clitics.before_plain:
+            return bare_table(vocabulary, self.lex.clitics.before_plain).get(word)
+        return entry[2].get(word)
 
 
 _BARE: dict[int, tuple[Any, frozenset[str], dict[str, str]]] = {}
