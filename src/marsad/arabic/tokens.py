@@ -24,11 +24,13 @@ ARABIC_LETTER = ("\u0610-\u061a\u0620-\u065f\u066e-\u06d3\u06d5-\u06dc\u06df-\u0
 FORMAT = "\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff"
 MARKS = "\u064b-\u065f\u0610-\u061a\u0670\u06d6-\u06dc\u06df-\u06e4\u06e7\u06e8\u06ea-\u06ed\u0640"
 
-_TOKEN = re.compile(  # leading whitespace is consumed (not part of the token): faster scanning
-    rf"\s*+(?:(?P<word>[{ARABIC_LETTER}]+(?:[\u200c\u200d]+[{ARABIC_LETTER}]+)*)"
-    r"|(?P<number>\d+(?:[.,\u066b\u066c]\d+)*)"
-    r"|(?P<latin>[^\W\d_][^\W\d_\u0300-\u036f]*(?:[\u0300-\u036f]+[^\W\d_]*)*)"
-    rf"|(?P<punct>[^\s{FORMAT}]))"
+# One match per token, with the run of spaces and format controls before it as group 1, so that
+# findall covers the text end to end and offsets follow from the lengths (no match objects).
+_TOKEN = re.compile(
+    rf"([\s{FORMAT}]*+)(?:([{ARABIC_LETTER}]+(?:[\u200c\u200d]+[{ARABIC_LETTER}]+)*)"
+    r"|(\d+(?:[.,\u066b\u066c]\d+)*)"
+    r"|([^\W\d_][^\W\d_\u0300-\u036f]*(?:[\u0300-\u036f]+[^\W\d_]*)*)"
+    rf"|([^\s{FORMAT}]))"
 )
 _new_token = tuple.__new__
 _MARKS = str.maketrans(dict.fromkeys([chr(c) for c in range(0x064B, 0x0660)]
@@ -64,8 +66,22 @@ class Token(NamedTuple):
 
 def tokens(text: str) -> list[Token]:
     """Tokens of ``text`` with offsets into it."""
-    return [_new_token(Token, (m.start(g), m.end(), m.group(g), g))
-            for m in _TOKEN.finditer(text) for g in (m.lastgroup,)]
+    out: list[Token] = []
+    add = out.append
+    pos = 0
+    for gap, word, number, latin, punct in _TOKEN.findall(text):
+        start = pos + len(gap)
+        if word:
+            tok, kind = word, "word"
+        elif number:
+            tok, kind = number, "number"
+        elif latin:
+            tok, kind = latin, "latin"
+        else:
+            tok, kind = punct, "punct"
+        pos = start + len(tok)
+        add(_new_token(Token, (start, pos, tok, kind)))
+    return out
 
 
 def strip_marks(word: str) -> str:
