@@ -31,6 +31,7 @@ followed by a noun ("قتل 2000 شخص" is right, "المدينة 2017 شهدت
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Collection
 from dataclasses import dataclass
 from functools import lru_cache
@@ -79,8 +80,8 @@ def find_quantities(text: str, dual_nouns: Collection[str] | None = None) -> lis
     ctx = _context(norm)
     found: list[tuple[int, int, Quantity]] = []
     i = 0
-    for k, tok in enumerate(ctx.toks):
-        if k < i or not (tok.kind == "number" or (tok.kind == "word" and _may_start(tok.text))):
+    for k in _starts(ctx.toks):
+        if k < i:
             continue
         hit = _quantity_at(ctx, k)
         if hit is not None:
@@ -89,6 +90,27 @@ def find_quantities(text: str, dual_nouns: Collection[str] | None = None) -> lis
     if dual_nouns:
         found = _add_duals(ctx, found, dual_nouns)
     return [q for _, _, q in found]
+
+
+def _starts(toks: list[Token]) -> list[int]:
+    """Indices of the tokens a quantity may start at: numbers, and words that may open one."""
+    may = _MAY_START
+    out = []
+    for k, (_start, _end, text, kind) in enumerate(toks):
+        if kind == "number":
+            out.append(k)
+        elif kind == "word":
+            ok = may.get(text)
+            if ok is None:
+                ok = _may_start(text)
+                if len(may) < 100_000:
+                    may[text] = ok
+            if ok:
+                out.append(k)
+    return out
+
+
+_MAY_START: dict[str, bool] = {}     # word -> _may_start(word): a dict read is cheaper than the lru call
 
 
 def parse_quantity(text: str) -> Quantity | None:
@@ -124,25 +146,25 @@ def _blocked(ctx: _Ctx) -> set[int]:
     ranges = [m.span() for m in _NUMERIC_DATE.finditer(ctx.norm.text)]
     ranges += date_char_ranges(ctx.norm)
     out = _overlapping_numbers(ctx.toks, sorted(ranges))
-    for k, t in enumerate(ctx.toks):
-        if t.kind == "number" and (_is_identifier(ctx, k) or _is_percentage(ctx, k) or _is_bare_year(ctx, k)
-                                   or (k > 0 and ctx.words[k - 1] in ctx.rules.ordinal_markers)):
+    for k in [k for k, t in enumerate(ctx.toks) if t.kind == "number"]:
+        if (_is_identifier(ctx, k) or _is_percentage(ctx, k) or _is_bare_year(ctx, k)
+                or (k > 0 and ctx.words[k - 1] in ctx.rules.ordinal_markers)):
             out.add(k)
     return out
 
 
 def _overlapping_numbers(toks: list[Token], ranges: list[tuple[int, int]]) -> set[int]:
-    """Indices of number and word tokens overlapping any of the sorted ``ranges`` (one sweep)."""
+    """Indices of number and word tokens overlapping any of the sorted ``ranges``."""
     out: set[int] = set()
-    r = 0
-    for k, t in enumerate(toks):
-        if t.kind != "number" and t.kind != "word":
-            continue
-        while r < len(ranges) and ranges[r][1] <= t.start:
-            r += 1
-        # starts are sorted, so one of ranges[r:r + 3] starts before t.end iff ranges[r] does
-        if r < len(ranges) and ranges[r][0] < t.end:
-            out.add(k)
+    if not ranges:
+        return out
+    ends = [t.end for t in toks]              # tokens do not overlap: their ends are sorted too
+    for lo, hi in ranges:
+        k = bisect_right(ends, lo)            # the first token ending after lo
+        while k < len(toks) and toks[k].start < hi:
+            if toks[k].kind == "number" or toks[k].kind == "word":
+                out.add(k)
+            k += 1
     return out
 
 
