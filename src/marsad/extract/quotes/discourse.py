@@ -132,9 +132,8 @@ def _narrated(ctx: Ctx, said: list[Said], cue_start: int, sent: int, gender: str
     own = ctx.lay.sentence_start(cue_start)
     for start, end in ((own, cue_start), (ctx.lay.previous_sentence_start(cue_start), own)):
         for m in ctx.mentions_between(start, end):
-            if _in_quote(said, m) or _in_background_quote_sentence(ctx, said, m):
-                continue
-            if _mention_fits(ctx, m, gender, head):
+            if _mention_fits(ctx, m, gender, head) and not _in_quote(said, m) \
+                    and not _in_background_quote_sentence(ctx, said, m):
                 return _from_mention(ctx, m)
     return None
 
@@ -142,7 +141,7 @@ def _narrated(ctx: Ctx, said: list[Said], cue_start: int, sent: int, gender: str
 def _any_before(ctx: Ctx, said: list[Said], cue_start: int, gender: str | None,
                 head: str | None) -> Antecedent | None:
     for m in reversed(ctx.actor_mentions):
-        if m.span.start < cue_start and not _in_quote(said, m) and _mention_fits(ctx, m, gender, head):
+        if m.span.start < cue_start and _mention_fits(ctx, m, gender, head) and not _in_quote(said, m):
             return _from_mention(ctx, m)
     return None
 

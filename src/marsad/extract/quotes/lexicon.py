@@ -37,6 +37,7 @@ NON_SPEAKER = 1 << 11    # reports, figures (any form)
 TO_OUTLET = 1 << 12      # ل bound to an outlet ("لقناة"), or ل alone
 PREPOSITION = 1 << 13    # a preposition (alone or bound: "بالمجازر", "للحملة") or أن / إن
 NARRATOR_HEAD = 1 << 14  # the first word of a narrator's clause opener ("فيما", "في حين")
+SELF_NAMED = 1 << 15     # "باسم" / "يدعى" after "عرّف عن نفسه"
 LEXICAL_ADJUNCT = ADJUNCT | MANNER
 MAX_CLASSED_KEYS = 1 << 17   # the class table is emptied past this many keys
 
@@ -219,6 +220,8 @@ class Lexicon:
             bits |= MANNER
         if word_key in self.date_prepositions:
             bits |= DATE_PREPOSITION
+        if word_key in self.self_named:
+            bits |= SELF_NAMED
         if any(p[:1] in ((word_key,), ()) for p in self.narrator_openers):
             bits |= NARRATOR_HEAD
         return bits

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from marsad.extract.base import Mention
 from marsad.extract.quotes.context import Ctx
-from marsad.extract.quotes.lexicon import GENERIC, ROLE_NOUN, TITLE, VERB
+from marsad.extract.quotes.lexicon import GENERIC, ROLE_NOUN, SELF_NAMED, TITLE, VERB
 from marsad.extract.quotes.phrases import (
     STRIP,
     Subject,
@@ -16,7 +16,7 @@ from marsad.extract.quotes.phrases import (
     phrase_break,
     span_text,
 )
-from marsad.extract.quotes.words import GAP_PAREN, Word, key
+from marsad.extract.quotes.words import GAP_PAREN, key
 
 
 def described(ctx: Ctx, i: int, end: int) -> Subject:
@@ -90,7 +90,10 @@ def _self_named(ctx: Ctx, j: int, limit: int) -> int:
     the word after باسم / يدعى, else ``j``."""
     if j < limit and ctx.words[j].key in ctx.lex.name_markers:
         return j + 1
-    for k in range(j + 1, min(limit, j + 7)):
+    last = min(limit, j + 7)
+    if not any(map(SELF_NAMED.__and__, ctx.kc[j + 1:last])):
+        return j                        # no "باسم" ahead
+    for k in range(j + 1, last):
         if ctx.comma_before(k):
             return j
         if ctx.words[k].key in ctx.lex.self_named and ctx.words[k - 1].key.startswith("نفس"):
@@ -101,10 +104,9 @@ def _self_named(ctx: Ctx, j: int, limit: int) -> int:
 def _name_end(ctx: Ctx, j: int, limit: int) -> int:
     """End of 1-4 name words at ``j`` that a break follows (else ``j``)."""
     for end in range(j, min(limit, j + 4)):
-        w = ctx.words[end]
         if end > j and (phrase_break(ctx, end) or ctx.gap_flags[end] & GAP_PAREN):
             return end
-        if _in_any_mention(ctx, w) or not _name_word(ctx, end, end == j):
+        if _in_any_mention(ctx, end) or not _name_word(ctx, end, end == j):
             return j
     nxt = min(limit, j + 4)
     return nxt if nxt > j and _is_break_after(ctx, nxt, limit) else j
@@ -123,9 +125,8 @@ def _name_word(ctx: Ctx, k: int, first: bool) -> bool:
     return not w.key.startswith("لل")
 
 
-def _in_any_mention(ctx: Ctx, w: Word) -> bool:
-    """The word lies in a mention of any kind (a place is no person's name)."""
-    k = ctx.lay.word_index(w.start)
+def _in_any_mention(ctx: Ctx, k: int) -> bool:
+    """Word ``k`` lies in a mention of any kind (a place is no person's name)."""
     return ctx.mention_by_word[k] is not None or ctx.place_by_word[k] is not None
 
 
