@@ -32,6 +32,9 @@ STAGE_MODULES: dict[str, str] = {
 }
 
 
+GC_YOUNG = 20_000   # allocations between young-generation collections while analysing
+
+
 @dataclass
 class Pipeline:
     """A checked sequence of stages bound to one knowledge base."""
@@ -49,6 +52,10 @@ class Pipeline:
             # The knowledge base and the matchers built on it live as long as the process: keep the
             # cyclic garbage collector from walking their ~300k objects on every full collection.
             gc.freeze()
+            # Analysis allocates ~100k short-lived objects per article and makes almost no cycles:
+            # young collections every 700 allocations cost ~4 % of the time; every 20,000, under 1 %.
+            threshold = gc.get_threshold()
+            gc.set_threshold(max(threshold[0], GC_YOUNG), *threshold[1:])
         return self._kb
 
     def prepare(self) -> Pipeline:
