@@ -76,6 +76,7 @@ class Lexicon:
     nominal: list[Nominal] = field(default_factory=list)
     nominal_by_head: dict[str, list[Nominal]] = field(default_factory=dict)
     complementizers: set[str] = field(default_factory=set)
+    complementizer_forms: set[str] = field(default_factory=set)   # with their pronoun endings
     media: dict[tuple[str, ...], str] = field(default_factory=dict)
     media_by_head: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)
     outlets: set[str] = field(default_factory=set)
@@ -99,6 +100,7 @@ class Lexicon:
     fronting: set[str] = field(default_factory=set)
     attributive: set[str] = field(default_factory=set)
     narrator_openers: set[tuple[str, ...]] = field(default_factory=set)
+    narrator_heads: set[tuple[str, ...]] = field(default_factory=set)   # their first words, as 1-tuples
     title_adjectives: set[str] = field(default_factory=set)
     ordinals: set[str] = field(default_factory=set)
     relative_ma: set[str] = field(default_factory=set)
@@ -165,12 +167,11 @@ class Lexicon:
         return got
 
     def _complementizer(self, word_key: str) -> bool:
-        return any(word_key == c or (word_key.startswith(c) and word_key[len(c):] in _PRONOUNS)
-                   for c in self.complementizers)
+        return word_key in self.complementizer_forms
 
     def in_set(self, word_key: str, table: set[str]) -> bool:
         """``word_key`` or one of its forms without proclitics / article is in ``table``."""
-        return any(v in table for v in variants(word_key))
+        return not table.isdisjoint(variants(word_key))
 
     def medium_at(self, keys: list[str], i: int) -> tuple[str, int] | None:
         """The medium named by the phrase starting at ``keys[i]`` and its length in words."""
@@ -187,31 +188,32 @@ class Lexicon:
         """The class bits of ``word_key`` (see ``VERB`` ... ``DATE_PREPOSITION``); use
         ``classes[word_key]``, which computes and stores them on a first read."""
         verbs = self.verbs
+        forms = variants(word_key)
         bits = 0
-        if self.verb(word_key) is not None:
+        if self._verb(word_key, "", False, False) is not None:     # not memoised: read once per key
             bits |= VERB
         if (word_key in verbs or (word_key[:1] in PROCLITICS and word_key[1:] in verbs)
                 or word_key[:-1] in verbs or word_key[:-2] in verbs
                 or word_key in self.nominal_by_head
                 or (word_key[:1] == "و" and word_key[1:] in self.nominal_by_head)):
             bits |= CUE_HEAD
-        if self.is_complementizer(word_key):
+        if self._complementizer(word_key):
             bits |= COMPLEMENTIZER | PREPOSITION
         if word_key in self.prepositions or word_key.startswith(("بال", "لل")):
             bits |= PREPOSITION
         outlets = self.outlets
         if word_key in outlets or (word_key[:1] == "ل" and (word_key[1:] in outlets
-                                                            or self.in_set(word_key, self.addressees))):
+                                                            or not self.addressees.isdisjoint(forms))):
             bits |= OUTLET
         if word_key == "ل" or (word_key[:1] == "ل" and word_key[1:] in outlets):
             bits |= TO_OUTLET
-        if any(v in self.media_by_head for v in variants(word_key)):
+        if not self.media_by_head.keys().isdisjoint(forms):
             bits |= MEDIUM_HEAD
-        if self.in_set(word_key, self.role_nouns) or (word_key.endswith("ه")
-                                                      and self.in_set(word_key[:-1], self.role_nouns)):
+        if not self.role_nouns.isdisjoint(forms) or (word_key.endswith("ه")
+                                                     and self.in_set(word_key[:-1], self.role_nouns)):
             bits |= ROLE_NOUN
         for table, bit in ((self.generic, GENERIC), (self.titles, TITLE), (self.non_speakers, NON_SPEAKER)):
-            if self.in_set(word_key, table):
+            if not table.isdisjoint(forms):
                 bits |= bit
         bare = word_key[1:] if word_key[:1] in "وف" and len(word_key) > 3 else word_key
         if word_key in self.adjuncts or bare in self.adjuncts:
@@ -222,7 +224,7 @@ class Lexicon:
             bits |= DATE_PREPOSITION
         if word_key in self.self_named:
             bits |= SELF_NAMED
-        if any(p[:1] in ((word_key,), ()) for p in self.narrator_openers):
+        if (word_key,) in self.narrator_heads or () in self.narrator_heads:
             bits |= NARRATOR_HEAD
         return bits
 
@@ -273,6 +275,7 @@ def load_lexicon(path: Path = CUES_FILE) -> Lexicon:
     for nom in lex.nominal:
         lex.nominal_by_head.setdefault(nom.words[0], []).append(nom)
     lex.complementizers = {key(w) for w in data.get("complementizers", ())}
+    lex.complementizer_forms = lex.complementizers | {c + p for c in lex.complementizers for p in _PRONOUNS}
     for medium, phrases in data.get("media", {}).items():
         for phrase in phrases:
             words = tuple(key(w) for w in phrase.split())
@@ -289,6 +292,7 @@ def load_lexicon(path: Path = CUES_FILE) -> Lexicon:
                  "date_prepositions"):
         setattr(lex, name, {key(w) for w in grammar.get(name, ())})
     lex.narrator_openers = {tuple(key(w) for w in p.split()) for p in grammar.get("narrator_openers", ())}
+    lex.narrator_heads = {p[:1] for p in lex.narrator_openers}
     default = data.get("default_statement", {})
     lex.statement_except_categories = set(default.get("except_categories", ()))
     lex.statement_except_lemmas = set(default.get("except_lemmas", ()))

@@ -138,9 +138,11 @@ def _is_break_after(ctx: Ctx, k: int, limit: int) -> bool:
 
 
 def _mentions_in(ctx: Ctx, i: int, end: int) -> list[Mention]:
+    window = ctx.mention_by_word[i:end]
     seen: list[Mention] = []
-    for j in range(i, end):
-        m = ctx.mention_by_word[j]
+    if window.count(None) == len(window):   # most descriptions name nobody
+        return seen
+    for m in window:
         if m is not None and m not in seen:
             seen.append(m)
     return seen
