@@ -88,3 +88,41 @@ def test_words_keep_offsets_and_clauses() -> None:
     clauses = [w.clause for w in idx.words]
     assert clauses == sorted(clauses) and len(set(clauses)) >= 3
     assert idx.words[-1].sentence > idx.words[0].sentence
+
+
+def _brute(idx: WordIndex, table, deep: bool) -> list:
+    """Every phrase of ``table``, word by word (the reference for the one-pass look-up)."""
+    return [(i, *m) for i in range(len(idx.words)) if (m := idx._match(table, i, deep, None)) is not None]
+
+
+def test_one_pass_tables_match_word_by_word() -> None:
+    lex = lexicon()
+    tables = [lex.triggers, lex.context, lex.nouns, lex.cues, *lex.words.values()]
+    texts = ["قتل 14 مدنيا على الأقل في قصف لطائرات التحالف على سوق شعبي في مدينة حلب، فيما أصيب آخرون.",
+             "أعلن التنظيم مسؤوليته عن الهجوم. ولم تعلق الحكومة منذ بداية العام على حصيلة الضحايا",
+             "في حين قالت مصادر محلية إن الاشتباكات استمرت أكثر من ثلاث سنوات"]
+    for text in texts:
+        first, second = WordIndex(text), WordIndex(text)     # the second reads the tables in one pass
+        for table in tables:
+            for deep in (False, True):
+                expected = _brute(first, table, deep)
+                assert first.find(table, 0, len(first.words), deep) == expected
+                assert second.find(table, 0, len(second.words), deep) == expected
+                for i, n, payload in expected:
+                    assert second.match(table, i, deep) == (n, payload)
+
+
+def test_word_ranges() -> None:
+    text = "قصفت الطائرات، فيما اشتبك المسلحون. ثم عاد الهدوء إلى المدينة"
+    idx = WordIndex(text)
+    n = len(idx.words)
+    for i, w in enumerate(idx.words):
+        a, b = idx.run(i, 0, n)
+        assert all(x.clause == w.clause for x in idx.words[a:b])
+        assert (a == 0 or idx.words[a - 1].clause != w.clause) and (b == n or idx.words[b].clause != w.clause)
+        a, b = idx.run(i, 0, n, "sentence")
+        assert all(x.sentence == w.sentence for x in idx.words[a:b])
+    start = text.index("ثم")
+    lo, hi = idx.span(start, len(text))
+    assert [w.text for w in idx.words[lo:hi]] == text[start:].split()
+    assert idx.span(0, 0) == (0, 0)

@@ -119,8 +119,7 @@ def _purpose(idx: WordIndex, w: Word, first: int, lo: int) -> bool:
 
 def _before(idx: WordIndex, table: Phrases, first: int, lo: int, reach: int) -> bool:
     """A phrase of ``table`` among the ``reach`` words before ``first`` in the same clause."""
-    start = max(first - reach, lo)
-    return start < first and idx.has(table, idx.run(first, start, first + 1)[0], first, deep=True)
+    return idx.before(table, first, lo, reach)
 
 
 def _clause_range(idx: WordIndex, i: int, lo: int, reach: int = 8) -> tuple[int, int]:

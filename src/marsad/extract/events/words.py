@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from functools import cached_property, lru_cache
+from itertools import compress
 from typing import Any, NamedTuple
 
 from marsad.extract.events.lexicon import Phrases, fold, lexicon
@@ -162,8 +163,14 @@ def _break_word(text: str, end: int, stems: tuple[str, ...], breaks: dict) -> bo
 
 
 Hit = tuple[int, int, Any]           # (index of the first word, number of words, payload)
-# Every phrase of one table in one document: (positions, hits in text order, position -> (length, payload))
-Found = tuple[list[int], list[Hit], dict[int, tuple[int, Any]]]
+# Every phrase of one table in one document: (positions, hits in text order)
+Found = tuple[list[int], list[Hit]]
+
+
+Option = tuple[tuple[str, ...], Any]        # (the words after the first, payload)
+# What may start at a word: tables whose phrase there is one word (slot, payload), and tables whose
+# longer phrases must be tried first (slot, options in order, ending at the first one-word phrase).
+Plan = tuple[tuple[tuple[int, Any], ...], tuple[tuple[int, tuple[Option, ...]], ...]]
 
 
 class _Tables:
@@ -174,50 +181,59 @@ class _Tables:
 
     def __init__(self, keys: list[tuple[Phrases, bool]]) -> None:
         self.keys = keys
-        plain: dict[str, list[tuple[int, tuple[str, ...], Any]]] = {}
-        deep: dict[str, list[tuple[int, tuple[str, ...], Any]]] = {}
+        plain: dict[str, list[tuple[int, Option]]] = {}     # first stem -> (table slot, option)
+        deep: dict[str, list[tuple[int, Option]]] = {}
         for slot, (table, is_deep) in enumerate(keys):
             into = deep if is_deep else plain
             for stem, bucket in table.index.items():
-                into.setdefault(stem, []).extend((slot, rest, payload) for rest, payload in bucket)
-        self._plain, self._deep = plain, deep
-        self._entries: dict[str, tuple[tuple[int, tuple[str, ...], Any], ...]] = {}   # word -> entries
+                into.setdefault(stem, []).extend((slot, option) for option in bucket)
+        self._first = plain, deep
+        self._plans: dict[str, Plan | tuple[()]] = {}       # word -> its plan (() when none)
 
-    def _of(self, w: Word) -> tuple[tuple[int, tuple[str, ...], Any], ...]:
-        """The phrases that may start at ``w``, in the order they are tried (cached by its text)."""
-        plain, deep = self._plain, self._deep
-        got = tuple(e for stem in w.stems for e in plain.get(stem, ())) \
-            + tuple(e for stem in w.deep for e in deep.get(stem, ()))
-        if len(self._entries) < 200_000:
-            self._entries[w.text] = got
+    def _plan(self, w: Word) -> Plan | tuple[()]:
+        """The phrases that may start at ``w`` (cached by its text: its stems follow from it)."""
+        plain, deep = self._first
+        options: dict[int, list[Option]] = {}
+        for stems, first in ((w.stems, plain), (w.deep, deep)):
+            for stem in stems:
+                for slot, option in first.get(stem, ()):
+                    options.setdefault(slot, []).append(option)
+        static, dynamic = [], []
+        for slot, tried in options.items():
+            upto = next((k for k, (rest, _p) in enumerate(tried) if not rest), len(tried))
+            if upto == 0:
+                static.append((slot, tried[0][1]))
+            else:
+                dynamic.append((slot, tuple(tried[:upto + 1])))
+        got: Plan | tuple[()] = (tuple(static), tuple(dynamic)) if options else ()
+        if len(self._plans) < 200_000:
+            self._plans[w.text] = got
         return got
 
     def scan(self, words: list[Word]) -> list[list[Hit]]:
         """The hits of every table (in the order of ``keys``) in ``words``."""
         found: list[list[Hit]] = [[] for _ in self.keys]
         n = len(words)
-        known = self._entries.get
-        for w in words:
-            entries = known(w.text)
-            if entries is None:
-                entries = self._of(w)
-            if not entries:
-                continue
-            i = w.index
-            done = 0                                    # bit set of the tables matched at this word
-            for slot, rest, payload in entries:
-                if done >> slot & 1:
-                    continue
-                if rest:
-                    if i + 1 + len(rest) > n:
-                        continue
-                    k = 0
-                    while k < len(rest) and rest[k] in words[i + 1 + k].stems:
-                        k += 1
-                    if k < len(rest):
-                        continue
-                found[slot].append((i, 1 + len(rest), payload))
-                done |= 1 << slot
+        known = self._plans.get
+        plans = [known(w.text) for w in words]
+        if None in plans:
+            plans = [self._plan(w) if p is None else p for p, w in zip(plans, words, strict=True)]
+        for i in compress(range(n), plans):
+            static, dynamic = plans[i]      # type: ignore[misc]
+            for slot, payload in static:
+                found[slot].append((i, 1, payload))
+            for slot, tried in dynamic:
+                for rest, payload in tried:
+                    if rest:
+                        if i + 1 + len(rest) > n:
+                            continue
+                        k = 0
+                        while k < len(rest) and rest[k] in words[i + 1 + k].stems:
+                            k += 1
+                        if k < len(rest):
+                            continue
+                    found[slot].append((i, 1 + len(rest), payload))
+                    break
         return found
 
 
@@ -253,7 +269,7 @@ def _eager() -> _Eager:
 
 
 def _found(hits: list[Hit]) -> Found:
-    return [h[0] for h in hits], hits, {h[0]: h[1:] for h in hits}
+    return [h[0] for h in hits], hits
 
 
 class WordIndex:
@@ -327,7 +343,9 @@ class WordIndex:
         """The longest phrase of ``table`` starting at word ``i``: (number of words, payload)."""
         found = (self._deep if deep else self._plain).get(id(table))
         if found is not None and limit is None and 0 <= i < len(self.words):
-            return found[2].get(i)
+            positions = found[0]
+            j = bisect_left(positions, i)
+            return found[1][j][1:] if j < len(positions) and positions[j] == i else None
         return self._match(table, i, deep, limit)
 
     def _match(self, table: Phrases, i: int, deep: bool, limit: int | None) -> tuple[int, Any] | None:
@@ -359,10 +377,20 @@ class WordIndex:
 
     def find(self, table: Phrases, lo: int, hi: int, deep: bool = False) -> list[Hit]:
         """Every phrase of ``table`` starting in words ``[lo, hi)``: (index, length, payload)."""
-        positions, hits, _where = (self._deep if deep else self._plain).get(id(table)) \
-            or self._table(table, deep)
+        positions, hits = (self._deep if deep else self._plain).get(id(table)) or self._table(table, deep)
         i = bisect_left(positions, lo if lo > 0 else 0)
         return hits[i:bisect_left(positions, hi, i)]
+
+    def before(self, table: Phrases, first: int, lo: int, reach: int) -> bool:
+        """Whether a phrase of ``table`` (read with deep stems) starts among the ``reach`` words before
+        word ``first``, not before word ``lo``, in the clause of ``first``."""
+        positions = (self._deep.get(id(table)) or self._table(table, True))[0]
+        j = bisect_left(positions, first)
+        if j == 0:
+            return False
+        last = positions[j - 1]         # the nearest phrase before: if it is out of reach, all are
+        clauses = self.clauses
+        return last >= first - reach and last >= lo and clauses[last] == clauses[first]
 
     def has(self, table: Phrases, lo: int, hi: int, deep: bool = False) -> bool:
         """Whether a phrase of ``table`` starts in words ``[lo, hi)``."""
