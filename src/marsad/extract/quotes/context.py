@@ -54,6 +54,7 @@ class Ctx:
         self._entity_keys: dict[str, set[str]] = {}
         self.breaks: list[bool | None] = [None] * len(self.words)   # phrase_break memo, per word
         self.name_keys_memo: dict[tuple[str | None, tuple[str | None, ...]], set[str]] = {}
+        self.headlines: dict[int, bool] = {}    # is_headline memo (line start -> verdict)
         self.fits_memo: dict[tuple[int, str | None, str | None], bool] = {}   # (id(mention), gender, head)
 
     @cached_property

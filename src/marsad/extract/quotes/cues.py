@@ -109,6 +109,11 @@ def _after_fronting(ctx: Ctx, i: int) -> bool:
 
 
 def is_headline(ctx: Ctx, offset: int) -> bool:
-    line = ctx.lay.line(offset).strip()
-    short = len(line.split(None, HEADLINE_WORDS)) <= HEADLINE_WORDS  # stops counting past the limit
-    return short and not line.endswith((".", "!", "؟", "?", ":", "»", "\""))
+    """The line holding ``offset`` is a headline: short, without a full stop (memoised per line)."""
+    start = ctx.text.rfind("\n", 0, offset) + 1
+    got = ctx.headlines.get(start)
+    if got is None:
+        line = ctx.lay.line(offset).strip()
+        short = len(line.split(None, HEADLINE_WORDS)) <= HEADLINE_WORDS  # stops counting past the limit
+        got = ctx.headlines[start] = short and not line.endswith((".", "!", "؟", "?", ":", "»", "\""))
+    return got

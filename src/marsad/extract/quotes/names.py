@@ -44,18 +44,22 @@ def described(ctx: Ctx, i: int, end: int) -> Subject:
 def apposed_person(ctx: Ctx, sub: Subject, limit: int) -> Subject:
     """A name the entity stage missed right after a role: "مدير المركز، فراس العبدو، لـ...",
     "الناطق باسم قوى الأمن سيبان عفريني إن"."""
-    role = _strip_titles(ctx, span_text(ctx, sub.start, sub.end)) or None
     j = _self_named(ctx, _skip_anonymity(ctx, sub.end, limit), limit)
     while j < limit and (ctx.kc[j] & TITLE or (ctx.words[j].key.startswith("ال") and ctx.kc[j] & ROLE_NOUN)):
         j += 1
     found = _person_ahead(ctx, j, limit)
     if found is not None:
         m, end = found
-        return Subject("person", end, m, m.entity.canonical, role, start=sub.start)
+        return Subject("person", end, m, m.entity.canonical, _apposed_role(ctx, sub), start=sub.start)
     end = _name_end(ctx, j, limit)
     if end == j:
         return sub
-    return Subject("person", end, None, span_text(ctx, j, end), role, start=sub.start)
+    return Subject("person", end, None, span_text(ctx, j, end), _apposed_role(ctx, sub), start=sub.start)
+
+
+def _apposed_role(ctx: Ctx, sub: Subject) -> str | None:
+    """The role a description gives the name set beside it (ranks dropped)."""
+    return _strip_titles(ctx, span_text(ctx, sub.start, sub.end)) or None
 
 
 def _person_ahead(ctx: Ctx, j: int, limit: int) -> tuple[Mention, int] | None:

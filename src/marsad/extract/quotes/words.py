@@ -21,7 +21,7 @@ OPENERS = {"«": "»", "“": "”", "\"": "\""}
 TERMINATORS = ".!?؟"
 COMMAS = ",،"
 _MARKS = re.compile("[\n\"«“»”]")
-_ENDS = re.compile("[\n…" + re.escape(TERMINATORS) + "]")
+_SURE_ENDS = re.compile("[\n…" + re.escape(TERMINATORS.replace(".", "")) + "]")   # all but the dot
 
 # What the gap before a word holds, as bits (:attr:`Layout.gap_flags`).
 GAP_COMMA = 1 << 0       # "," or "،"
@@ -158,18 +158,16 @@ def quote_pairs(text: str) -> list[Pair]:
 
 def statement_boundaries(text: str) -> list[int]:
     """Offsets just past each sentence terminator or line break (not inside numbers)."""
-    ends = []
+    ends = [m.start() for m in _SURE_ENDS.finditer(text)]
     n = len(text)
-    for m in _ENDS.finditer(text):      # only these characters can end a statement
-        i, ch = m.start(), m.group()
-        if ch == "\n" or ch == "…":
+    i = text.find(".")
+    while i >= 0:                       # a dot ends one unless in a number or an abbreviation
+        nxt = text[i + 1] if i + 1 < n else " "
+        prev = text[i - 1] if i else " "
+        if not ((prev.isdigit() and nxt.isdigit()) or _abbreviation(text, i)):
             ends.append(i)
-        elif ch in TERMINATORS:
-            nxt = text[i + 1] if i + 1 < n else " "
-            prev = text[i - 1] if i else " "
-            if ch == "." and ((prev.isdigit() and nxt.isdigit()) or _abbreviation(text, i)):
-                continue
-            ends.append(i)
+        i = text.find(".", i + 1)
+    ends.sort()
     return ends
 
 
