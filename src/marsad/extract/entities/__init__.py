@@ -69,11 +69,11 @@ def find_entities(text: str, kb: KnowledgeBase, normalized: Any = None,
 
     matcher = matcher_for(kb)
     view = DocView(text, normalized if normalized is not None else normalize(text), kb, lexicon(),
-                   matcher.institutions, matcher.table)
+                   matcher.institutions, matcher.table, matcher.memo)
     hits = matcher.find(view.text, view.original_char, view.marked)
     own = tuple(span for name in outlets if len(key(name).split()) > 1
                 for span in view.occurrences(key(name), view.lex.clitics.before_plain))
-    hits = outside_outlets(hits, own)
+    hits = outside_outlets(kb, hits, own)
     titles = select_titles(hits)
     names = widen_regions(view, select_names(view, hits, titles))
     found = [Found(n.start, n.end, n.ref) for n in names if n.ref is not None]

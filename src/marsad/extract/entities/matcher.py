@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, Any
 
 from marsad.extract.entities.lexicon import DEFINITE, Lexicon, key, lexicon
 from marsad.extract.entities.view import MARK, bare_table, mark
+from marsad.kb.model import Place
 
 if TYPE_CHECKING:
     from marsad.kb import KnowledgeBase
@@ -53,6 +54,9 @@ class Target:
     definite: bool = False     # the key begins with the article
 
 
+Confirms = tuple[str, str | None, tuple[str, str] | None]   # entry id, country, (country, admin1)
+
+
 @dataclass(slots=True, eq=False)
 class Meaning:
     """What a key stands for, with the views of its targets the finders ask for.
@@ -68,23 +72,35 @@ class Meaning:
     name: bool                     # some target is of NAME_KINDS
     title: bool                    # some target is of TITLE_KINDS
     indefinite: Meaning | None     # the targets allowed with an enclitic (none definite), if any
-    sole: str | None               # the ref of the only target, where that is an actor or a place
     common: bool | None            # a one-word key listed as a common word; None: several words
+    # where the key means one actor or place, not ambiguous: its id, country and curated
+    # (country, admin1), what a hit tells about the document (``names.context``)
+    confirms: Confirms | None
 
 
-def meaning(targets: tuple[Target, ...], common: bool | None = None) -> Meaning:
+def meaning(targets: tuple[Target, ...], kb: KnowledgeBase, common: bool | None = None) -> Meaning:
     """The :class:`Meaning` of ``targets`` (``common``: see :attr:`Meaning.common`)."""
     kinds = frozenset(t.kind for t in targets)
     plain = tuple(t for t in targets if not t.definite)
-    indefinite = None if not plain else meaning(plain, common) if len(plain) < len(targets) else None
-    sole = targets[0].ref if len(targets) == 1 and targets[0].kind in ("actor", "place") else None
+    indefinite = None if not plain else meaning(plain, kb, common) if len(plain) < len(targets) else None
     m = Meaning(targets, kinds, tuple(t.ref for t in targets if t.kind == "actor"),
                 tuple(t.ref for t in targets if t.kind == "place"),
                 tuple(t for t in targets if t.kind in GENERIC_KINDS),
-                not kinds.isdisjoint(NAME_KINDS), not kinds.isdisjoint(TITLE_KINDS), indefinite, sole, common)
+                not kinds.isdisjoint(NAME_KINDS), not kinds.isdisjoint(TITLE_KINDS), indefinite, common,
+                _confirms(targets, kb))
     if plain == targets:
         m.indefinite = m
     return m
+
+
+def _confirms(targets: tuple[Target, ...], kb: KnowledgeBase) -> Confirms | None:
+    if len(targets) != 1 or targets[0].kind not in ("actor", "place"):
+        return None
+    entry = kb.get(targets[0].ref)
+    if entry is None or getattr(entry, "ambiguous", False) is True:
+        return None
+    curated = isinstance(entry, Place) and entry.admin1 and entry.source == "curated"
+    return entry.id, entry.country, (entry.country or "", entry.admin1) if curated else None
 
 
 @dataclass(slots=True)
@@ -142,12 +158,13 @@ class Matcher:
             # a hit of a one-word key is the key itself: whether it is a common word is known now
             common = None if marked != k else k in bare_table(lex.common_words, c.before_plain)
             for p, ts in by_prefix.items():
-                variants[MARK + p + marked].append((len(k), meaning(tuple(ts), common)))
+                variants[MARK + p + marked].append((len(k), meaning(tuple(ts), kb, common)))
         self.automaton: Any = ahocorasick.Automaton()
         for v, entries in variants.items():
             self.automaton.add_word(v, tuple(entries))
         self.automaton.make_automaton()
         self.size = len(table)
+        self.memo: dict[Any, Any] = {}      # answers that depend on the KB alone, kept across documents
 
     def find(self, text: str, original_char: Any = None, marked: str | None = None) -> list[Hit]:
         """Every boundary-valid hit in normalised ``text``, overlapping ones included.

@@ -27,12 +27,15 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from marsad.extract.entities.lexicon import key
 from marsad.extract.entities.matcher import Hit, Target, meaning
 from marsad.extract.entities.view import DocView, Taken
 from marsad.kb.model import Place
+
+if TYPE_CHECKING:
+    from marsad.kb import KnowledgeBase
 
 NEARBY = 80          # characters within which an ancestor licenses an ambiguous place
 T = TypeVar("T", Hit, "NameHit")
@@ -63,7 +66,8 @@ def select_titles(hits: list[Hit]) -> list[Hit]:
     return longest([h for h in hits if h.meaning.title])
 
 
-def outside_outlets(hits: list[Hit], outlets: tuple[tuple[int, int], ...] = ()) -> list[Hit]:
+def outside_outlets(kb: KnowledgeBase, hits: list[Hit],
+                    outlets: tuple[tuple[int, int], ...] = ()) -> list[Hit]:
     """``hits`` without the place senses of names inside an outlet's name ("صوت الفرات").
 
     ``outlets`` adds spans of outlet names found otherwise (the document's own outlet).
@@ -78,7 +82,7 @@ def outside_outlets(hits: list[Hit], outlets: tuple[tuple[int, int], ...] = ()) 
             kept = tuple(t for t in h.targets if t.kind != "place")
             if not kept:
                 continue
-            h = Hit(h.start, h.end, meaning(kept, h.meaning.common))
+            h = Hit(h.start, h.end, meaning(kept, kb, h.meaning.common))
         out.append(h)
     return out
 
@@ -140,19 +144,16 @@ def context(view: DocView, hits: list[Hit]) -> Context:
     confirmed: list[str] = []
     countries: list[str] = []
     regions: list[tuple[str, str]] = []
-    get = view.kb.get
     for h in hits:
-        ref = h.meaning.sole
-        if ref is None:
+        m = h.meaning
+        if m.confirms is None or (m.common if m.common is not None else _common(view, h)):
             continue
-        entry = get(ref)
-        if entry is None or getattr(entry, "ambiguous", False) is True or _common(view, h):
-            continue
-        confirmed.append(entry.id)
-        if entry.country:
-            countries.append(entry.country)
-        if isinstance(entry, Place) and entry.admin1 and entry.source == "curated":
-            regions.append((entry.country or "", entry.admin1))
+        entry_id, country, region = m.confirms
+        confirmed.append(entry_id)
+        if country:
+            countries.append(country)
+        if region:
+            regions.append(region)
     return Context(Counter(confirmed), Counter(countries), Counter(regions))
 
 
@@ -281,12 +282,22 @@ def _needs_context(place: Place, common: bool) -> bool:
 
 
 def _ancestor_nearby(view: DocView, h: Hit, place_id: str) -> bool:
-    names = [a for a in view.kb.ancestors(place_id) if getattr(a, "kind", "") != "country"]
+    names = _ancestor_names(view, place_id)
     if not names:
         return False
     lo, hi = max(0, h.start - NEARBY), min(len(view.text), h.end + NEARBY)
     window = view.text[lo:hi]
-    return any(key(n) in window for a in names for n in a.names)
+    return any(n in window for n in names)
+
+
+def _ancestor_names(view: DocView, place_id: str) -> tuple[str, ...]:
+    """The folded names of the place's ancestors below the country (once per KB)."""
+    found = view.memo.get(("ancestor_names", place_id))
+    if found is None:
+        ancestors = [a for a in view.kb.ancestors(place_id) if getattr(a, "kind", "") != "country"]
+        found = tuple(dict.fromkeys(key(n) for a in ancestors for n in a.names))
+        view.memo[("ancestor_names", place_id)] = found
+    return found
 
 
 def best_place(view: DocView, ids: list[str], ctx: Context) -> str:

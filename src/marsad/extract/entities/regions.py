@@ -93,7 +93,14 @@ def _names_within(view: DocView, surface: str, parent_id: str) -> bool:
 
 
 def _namesake_governorate(view: DocView, city: Place) -> str | None:
-    """The governorate above ``city`` whose name holds the city's ("محافظة حلب" of حلب)."""
+    """The governorate above ``city`` whose name holds the city's ("محافظة حلب" of حلب), once per KB."""
+    memo_key = ("namesake_governorate", city.id)
+    if memo_key not in view.memo:
+        view.memo[memo_key] = _find_namesake_governorate(view, city)
+    return view.memo[memo_key]
+
+
+def _find_namesake_governorate(view: DocView, city: Place) -> str | None:
     name = key(city.name)
     for a in view.kb.ancestors(city.id):
         if isinstance(a, Place) and a.kind == "governorate":

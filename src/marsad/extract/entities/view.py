@@ -77,6 +77,7 @@ class DocView:
     lex: Lexicon
     institutions: list[dict[str, str]] = field(default_factory=list)   # country -> actor, per institution
     table: dict[str, list[Any]] = field(default_factory=dict)           # folded key -> matcher targets
+    memo: dict[Any, Any] = field(default_factory=dict)    # answers that depend on the KB alone
 
     def __post_init__(self) -> None:
         self.text: str = self.norm.text
