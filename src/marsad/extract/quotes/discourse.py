@@ -42,7 +42,7 @@ class Said:
         return self.quote.cue.start, max(self.quote.cue.end, self.quote.content.end)
 
 
-@dataclass
+@dataclass(slots=True)
 class Antecedent:
     entity: Entity | None
     name: str

@@ -21,7 +21,7 @@ from marsad.extract.quotes.subjects import generic_inside, speaker_of, subject_o
 from marsad.extract.quotes.words import GAP_COLON
 
 
-@dataclass
+@dataclass(slots=True)
 class Found:
     """A quote before it gets its id."""
 

@@ -28,7 +28,7 @@ MAX_SUBJECT_WORDS = 16
 STRIP = " \t\n,،:؛;()[]-–—\"«»“”'"
 
 
-@dataclass
+@dataclass(slots=True)
 class Subject:
     """A parsed subject.  ``kind``: person, org, described, generic (an institution noun),
     person_anaphor ("المتحدثة"), document ("البيان"), dropped (no subject), or none (not a quote).
