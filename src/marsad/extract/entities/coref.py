@@ -42,14 +42,12 @@ class Resolver:
 
     def __init__(self, view: DocView, names: list[NameHit]) -> None:
         self.view = view
-        direct = [n for n in names if n.ref is not None]
-        self.total = Counter(n.ref for n in direct)
+        self.direct = [n for n in names if n.ref is not None]
+        self.total = Counter(n.ref for n in self.direct)
         self.first: dict[str, int] = {}
-        self.surfaces: dict[str, set[str]] = {}
-        for n in direct:
+        for n in self.direct:
             assert n.ref is not None
             self.first.setdefault(n.ref, n.start)
-            self.surfaces.setdefault(n.ref, set()).add(view.text[n.start:n.end])
         self._heads: dict[str, set[str]] = {}
         self._candidates: dict[tuple[str, str], list[str]] = {}
         self.counts: Counter[str] = Counter()
@@ -96,7 +94,7 @@ class Resolver:
         listed = self._present(rule.ids)
         if listed or not (rule.heads or rule.categories):
             return listed
-        return [ref for ref in self.total if self._fits(ref, rule.heads, rule.categories)]
+        return [ref for ref in self.organisations if self._fits(ref, rule.heads, rule.categories)]
 
     def national(self, n: NameHit) -> str | None:
         """A bare institution ("الجيش") never named here: that of the country the document is about."""
@@ -124,11 +122,23 @@ class Resolver:
     def _present(self, ids: Iterable[str]) -> list[str]:
         return [i for i in ids if i in self.total]
 
-    def _fits(self, ref: str, heads: frozenset[str], categories: frozenset[str]) -> bool:
-        actor = self.view.kb.actors.get(ref)
-        if actor is None or actor.type != "organization":
-            return False
-        return actor.category in categories or bool(self.heads(ref) & heads)
+    @cached_property
+    def organisations(self) -> list[str]:
+        """The organisations named directly here, in order of first mention."""
+        actors = self.view.kb.actors
+        return [ref for ref in self.total if (a := actors.get(ref)) is not None and a.type == "organization"]
+
+    @cached_property
+    def surfaces(self) -> dict[str, set[str]]:
+        """Per entity named directly here: the forms it is named by."""
+        out: dict[str, set[str]] = {}
+        for n in self.direct:
+            out.setdefault(str(n.ref), set()).add(self.view.text[n.start:n.end])
+        return out
+
+    def _fits(self, organisation: str, heads: frozenset[str], categories: frozenset[str]) -> bool:
+        return (self.view.kb.actors[organisation].category in categories
+                or bool(self.heads(organisation) & heads))
 
     def heads(self, ref: str) -> set[str]:
         """Head nouns of the entity's KB name and of its surface forms here."""

@@ -31,13 +31,13 @@ def build(view: DocView, found: list[Found], people: list[Person],
     """
     roles = _roles(people)
     spans: dict[str, list[tuple[Span, str]]] = {}
-    seen: set[tuple[int, int]] = set()
-    # by start, the longest first (two stable sorts: by end descending, then by start)
+    last = (-1, -1)
+    # by start, the longest first (two stable sorts: by end descending, then by start), so that
+    # the same span found twice comes twice in a row: the first one counts
     for f in sorted(sorted(found, key=_END, reverse=True), key=_START):
-        key = (f.start, f.end)
-        if key in seen or f.end <= f.start:
+        if f.end <= f.start or (f.start, f.end) == last:
             continue
-        seen.add(key)
+        last = (f.start, f.end)
         spans.setdefault(f.ref, []).append((view.span(f.start, f.end), f.how))
     entities: list[Entity] = []
     mentions: list[Mention] = []
