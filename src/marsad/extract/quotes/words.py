@@ -19,7 +19,6 @@ _WORD = re.compile(r"[\u0621-\u063a\u0640-\u065f\u0670-\u06d3\u06fa-\u06ff\w]+")
 
 OPENERS = {"«": "»", "“": "”", "\"": "\""}
 TERMINATORS = ".!?؟"
-COMMAS = ",،"
 _MARKS = re.compile("[\n\"«“»”]")
 _SURE_ENDS = re.compile("[\n…" + re.escape(TERMINATORS.replace(".", "")) + "]")   # all but the dot
 
@@ -208,7 +207,6 @@ class Layout:
     ends: list[int]
     sent_ends: list[int]
     starts: list[int] = field(default_factory=list)
-    opening: dict[int, Pair] = field(default_factory=dict)
     quoted: bytearray = field(default_factory=bytearray)
     gaps: list[str] = field(default_factory=list)     # gap i: the text before word i; one more at the end
     gap_flags: bytearray = field(default_factory=bytearray)
@@ -217,7 +215,6 @@ class Layout:
     def __post_init__(self) -> None:
         self.starts = starts = list(map(itemgetter(0), self.words))
         self._opens = [p.open for p in self.pairs]
-        self.opening = {p.open: p for p in self.pairs}
         self.quoted = bytearray(len(self.text) + 1)
         for p in self.pairs:
             self.quoted[p.open + 1:p.close] = b"\x01" * max(0, p.close - p.open - 1)
@@ -259,10 +256,6 @@ class Layout:
     def sentence_end(self, offset: int) -> int:
         i = bisect_left(self.ends, offset)
         return self.ends[i] if i < len(self.ends) else len(self.text)
-
-    def pair_opening(self, offset: int) -> Pair | None:
-        """The pair whose opening mark sits at ``offset``."""
-        return self.opening.get(offset)
 
     def pair_words(self, pair: Pair) -> int:
         """How many words the quotation ``pair`` spans (marks included, as ``str.split`` counts)."""
