@@ -38,6 +38,8 @@ TO_OUTLET = 1 << 12      # ل bound to an outlet ("لقناة"), or ل alone
 PREPOSITION = 1 << 13    # a preposition (alone or bound: "بالمجازر", "للحملة") or أن / إن
 NARRATOR_HEAD = 1 << 14  # the first word of a narrator's clause opener ("فيما", "في حين")
 SELF_NAMED = 1 << 15     # "باسم" / "يدعى" after "عرّف عن نفسه"
+NOT_IN_NAME = 1 << 16    # a relative pronoun or a word that is no name ("الذي", "طالبا")
+ROLE_PREPOSITION = 1 << 17   # a preposition that continues a role ("باسم", "في")
 LEXICAL_ADJUNCT = ADJUNCT | MANNER
 MAX_CLASSED_KEYS = 1 << 17   # the class table is emptied past this many keys
 
@@ -224,6 +226,10 @@ class Lexicon:
             bits |= DATE_PREPOSITION
         if word_key in self.self_named:
             bits |= SELF_NAMED
+        if word_key in self.relatives or word_key in self.not_names:
+            bits |= NOT_IN_NAME
+        if word_key in self.role_prepositions:
+            bits |= ROLE_PREPOSITION
         if (word_key,) in self.narrator_heads or () in self.narrator_heads:
             bits |= NARRATOR_HEAD
         return bits

@@ -15,14 +15,17 @@ from marsad.extract.quotes.lexicon import (
     COMPLEMENTIZER,
     GENERIC,
     MEDIUM_HEAD,
+    NOT_IN_NAME,
     OUTLET,
     ROLE_NOUN,
+    ROLE_PREPOSITION,
     TITLE,
     VERB,
 )
 from marsad.extract.quotes.words import GAP_BREAK, GAP_PAREN
 
 HEAD = ROLE_NOUN | GENERIC | TITLE   # key classes of a head noun (see is_head)
+_STOPS_PHRASE = COMPLEMENTIZER | VERB | OUTLET | NOT_IN_NAME   # key classes no noun phrase runs over
 
 MAX_SUBJECT_WORDS = 16
 STRIP = " \t\n,،:؛;()[]-–—\"«»“”'"
@@ -95,30 +98,24 @@ def phrase_break(ctx: Ctx, j: int) -> bool:
 
 
 def _phrase_break(ctx: Ctx, j: int) -> bool:
-    if ctx.gap_flags[j] & GAP_BREAK:
-        return True
-    w = ctx.words[j]
-    lex = ctx.lex
     bits = ctx.kc[j]
-    if bits & (COMPLEMENTIZER | VERB) or ctx.is_adjunct(j):
+    if ctx.gap_flags[j] & GAP_BREAK or bits & _STOPS_PHRASE or ctx.adjunct[j]:
         return True
     m = ctx.mention_by_word[j]
-    if bits & OUTLET or (m is not None and m.entity.category == "media" and j > 0
-                         and ctx.words[j - 1].key in ("ل", "لـ")):
+    if m is not None and m.entity.category == "media" and j > 0 and ctx.words[j - 1].key in ("ل", "لـ"):
         return True
-    if w.key in lex.relatives or w.key in lex.not_names:
+    key = ctx.words[j].key
+    if bits & MEDIUM_HEAD and key not in ctx.lex.role_nouns and medium_opens(ctx, j):
         return True
-    if bits & MEDIUM_HEAD and w.key not in lex.role_nouns and medium_opens(ctx, j):
-        return True
-    if w.key == "ل" and j + 1 < len(ctx.words) and _short_quote_opens(ctx, j + 1):
-        m = ctx.mention_by_word[j + 1]
+    nxt = j + 1
+    if key == "ل" and nxt < len(ctx.words) and _short_quote_opens(ctx, nxt):
+        m = ctx.mention_by_word[nxt]
         if m is None or m.entity.category == "media":  # "لـ"الخليج برس"", not "لـ«قوات ...»"
             return True
-    nxt = j + 1
-    if w.key in ctx.lex.role_prepositions and nxt < len(ctx.words) and ctx.mention_by_word[nxt] is None \
-            and (medium_opens(ctx, nxt) or ctx.is_adjunct(nxt) or ctx.kc[nxt] & OUTLET):
+    if bits & ROLE_PREPOSITION and nxt < len(ctx.words) and ctx.mention_by_word[nxt] is None \
+            and (medium_opens(ctx, nxt) or ctx.adjunct[nxt] or ctx.kc[nxt] & OUTLET):
         return True
-    return ctx.words[j - 1].key not in ctx.lex.role_prepositions and long_quote_opens(ctx, j)
+    return j in ctx.lay.pair_before and not ctx.kc[j - 1] & ROLE_PREPOSITION and long_quote_opens(ctx, j)
 
 
 def medium_opens(ctx: Ctx, j: int) -> bool:
