@@ -162,14 +162,16 @@ def surname_mentions(view: DocView, people: dict[str, list[str]], found: list[Fo
     ``people`` maps an entity ref to its folded full names (two words or more).
     """
     surnames = _surnames(view, people)
-    if not surnames:
+    hits = _surname_hits(view, surnames) if surnames else []
+    if not hits:
         return []
-    first = {}
-    for f in sorted(found, key=lambda f: f.start):
-        first.setdefault(f.ref, f.start)
+    first: dict[str, int] = {}           # where each entity is first named
+    for f in found:
+        if f.start < first.get(f.ref, f.start + 1):
+            first[f.ref] = f.start
     taken = Taken(len(view.text), ((f.start, f.end) for f in found))
     out: list[Found] = []
-    for start, end, ref in _surname_hits(view, surnames):
+    for start, end, ref in hits:
         if start > first.get(ref, len(view.text)) and taken.free(start, end):
             out.append(Found(start, end, ref, "coref"))
             taken.take(start, end)

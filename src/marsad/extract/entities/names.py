@@ -213,6 +213,8 @@ def places_in_context(view: DocView, h: Hit, ids: list[str], ctx: Context) -> li
     if " " in surface:       # a name of several words is never a common word
         return ids
     common = _common(view, h)
+    if not common and not any(_needs_context(view.kb.places[i], False) for i in ids):
+        return ids            # places that need no context, named where no common word stands
     positioned = _place_position(view, h.start, ws, before)
     if common and not positioned:
         return []             # "600 مدني": a common word stands where no place name does
@@ -251,7 +253,7 @@ def _place_position(view: DocView, start: int, ws: int, before: str) -> bool:
 
 def _after_cue(view: DocView, h: Hit) -> list[str]:
     """For a name written with its cue ("مدينة أريحا"), the places named by the rest ("أريحا")."""
-    if not h.meaning.places:
+    if not h.meaning.places or h.meaning.common is not None:     # no place, or a one-word key
         return []
     head, _, rest = view.text[h.start:h.end].partition(" ")
     cue = view.bare(head, view.lex.cues) if rest else None
@@ -302,6 +304,8 @@ def _ancestor_names(view: DocView, place_id: str) -> tuple[str, ...]:
 
 def best_place(view: DocView, ids: list[str], ctx: Context) -> str:
     """The most plausible of several places: country support, curated, kind order, population."""
+    if len(ids) == 1:
+        return ids[0]
     kinds = view.lex.default_kinds
 
     def rank(place_id: str) -> tuple[int, int, int, int]:

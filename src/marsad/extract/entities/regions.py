@@ -39,7 +39,7 @@ def widen_regions(view: DocView, names: list[NameHit]) -> list[NameHit]:
     name ("صعدة") is the governorate too.
     """
     places = view.kb.places
-    cued = {n.ref for n in names if n.ref in places and _with_cue(view, n)}
+    cued: set[str | None] | None = None     # places named with a cue (read where a city needs it)
     out = []
     for n in names:
         place = places.get(n.ref or "")
@@ -47,8 +47,11 @@ def widen_regions(view: DocView, names: list[NameHit]) -> list[NameHit]:
             n = _region_parent(view, n, place) or n
         elif place is not None and place.kind in CITY_KINDS:
             gov = _namesake_governorate(view, place)
-            if gov is not None and gov in cued and place.id not in cued:
-                n = NameHit(n.start, n.end, gov, n.generic)
+            if gov is not None:
+                if cued is None:
+                    cued = {m.ref for m in names if m.ref in places and _with_cue(view, m)}
+                if gov in cued and place.id not in cued:
+                    n = NameHit(n.start, n.end, gov, n.generic)
         out.append(n)
     return out
 
