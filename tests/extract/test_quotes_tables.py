@@ -41,7 +41,8 @@ def _lexicon_words() -> set[str]:
     out = set(lex.verbs) | set(lex.documents) | set(lex.media_by_head)
     for table in (lex.outlets, lex.role_nouns, lex.titles, lex.generic, lex.non_speakers, lex.adjuncts,
                   lex.addressees, lex.manner, lex.prepositions, lex.date_prepositions, lex.self_named,
-                  lex.complementizers, lex.relatives, lex.not_names, lex.role_prepositions):
+                  lex.complementizers, lex.relatives, lex.not_names, lex.role_prepositions,
+                  lex.object_prepositions):
         out |= table
     more = {p + w for w in out for p in ("و", "ف", "ل", "ال", "بال")} | {w + "ه" for w in out}
     return out | more | {w.key for w in words(TEXT)}
@@ -84,6 +85,7 @@ def test_key_classes_agree_with_the_word_tests() -> None:
             L.SELF_NAMED: k in lex.self_named,
             L.NOT_IN_NAME: k in lex.relatives or k in lex.not_names,
             L.ROLE_PREPOSITION: k in lex.role_prepositions,
+            L.OBJECT_PREPOSITION: k in lex.object_prepositions - lex.role_prepositions,
             L.TO_OUTLET: k == "ل" or (k[:1] == "ل" and k[1:] in lex.outlets),
             L.NARRATOR_HEAD: any(p[:1] == (k,) for p in lex.narrator_openers),
         }

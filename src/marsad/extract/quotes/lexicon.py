@@ -40,6 +40,7 @@ NARRATOR_HEAD = 1 << 14  # the first word of a narrator's clause opener ("فيم
 SELF_NAMED = 1 << 15     # "باسم" / "يدعى" after "عرّف عن نفسه"
 NOT_IN_NAME = 1 << 16    # a relative pronoun or a word that is no name ("الذي", "طالبا")
 ROLE_PREPOSITION = 1 << 17   # a preposition that continues a role ("باسم", "في")
+OBJECT_PREPOSITION = 1 << 18  # a preposition that opens the cue's object, never a role ("إلى")
 LEXICAL_ADJUNCT = ADJUNCT | MANNER
 MAX_CLASSED_KEYS = 1 << 17   # the class table is emptied past this many keys
 
@@ -230,6 +231,8 @@ class Lexicon:
             bits |= NOT_IN_NAME
         if word_key in self.role_prepositions:
             bits |= ROLE_PREPOSITION
+        elif word_key in self.object_prepositions:
+            bits |= OBJECT_PREPOSITION
         if (word_key,) in self.narrator_heads or () in self.narrator_heads:
             bits |= NARRATOR_HEAD
         return bits

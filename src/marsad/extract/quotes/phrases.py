@@ -16,6 +16,7 @@ from marsad.extract.quotes.lexicon import (
     GENERIC,
     MEDIUM_HEAD,
     NOT_IN_NAME,
+    OBJECT_PREPOSITION,
     OUTLET,
     ROLE_NOUN,
     ROLE_PREPOSITION,
@@ -141,22 +142,19 @@ def long_quote_opens(ctx: Ctx, j: int) -> bool:
 
 
 def continues(ctx: Ctx, j: int, after_head: bool) -> bool:
-    w = ctx.words[j]
-    prev = ctx.words[j - 1].key
-    lex = ctx.lex
-    if is_outlet(ctx, w.key) or w.key in lex.object_prepositions - lex.role_prepositions:
+    key = ctx.words[j].key
+    bits = ctx.kc[j]
+    if bits & (OUTLET | OBJECT_PREPOSITION):
         return False
-    if w.key.startswith("ال") and prev.startswith(("ال", "لل")) and ctx.mention_by_word[j - 1] is None:
-        return adjective_like(ctx, w.key)    # "الأهالي الفصائل": a second definite noun starts the object
-    if w.key.startswith(("ال", "لل", "وال")) or w.key in lex.role_prepositions or w.key in lex.ordinals:
+    prev = ctx.words[j - 1].key
+    if key.startswith("ال") and prev.startswith(("ال", "لل")) and ctx.mention_by_word[j - 1] is None:
+        return adjective_like(ctx, key)    # "الأهالي الفصائل": a second definite noun starts the object
+    if key.startswith(("ال", "لل", "وال")) or bits & ROLE_PREPOSITION or key in ctx.lex.ordinals:
         return True
-    if w.key[:1] == "ل" and len(w.key) > 3 and prev not in lex.role_prepositions:
+    after_preposition = ctx.kc[j - 1] & ROLE_PREPOSITION
+    if key[:1] == "ل" and len(key) > 3 and not after_preposition:
         return True
-    if ctx.gap_flags[j] & GAP_PAREN:
-        return True
-    if prev in ctx.lex.role_prepositions or after_head:
-        return True
-    return is_head(ctx, j)
+    return bool(ctx.gap_flags[j] & GAP_PAREN or after_preposition or after_head or bits & HEAD)
 
 
 def adjective_like(ctx: Ctx, k: str) -> bool:
