@@ -10,9 +10,9 @@ from marsad.document import CLAIM_KINDS, Claim, DateValue, Span
 from marsad.extract.base import Analysis, stage
 from marsad.extract.events.arguments import Sentence, location
 from marsad.extract.events.attribution import attribution
-from marsad.extract.events.counts import CountHit, count_hits
-from marsad.extract.events.totals import clause_bounds, is_total, rate
-from marsad.extract.events.views import dates, long_ranges, sentence_index, sentences, word_index
+from marsad.extract.events.counts import CountHit
+from marsad.extract.events.totals import clause_bounds, rate, totals
+from marsad.extract.events.views import dates, sentence_index, sentences, word_index
 from marsad.extract.events.words import WordIndex
 
 __all__ = ["claims_stage", "find_claims"]
@@ -26,9 +26,8 @@ def find_claims(a: Analysis) -> list[Claim]:
     sents = sentences(a)
     out: list[Claim] = []
     seen: set[tuple[str, int | None, int | None]] = set()
-    ranges = long_ranges(a)
-    for hit in count_hits(a):
-        if not is_total(idx, hit, ranges):
+    for hit, total in totals(a):
+        if not total:
             continue
         kind = hit.kind if hit.kind in CLAIM_KINDS else "other"
         key = (kind, hit.quantity.low, hit.quantity.high)

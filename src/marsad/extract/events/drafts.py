@@ -12,12 +12,12 @@ from marsad.document import ActorRef, Attribution, DateValue, Location, Quantity
 from marsad.extract.base import Analysis
 from marsad.extract.events import arguments as args
 from marsad.extract.events.attribution import attribution
-from marsad.extract.events.counts import CountHit, count_hits
+from marsad.extract.events.counts import CountHit
 from marsad.extract.events.dating import incident_date
 from marsad.extract.events.lexicon import Trigger, TriggerForm, lexicon
-from marsad.extract.events.totals import clause_bounds, is_total
+from marsad.extract.events.totals import totals
 from marsad.extract.events.triggers import Candidate, find_candidates, modality, refine
-from marsad.extract.events.views import long_ranges, sentence_index, sentences, word_index
+from marsad.extract.events.views import sentence_index, sentences, word_index
 
 
 @dataclass
@@ -246,13 +246,8 @@ def _place_pronoun(s: args.Sentence, first: int) -> bool:
 
 def _attach_counts(a: Analysis, sents: list[Span], out: list[Draft]) -> None:
     idx = word_index(a)
-    totals = []
-    ranges = long_ranges(a)
-    for hit in count_hits(a):
-        if is_total(idx, hit, ranges):
-            totals.append(clause_bounds(idx, hit.first))
-            continue
-        if hit.subset:
+    for hit, total in totals(a):
+        if total or hit.subset:
             continue
         start = idx.words[hit.first].start
         k = sentence_index(sents, start)

@@ -8,11 +8,24 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from marsad.extract.events.counts import CountHit
+from marsad.extract.base import Analysis
+from marsad.extract.events.counts import CountHit, count_hits
 from marsad.extract.events.lexicon import lexicon
+from marsad.extract.events.views import long_ranges, word_index
 from marsad.extract.events.words import WordIndex
 
 _CLAUSE_REACH = 14
+_KEY = "events.totals"
+
+
+def totals(a: Analysis) -> list[tuple[CountHit, bool]]:
+    """The document's counts (:func:`count_hits`), each with whether it is a total (:func:`is_total`);
+    computed once per document for the events and claims stages."""
+    found = a.scratch.get(_KEY)
+    if found is None:
+        idx, ranges = word_index(a), long_ranges(a)
+        found = a.scratch[_KEY] = [(hit, is_total(idx, hit, ranges)) for hit in count_hits(a)]
+    return found
 
 
 def clause_bounds(idx: WordIndex, i: int, reach: int = _CLAUSE_REACH) -> tuple[int, int]:

@@ -99,24 +99,23 @@ def words_of(text: str) -> list[Word]:
     out: list[Word] = []
     append = out.append
     clause = sentence = end = 0
-    n = -1
-    for gap, word in _PAIRS.findall(text):
+    pairs = _PAIRS.findall(text)
+    for n, (gap, word) in enumerate(pairs):
         if not word:
             break                   # the text after the last word
         start = end + len(gap)
         end = start + len(word)
-        n += 1
         got = known.get(word) or _known(word, breaks)
         if gap == " ":
             if got[3]:              # the word may start a clause-break phrase
-                clause += _break_word(text, end, got[1], breaks)
+                clause += _break_word(pairs, n, end, got[1], breaks)
         else:
             brk, stop = gaps(gap) or _gap(gap)
             if brk:
                 clause += 1
                 sentence += stop
             elif got[3]:
-                clause += _break_word(text, end, got[1], breaks)
+                clause += _break_word(pairs, n, end, got[1], breaks)
         append(_new_word(Word, (n, start, end, word, got[0], got[1], got[2], clause, sentence)))
     return out
 
@@ -144,19 +143,24 @@ def _known(word: str, breaks: dict) -> tuple[str, tuple[str, ...], tuple[str, ..
 _new_word = tuple.__new__      # builds a Word without the named tuple's Python-level __new__
 
 
-def _break_word(text: str, end: int, stems: tuple[str, ...], breaks: dict) -> bool:
-    """A clause-break phrase ("فيما", "في حين") starts with this word (whose end is ``end``)."""
-    found = _WORD.finditer(text, end, end + 40)
+def _break_word(pairs: list[tuple[str, str]], n: int, end: int, stems: tuple[str, ...], breaks: dict) -> bool:
+    """A clause-break phrase ("فيما", "في حين") starts with word ``n`` of ``pairs`` (whose end is
+    ``end``); the words after it are read within the next 40 characters of the text."""
     following: list[tuple[str, ...]] = []          # stems of the next words, read as far as needed
+    limit, at, nxt = end + 40, end, n + 1           # the words of text[end:end + 40], cut at its end
     for stem in stems[:2]:
         for rest, _p in breaks.get(stem, ()):
             if not rest:
                 return True
-            while len(following) < len(rest):
-                m = next(found, None)
-                if m is None:
+            while len(following) < len(rest) and nxt < len(pairs):
+                gap, word = pairs[nxt]
+                if not word or at + len(gap) >= limit:
+                    nxt = len(pairs)                # no more words within reach
                     break
-                following.append(_info(m.group())[1])
+                at += len(gap)
+                following.append(_info(word[:limit - at])[1])
+                at += len(word)
+                nxt += 1
             if len(following) >= len(rest) and all(r in following[k] for k, r in enumerate(rest)):
                 return True
     return False
