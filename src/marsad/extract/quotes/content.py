@@ -21,6 +21,7 @@ MAX_ZONE_WORDS = 30
 TRIM = " \t\n,،.؛;:-–—"
 LEAD_WORDS = 3
 _MARKED = re.compile(b"[^\x00]")
+_MEDIUM_WORDS = TO_OUTLET | MEDIUM_HEAD
 
 
 class Content(NamedTuple):
@@ -231,6 +232,8 @@ def medium(ctx: Ctx, first: int, last: int) -> str | None:
     "لـ«الشرق الأوسط»") is an interview; otherwise the first medium phrase."""
     lex = ctx.lex
     bits = ctx.kc[first:last]
+    if not any(map(_MEDIUM_WORDS.__and__, bits)):
+        return None                     # no outlet, "ل" or medium word in the zone
     for i in compress(count(first), map(TO_OUTLET.__and__, bits)):
         k = ctx.words[i].key
         if k != "ل" or (i + 1 < len(ctx.words) and _addressed_outlet(ctx, i + 1)):
