@@ -119,7 +119,10 @@ class Lexicon:
     _verb_memo: dict[tuple[str, str, bool, bool], tuple[CueForm, bool] | None] = field(
         default_factory=dict, repr=False, compare=False)
     _comp_memo: dict[str, bool] = field(default_factory=dict, repr=False, compare=False)
-    classes: dict[str, int] = field(default_factory=dict, repr=False, compare=False)
+    classes: dict[str, int] = field(default_factory=dict, repr=False, compare=False)  # key -> class bits
+
+    def __post_init__(self) -> None:
+        self.classes = _KeyClasses(self)    # filled on first reads, once the tables are loaded
 
     # ------------------------------------------------------------ look-ups
 
@@ -308,7 +311,6 @@ def load_lexicon(path: Path = CUES_FILE) -> Lexicon:
     gender = data.get("gender", {})
     lex.feminine = {key(w) for w in gender.get("feminine", ())}
     lex.masculine = {key(w) for w in gender.get("masculine", ())}
-    lex.classes = _KeyClasses(lex)
     return lex
 
 
