@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 import importlib
 import multiprocessing
+import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -203,7 +204,7 @@ def analyze_many(items: Iterable[Article | InputError], *, workers: int = 1,
     window = workers * chunksize * 4  # bounded look-ahead: a huge batch never sits in memory at once
     names = list(stages) if stages else None
     context = None
-    if "fork" in multiprocessing.get_all_start_methods():
+    if sys.platform.startswith("linux"):    # (fork is unsafe on macOS, absent on Windows)
         _warm(build(names, kb))              # forked workers inherit the loaded KB and matchers
         context = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker,

@@ -71,6 +71,7 @@ def progress(total: int, enabled: bool | None, desc: str):  # -> tqdm-like
     """A progress bar on stderr for batches of more than a few inputs (or when asked)."""
     from tqdm import tqdm
 
+    tqdm.monitor_interval = 0   # no monitor thread: worker processes are forked while a bar runs
     show = enabled if enabled is not None else (total > 3 and sys.stderr.isatty())
     return tqdm(total=total, disable=not show, desc=desc, unit="doc", file=sys.stderr,
                 dynamic_ncols=True, smoothing=0.1)
