@@ -181,13 +181,10 @@ class Matcher:
             marked = mark(text)
         if runs:
             return self._find_squeezed(text, original_char, marked, runs)
-        enclitics = self.lex.clitics.enclitics
         # ``marked`` has a MARK in front: its offset ``end`` is ``text``'s offset after the key
         for end, entries in self.automaton.iter(MARK + marked):
             if end < n and marked[end] != MARK:          # letters follow: an enclitic at most
-                suffix = _word_rest(text, end)
-                if suffix not in enclitics or (suffix == "ه" and original_char is not None
-                                               and original_char(end) == "ة"):
+                if not self._enclitic(text, end, original_char):
                     continue
                 for size, m in entries:
                     if m.indefinite is not None:
@@ -202,28 +199,29 @@ class Matcher:
         """:meth:`find` where runs of spaces and quotation marks stand between words."""
         hits = []
         n = len(text)
-        squeezed, to_text = _squeeze(marked, runs)
+        squeezed, cuts, shift = _squeeze(marked, runs)
+        # squeezed offset i is offset i + shift[bisect_left(cuts, i)] of ``text``
         for end, entries in self.automaton.iter(MARK + squeezed):
-            last = to_text(end - 1) + 1          # after the key's last letter, in ``text``
-            open_end = last < n and text[last].isalnum()
-            for size, m in entries:
-                start = to_text(end - size)
-                if not open_end:
-                    hits.append(Hit(start, last, m))
+            last = end + shift[bisect_left(cuts, end - 1)]     # after the key's last letter, in ``text``
+            if last < n and marked[last] != MARK:
+                if not self._enclitic(text, last, original_char):
                     continue
-                kept = self._enclitic(text, last, m, original_char)
-                if kept is not None:
-                    hits.append(Hit(start, last, kept))
+                for size, m in entries:
+                    if m.indefinite is not None:
+                        i = end - size
+                        hits.append(Hit(i + shift[bisect_left(cuts, i)], last, m.indefinite))
+            else:
+                for size, m in entries:
+                    i = end - size
+                    hits.append(Hit(i + shift[bisect_left(cuts, i)], last, m))
         return hits
 
-    def _enclitic(self, text: str, end: int, m: Meaning, original_char: Any) -> Meaning | None:
-        """What a key may stand for with an enclitic after it (indefinite names only)."""
+    def _enclitic(self, text: str, end: int, original_char: Any) -> bool:
+        """The letters after a key ending at ``end`` are an enclitic (allowed after indefinite names)."""
         suffix = _word_rest(text, end)
         if suffix not in self.lex.clitics.enclitics:
-            return None
-        if suffix == "ه" and original_char is not None and original_char(end) == "ة":
-            return None
-        return m.indefinite
+            return False
+        return not (suffix == "ه" and original_char is not None and original_char(end) == "ة")
 
 
 def _quote_runs(text: str) -> list[tuple[int, int]]:
@@ -244,27 +242,24 @@ def _quote_runs(text: str) -> list[tuple[int, int]]:
     return runs
 
 
-def _squeeze(text: str, runs: list[tuple[int, int]]) -> tuple[str, Any]:
+def _squeeze(text: str, runs: list[tuple[int, int]]) -> tuple[str, list[int], list[int]]:
     """``text`` with each of ``runs`` (see :func:`_quote_runs`) made one MARK.
 
-    Returns the squeezed text and the map from its offsets back to offsets of ``text``.
+    Returns the squeezed text, the squeezed offsets of the marks that replaced a run
+    (``cuts``), and the characters dropped before each (``shift``: 0, then the count up
+    to and including each run): squeezed offset ``i`` is ``i + shift[bisect_left(cuts, i)]``
+    in ``text``.
     """
-    cuts: list[int] = []       # squeezed offsets of the marks that replaced a run
-    drops: list[int] = []      # characters dropped up to and including that run
-    parts, last, dropped = [], 0, 0
+    cuts: list[int] = []
+    shift = [0]
+    parts, last = [], 0
     for s, e in runs:
         parts.append(text[last:s] + MARK)
-        cuts.append(s - dropped)
-        dropped += e - s - 1
-        drops.append(dropped)
+        cuts.append(s - shift[-1])
+        shift.append(shift[-1] + e - s - 1)
         last = e
     parts.append(text[last:])
-
-    def to_text(i: int) -> int:
-        k = bisect_left(cuts, i) - 1
-        return i + (drops[k] if k >= 0 else 0)
-
-    return "".join(parts), to_text
+    return "".join(parts), cuts, shift
 
 
 def _word_rest(text: str, i: int) -> str:

@@ -77,8 +77,8 @@ def outside_outlets(kb: KnowledgeBase, hits: list[Hit],
         return hits
     out = []
     for h in hits:
-        inside = any(s <= h.start and h.end <= e and e - s > h.end - h.start for s, e in spans)
-        if inside and h.meaning.places:
+        if h.meaning.places and any(s <= h.start and h.end <= e and e - s > h.end - h.start
+                                    for s, e in spans):
             kept = tuple(t for t in h.targets if t.kind != "place")
             if not kept:
                 continue

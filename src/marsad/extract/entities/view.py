@@ -39,6 +39,27 @@ class Tok(NamedTuple):
 _tok = partial(tuple.__new__, Tok)      # Tok from a tuple, without the Python-level __new__
 
 
+def _chunk_tokens(chunk: str, start: int) -> list[Tok]:
+    """The tokens of ``chunk`` (no whitespace in it), which begins at offset ``start``.
+
+    Punctuation around letters ("(سامر"، "الحلبي)،") is read directly; anything else
+    (digits, punctuation inside) by the token pattern.
+    """
+    a, b = 0, len(chunk)
+    while a < b and not chunk[a].isalnum() and chunk[a] != "_":
+        a += 1
+    while b > a and not chunk[b - 1].isalnum() and chunk[b - 1] != "_":
+        b -= 1
+    if a < b and not chunk[a:b].isalpha():
+        return [_tok((start + m.start(), start + m.end(), m.group(), m.lastgroup or "punct"))
+                for m in _TOKEN.finditer(chunk)]
+    out = [_tok((start + i, start + i + 1, chunk[i], "punct")) for i in range(a)]
+    if a < b:
+        out.append(_tok((start + a, start + b, chunk[a:b], "word")))
+    out.extend(_tok((start + i, start + i + 1, chunk[i], "punct")) for i in range(b, len(chunk)))
+    return out
+
+
 @dataclass(slots=True)
 class Found:
     """One mention found: ``[start, end)`` in the normalised text, the referent, how it was found.
@@ -102,8 +123,7 @@ class DocView:
                 if chunk.isalpha():               # letters only: one word
                     out.append(_tok((start, pos, chunk, "word")))
                 else:
-                    out.extend(_tok((m.start(), m.end(), m.group(), m.lastgroup or "punct"))
-                               for m in _TOKEN.finditer(text, start, pos))
+                    out.extend(_chunk_tokens(chunk, start))
             out.append(_tok((hi, hi, "|", "punct")))
         return out
 
