@@ -115,11 +115,12 @@ def _cls(chars: str) -> str:
 
 def _changes(deleted: str, expanded: str, spaces: bool) -> re.Pattern[str] | None:
     alts: list[str] = []
+    ws = whitespace() if spaces else ""
     if spaces:
-        ws = whitespace()
         alts.append(f"(?P<w>{_cls(ws)}{_cls(ws + deleted)}*{_cls(ws)})")
     if deleted:
         alts.append(f"(?P<d>{_cls(deleted)}+)")
     if expanded:
         alts.append(f"(?P<x>{_cls(expanded)})")
-    return re.compile("|".join(alts)) if alts else None
+    # the look-ahead names every character a change can open with: the scan skips others fast
+    return re.compile(f"(?={_cls(ws + deleted + expanded)})(?:{'|'.join(alts)})") if alts else None
