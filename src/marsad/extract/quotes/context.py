@@ -55,6 +55,7 @@ class Ctx:
         self.breaks: list[bool | None] = [None] * len(self.words)   # phrase_break memo, per word
         self.name_keys_memo: dict[tuple[str | None, tuple[str | None, ...]], set[str]] = {}
         self.headlines: dict[int, bool] = {}    # is_headline memo (line start -> verdict)
+        self._genders: dict[tuple[int, str], str | None] = {}   # gender_of memo (id(entity), surface)
         self.fits_memo: dict[tuple[int, str | None, str | None], bool] = {}   # (id(mention), gender, head)
 
     @cached_property
@@ -174,9 +175,18 @@ class Ctx:
         return bool(self.kc[i] & PREPOSITION)
 
     def gender_of(self, entity: Entity | None, surface: str = "") -> str | None:
-        """Gender of a person (knowledge base) or grammatical gender of an organisation's name."""
+        """Gender of a person (knowledge base) or grammatical gender of an organisation's name
+        (memoised per document)."""
         if entity is None:
             return None
+        memo_key = (id(entity), surface)
+        try:
+            return self._genders[memo_key]
+        except KeyError:
+            got = self._genders[memo_key] = self._gender_of(entity, surface)
+            return got
+
+    def _gender_of(self, entity: Entity, surface: str) -> str | None:
         kb_actor = self.a.kb.actors.get(entity.kb_id) if entity.kb_id and self.a.kb else None
         if entity.type == "person":
             return getattr(kb_actor, "gender", None)

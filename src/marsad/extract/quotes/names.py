@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from marsad.extract.base import Mention
 from marsad.extract.quotes.context import Ctx
-from marsad.extract.quotes.lexicon import GENERIC, ROLE_NOUN, SELF_NAMED, TITLE, VERB
+from marsad.extract.quotes.lexicon import GENERIC, OUTLET, PREPOSITION, ROLE_NOUN, SELF_NAMED, TITLE, VERB
 from marsad.extract.quotes.phrases import (
+    HEAD,
     STRIP,
     Subject,
     clean_name,
-    is_head,
     is_outlet,
     is_role_noun,
     phrase_break,
@@ -119,13 +119,13 @@ def _name_end(ctx: Ctx, j: int, limit: int) -> int:
 def _name_word(ctx: Ctx, k: int, first: bool) -> bool:
     """Word ``k`` may be part of a person's name (``first``: its first word)."""
     w = ctx.words[k]
-    if w.key in ctx.lex.not_names or w.text.endswith("ية") or is_outlet(ctx, w.key):
+    bits = ctx.kc[k]
+    if bits & (OUTLET | VERB) or ctx.adjunct[k] or w.key in ctx.lex.not_names or w.text.endswith("ية"):
         return False
-    prep = ctx.is_prep(k) and w.text != "علي"  # the name علي, not the preposition على
-    if prep or ctx.is_adjunct(k) or ctx.kc[k] & VERB:
+    if bits & PREPOSITION and w.text != "علي":  # the name علي, not the preposition على
         return False
     if first:
-        return not (is_head(ctx, k) or w.key.startswith("ال"))
+        return not (bits & HEAD or w.key.startswith("ال"))
     return not w.key.startswith("لل")
 
 
