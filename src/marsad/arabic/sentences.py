@@ -40,6 +40,9 @@ def _rules() -> _Rules:
     marks = t["terminators"] + t["openers"] + t["closers"] + t["toggles"]
     scan = "|".join([*(re.escape(e) for e in ellipses), r"\r\n|[\n\r\u2028\u2029\x85]",
                      "[" + re.escape(marks) + "]"])
+    # a look-ahead of every character a match opens with lets the scan skip the others fast
+    opens = "".join(e[0] for e in ellipses) + "\n\r\u2028\u2029\x85" + marks
+    scan = f"(?=[{re.escape(opens)}])(?:{scan})"
     return _Rules(re.compile(scan), frozenset(t["terminators"]), frozenset(t["openers"]),
                   frozenset(t["closers"]), frozenset(t["toggles"]), t["trailing"],
                   frozenset(t["abbreviations"]), frozenset(t["joined_suffixes"]))
