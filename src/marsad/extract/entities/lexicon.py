@@ -26,10 +26,10 @@ def key(text: str) -> str:
 
 
 def _read(name: str) -> dict[str, Any]:
-    import yaml
+    from marsad._yaml import safe_load
 
     with (DATA / name).open(encoding="utf-8") as fh:
-        return yaml.safe_load(fh) or {}
+        return safe_load(fh) or {}
 
 
 def _keys(items: Any) -> frozenset[str]:

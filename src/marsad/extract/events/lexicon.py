@@ -13,7 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
+from marsad._yaml import safe_load
 
 DATA = Path(__file__).resolve().parents[2] / "kb" / "data"
 
@@ -113,7 +113,7 @@ class Lexicon:
 
 
 def _read(name: str) -> dict[str, Any]:
-    return yaml.safe_load((DATA / name).read_text("utf-8")) or {}
+    return safe_load((DATA / name).read_text("utf-8")) or {}
 
 
 def _trigger_phrases(entries: list[dict[str, Any]]) -> Phrases:

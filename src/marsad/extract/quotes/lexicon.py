@@ -8,8 +8,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from marsad._yaml import safe_load
 from marsad.extract.quotes.words import key
 
 CUES_FILE = Path(__file__).resolve().parents[2] / "kb" / "data" / "cues.yaml"
@@ -277,7 +276,7 @@ def _variants(word_key: str) -> Iterator[str]:
 @lru_cache(maxsize=4)
 def load_lexicon(path: Path = CUES_FILE) -> Lexicon:
     """Read and fold ``cues.yaml`` (cached)."""
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = safe_load(path.read_text(encoding="utf-8"))
     lex = Lexicon()
     _PRONOUNS.update(key(p) for p in data.get("pronoun_endings", ()))
     for lemma, entry in data["verbs"].items():
