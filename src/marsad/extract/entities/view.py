@@ -50,13 +50,17 @@ def _chunk_tokens(chunk: str, start: int) -> list[Tok]:
         a += 1
     while b > a and not chunk[b - 1].isalnum() and chunk[b - 1] != "_":
         b -= 1
-    if a < b and not chunk[a:b].isalpha():
+    word = chunk[a:b]
+    if word and not word.isalpha():
         return [_tok((start + m.start(), start + m.end(), m.group(), m.lastgroup or "punct"))
                 for m in _TOKEN.finditer(chunk)]
-    out = [_tok((start + i, start + i + 1, chunk[i], "punct")) for i in range(a)]
-    if a < b:
-        out.append(_tok((start + a, start + b, chunk[a:b], "word")))
-    out.extend(_tok((start + i, start + i + 1, chunk[i], "punct")) for i in range(b, len(chunk)))
+    out = []
+    for i in range(a):
+        out.append(_tok((start + i, start + i + 1, chunk[i], "punct")))
+    if word:
+        out.append(_tok((start + a, start + b, word, "word")))
+    for i in range(b, len(chunk)):
+        out.append(_tok((start + i, start + i + 1, chunk[i], "punct")))
     return out
 
 
