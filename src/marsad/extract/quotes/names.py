@@ -12,7 +12,6 @@ from marsad.extract.quotes.phrases import (
     Subject,
     clean_name,
     is_outlet,
-    is_role_noun,
     phrase_break,
     span_text,
 )
@@ -23,19 +22,20 @@ def described(ctx: Ctx, i: int, end: int) -> Subject:
     """The subject of words ``[i, end)``: a named person (with the rest as role), an
     organisation, a generic person noun ("المتحدثة"), or a description ("مصدر أمني")."""
     mentions = _mentions_in(ctx, i, end)
-    people = [m for m in mentions if m.entity.type == "person"]
-    person = next((m for m in people if m.resolved_by != "coref"), people[0] if people else None)
-    if person is not None:
+    people = [m for m in mentions if m.entity.type == "person"] if mentions else mentions
+    if people:
+        person = next((m for m in people if m.resolved_by != "coref"), people[0])
         return Subject("person", end, person, person.entity.canonical, _role(ctx, i, end, person), start=i)
     first = ctx.mention_by_word[i]
     if first is not None:
         return Subject("org", end, first, first.entity.canonical, start=i)
     text = span_text(ctx, i, end)
     head = ctx.words[i].key
-    if end - i == 1 and head.startswith("ال") and is_role_noun(ctx, head):
+    role_head = ctx.kc[i] & ROLE_NOUN
+    if end - i == 1 and head.startswith("ال") and role_head:
         return Subject("person_anaphor", end, name=text, head=head, start=i)
     org = next((m for m in mentions if m.entity.type == "organization"), None)
-    if not is_role_noun(ctx, head) and org is None:
+    if not role_head and org is None:
         named = end - i > 1 and bool(ctx.kc[i] & GENERIC)
         return Subject("named" if named else "unknown", end, name=text, start=i)
     return Subject("described", end, org, text, start=i)
