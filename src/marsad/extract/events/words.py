@@ -172,9 +172,11 @@ Found = tuple[list[int], list[Hit]]
 
 
 Option = tuple[tuple[str, ...], Any]        # (the words after the first, payload)
-# What may start at a word: tables whose phrase there is one word (slot, payload), and tables whose
-# longer phrases must be tried first (slot, options in order, ending at the first one-word phrase).
-Plan = tuple[tuple[tuple[int, Any], ...], tuple[tuple[int, tuple[Option, ...]], ...]]
+Longer = tuple[int, int, tuple[str, ...], Any]     # (table slot, rank among its options, rest, payload)
+# What may start at a word: (tables whose phrase there is one word, as (slot, payload); the longer
+# phrases tried first, by the stem of the word after; the one-word phrases of those tables' slots,
+# taken when none of their longer ones matches).
+Plan = tuple[tuple[tuple[int, Any], ...], dict[str, tuple[Longer, ...]], tuple[tuple[int, Any], ...]]
 
 
 class _Tables:
@@ -202,14 +204,19 @@ class _Tables:
             for stem in stems:
                 for slot, option in first.get(stem, ()):
                     options.setdefault(slot, []).append(option)
-        static, dynamic = [], []
+        static, fallback = [], []
+        longer: dict[str, list[Longer]] = {}
         for slot, tried in options.items():
             upto = next((k for k, (rest, _p) in enumerate(tried) if not rest), len(tried))
             if upto == 0:
                 static.append((slot, tried[0][1]))
-            else:
-                dynamic.append((slot, tuple(tried[:upto + 1])))
-        got: Plan | tuple[()] = (tuple(static), tuple(dynamic)) if options else ()
+                continue
+            for order, (rest, payload) in enumerate(tried[:upto]):
+                longer.setdefault(rest[0], []).append((slot, order, rest, payload))
+            if upto < len(tried):
+                fallback.append((slot, tried[upto][1]))
+        got: Plan | tuple[()] = (tuple(static), {k: tuple(v) for k, v in longer.items()}, tuple(fallback)) \
+            if options else ()
         if len(self._plans) < 200_000:
             self._plans[w.text] = got
         return got
@@ -223,21 +230,27 @@ class _Tables:
         if None in plans:
             plans = [self._plan(w) if p is None else p for p, w in zip(plans, words, strict=True)]
         for i in compress(range(n), plans):
-            static, dynamic = plans[i]      # type: ignore[misc]
+            static, longer, fallback = plans[i]     # type: ignore[misc]
             for slot, payload in static:
                 found[slot].append((i, 1, payload))
-            for slot, tried in dynamic:
-                for rest, payload in tried:
-                    if rest:
-                        if i + 1 + len(rest) > n:
+            if not longer:
+                continue
+            matched: dict[int, tuple[int, int, Any]] = {}   # slot -> (rank, length, payload)
+            if i + 1 < n:
+                for stem in words[i + 1].stems:
+                    for slot, order, rest, payload in longer.get(stem, ()):
+                        if i + 1 + len(rest) > n or (slot in matched and matched[slot][0] < order):
                             continue
-                        k = 0
+                        k = 1
                         while k < len(rest) and rest[k] in words[i + 1 + k].stems:
                             k += 1
-                        if k < len(rest):
-                            continue
-                    found[slot].append((i, 1 + len(rest), payload))
-                    break
+                        if k == len(rest):
+                            matched[slot] = (order, 1 + len(rest), payload)
+            for slot, (_order, length, payload) in matched.items():
+                found[slot].append((i, length, payload))
+            for slot, payload in fallback:
+                if slot not in matched:
+                    found[slot].append((i, 1, payload))
         return found
 
 
