@@ -200,20 +200,27 @@ class Matcher:
         hits = []
         n = len(text)
         squeezed, cuts, shift = _squeeze(marked, runs)
-        # squeezed offset i is offset i + shift[bisect_left(cuts, i)] of ``text``
+        # squeezed offset i is offset i + shift[bisect_left(cuts, i)] of ``text``; keys come
+        # in order of their ends, so the cut after the last letter is found by walking on
+        k, after = 0, cuts[0]
         for end, entries in self.automaton.iter(MARK + squeezed):
-            last = end + shift[bisect_left(cuts, end - 1)]     # after the key's last letter, in ``text``
+            while after < end - 1:
+                k += 1
+                after = cuts[k] if k < len(cuts) else n
+            last = end + shift[k]          # after the key's last letter, in ``text``
+            before = cuts[k - 1] if k else -1
             if last < n and marked[last] != MARK:
                 if not self._enclitic(text, last, original_char):
                     continue
                 for size, m in entries:
                     if m.indefinite is not None:
                         i = end - size
-                        hits.append(Hit(i + shift[bisect_left(cuts, i)], last, m.indefinite))
+                        hits.append(Hit(i + shift[k if i > before else bisect_left(cuts, i)], last,
+                                        m.indefinite))
             else:
                 for size, m in entries:
                     i = end - size
-                    hits.append(Hit(i + shift[bisect_left(cuts, i)], last, m))
+                    hits.append(Hit(i + shift[k if i > before else bisect_left(cuts, i)], last, m))
         return hits
 
     def _enclitic(self, text: str, end: int, original_char: Any) -> bool:
