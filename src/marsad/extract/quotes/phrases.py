@@ -49,7 +49,8 @@ class Subject:
 
 
 def skip_adjuncts(ctx: Ctx, i: int, limit: int) -> int:
-    while i < limit and ctx.is_adjunct(i):
+    adjunct = ctx.adjunct
+    while i < limit and adjunct[i]:
         i += 1
     return i
 
