@@ -1,0 +1,112 @@
+"""The entity stage's text helpers agree with their plain definitions (random texts, fixed seed)."""
+
+from __future__ import annotations
+
+import random
+import re
+from bisect import bisect_left, bisect_right
+from types import SimpleNamespace
+
+import pytest
+
+from marsad.extract.entities.lexicon import lexicon
+from marsad.extract.entities.matcher import _QUOTES, _quote_runs
+from marsad.extract.entities.view import _TOKEN, MARK, SKIPPED, DocView, Tok, mark
+
+ALPHABET = "ابت ثج 12.,3_\n\"'«»(-²½٣،:)\u064b\x01 \t"
+_WORD = re.compile(r"[^\W_]+")
+_QUOTE_RUN = re.compile(rf"[ \t{_QUOTES}]*[{_QUOTES}][ \t{_QUOTES}]*")
+
+
+def _texts(count: int, seed: int) -> list[str]:
+    rng = random.Random(seed)
+    return ["".join(rng.choice(ALPHABET) for _ in range(rng.randint(0, 30))) for _ in range(count)]
+
+
+def _view(text: str) -> DocView:
+    return DocView(text, SimpleNamespace(text=text), None, lexicon())  # type: ignore[arg-type]
+
+
+class _Words:
+    """Word boundaries read off the runs of letters and digits."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        spans = [m.span() for m in _WORD.finditer(text)]
+        self.starts, self.ends = [s for s, _ in spans], [e for _, e in spans]
+
+    def start(self, i: int) -> int:
+        k = bisect_right(self.starts, i) - 1
+        return self.starts[k] if k >= 0 and i <= self.ends[k] else i
+
+    def before(self, i: int) -> str:
+        j = self.start(i)
+        k = bisect_right(self.starts, j - 1) - 1
+        if k < 0 or self.ends[k] > j or self.text[self.ends[k]:j].strip(SKIPPED):
+            return ""
+        return self.text[self.starts[k]:self.ends[k]]
+
+    def after(self, i: int) -> str:
+        k = bisect_left(self.starts, i)
+        if k >= len(self.starts) or self.text[i:self.starts[k]].strip(SKIPPED):
+            return ""
+        return self.text[self.starts[k]:self.ends[k]]
+
+
+def test_mark_keeps_letters_and_digits_only() -> None:
+    for text in _texts(500, 1):
+        assert mark(text) == "".join(c if c.isalnum() else MARK for c in text)
+
+
+def test_words_around_an_offset() -> None:
+    for text in _texts(2000, 2):
+        view, words = _view(text), _Words(text)
+        for i in range(len(text) + 1):
+            assert view.word_start(i) == words.start(i)
+            assert view.word_before(i) == words.before(i)
+            assert view.word_after(i) == words.after(i)
+
+
+def test_tokens_near_read_the_token_pattern() -> None:
+    rng = random.Random(3)
+    for text in _texts(2000, 3):
+        view = _view(text)
+        spans = sorted((a, a + rng.randint(0, 4)) for a in (rng.randint(0, len(text)) for _ in range(2)))
+        expected: list[Tok] = []
+        regions: list[list[int]] = []
+        for s, e in spans:
+            lo, hi = view.word_start(max(0, s - 5)), min(len(text), e + 8)
+            if regions and lo <= regions[-1][1]:
+                regions[-1][1] = max(regions[-1][1], hi)
+            else:
+                regions.append([lo, hi])
+        for lo, hi in regions:
+            while hi < len(text) and text[hi].isalnum():
+                hi += 1
+            expected += [Tok(m.start(), m.end(), m.group(), m.lastgroup or "punct")
+                         for m in _TOKEN.finditer(text, lo, hi)]
+            expected.append(Tok(hi, hi, "|", "punct"))
+        assert view.tokens_near(spans, 5, 8) == expected
+
+
+@pytest.mark.parametrize("vocabulary", ["stop_words", "cues", "common_words"])
+def test_bare_strips_one_proclitic(vocabulary: str) -> None:
+    lex = lexicon()
+    words = getattr(lex, vocabulary)
+    view = _view("")
+    proclitics = sorted(p for p in lex.clitics.before_plain if 0 < len(p) <= 2)
+    rng = random.Random(4)
+    for word in rng.sample(sorted(words), min(50, len(words))):
+        for p in ["", *proclitics, "س", "ال"]:
+            candidate = p + word
+            expected = candidate if candidate in words else next(
+                (candidate[cut:] for cut in (1, 2)
+                 if candidate[cut:] in words and candidate[:cut] in lex.clitics.before_plain), None)
+            assert view.bare(candidate, words) == expected
+
+
+def test_quote_runs_are_the_runs_with_a_quotation_mark() -> None:
+    for text in _texts(3000, 5):
+        expected = [m.span() for m in _QUOTE_RUN.finditer(text)
+                    if m.start() > 0 and m.end() < len(text) and m.end() - m.start() > 1]
+        assert _quote_runs(text) == expected
