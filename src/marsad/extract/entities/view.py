@@ -154,7 +154,10 @@ class DocView:
         return mark(self.text)
 
     def word_start(self, i: int) -> int:
-        """Start of the word holding (or ending at) offset ``i``; ``i`` itself between words."""
+        """Start of the word holding (or ending at) offset ``i``; ``i`` itself between words.
+
+        (``0 <= i <= len(text)``.)
+        """
         return self.marked.rfind(MARK, 0, i) + 1
 
     def word_before(self, start: int) -> str:
