@@ -133,6 +133,10 @@ CREATE TABLE story_summaries (
 CREATE INDEX story_summaries_rank ON story_summaries(outlets DESC, last DESC, id);
 CREATE TABLE summaries (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 """),
+    # story summaries count each story's incidents: without it, one scan of the table per story
+    ("0007_story_incidents_index", """
+CREATE INDEX story_incidents_story ON story_incidents(story_id);
+"""),
 ]
 
 
