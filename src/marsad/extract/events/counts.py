@@ -158,10 +158,11 @@ def _cue_kind(idx: WordIndex, first: int, end: int, covered: set[int]) -> Cue:
     if found[0] is not None:
         return found
     words = idx.words
+    cues = idx.starts(lexicon().cues, deep=True)
     for k in range(end + 1, min(end + 4, len(words))):
         if words[k].clause != words[end].clause or k in covered or words[k].key.startswith("و"):
             break
-        m = idx.match(lexicon().cues, k, deep=True)
+        m = cues.get(k)
         if m is not None:
             return m[1], k
     return _scan_back(idx, first, _BACK_FAR, covered)
@@ -169,10 +170,11 @@ def _cue_kind(idx: WordIndex, first: int, end: int, covered: set[int]) -> Cue:
 
 def _scan_back(idx: WordIndex, first: int, reach: int, covered: set[int]) -> Cue:
     words = idx.words
+    cues = idx.starts(lexicon().cues, deep=True)
     for k in range(first - 1, max(first - 1 - reach, -1), -1):
         if k in covered or words[k].clause != words[first].clause:
             return None, None
-        m = idx.match(lexicon().cues, k, deep=True)
+        m = cues.get(k)
         if m is not None and k + m[0] <= first and not (reach > _BACK_NEAR and _definite(words[k])):
             return m[1], k
     return None, None
@@ -194,10 +196,11 @@ def _event_noun(idx: WordIndex, last: int) -> tuple[str | None, int | None, dict
 def _cue_adjacent(idx: WordIndex, first: int) -> bool:
     """A bare number (no victim noun) counts only right after its cue ("وقتل 130", "عدد القتلى في الحرب
     بنحو 130 ألفا")."""
+    cues = idx.starts(lexicon().cues, deep=True)
     for k in range(first - 1, max(first - 5, -1), -1):
         if idx.words[k].clause != idx.words[first].clause:
             break
-        m = idx.match(lexicon().cues, k, deep=True)
+        m = cues.get(k)
         if m is not None and k + m[0] <= first:
             return True
     return False

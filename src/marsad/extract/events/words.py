@@ -105,18 +105,17 @@ def words_of(text: str) -> list[Word]:
             break                   # the text after the last word
         start = end + len(gap)
         end = start + len(word)
-        got = known.get(word) or _known(word, breaks)
-        if gap == " ":
-            if got[3]:              # the word may start a clause-break phrase
-                clause += _break_word(pairs, n, end, got[1], breaks)
-        else:
+        key, stems, deep, may_break = known.get(word) or _known(word, breaks)
+        if gap != " ":
             brk, stop = gaps(gap) or _gap(gap)
             if brk:
                 clause += 1
                 sentence += stop
-            elif got[3]:
-                clause += _break_word(pairs, n, end, got[1], breaks)
-        append(_new_word(Word, (n, start, end, word, got[0], got[1], got[2], clause, sentence)))
+            elif may_break:         # the word may start a clause-break phrase
+                clause += _break_word(pairs, n, end, stems, breaks)
+        elif may_break:
+            clause += _break_word(pairs, n, end, stems, breaks)
+        append(_new_word(Word, (n, start, end, word, key, stems, deep, clause, sentence)))
     return out
 
 
@@ -297,6 +296,7 @@ class WordIndex:
         self._starts = [w.start for w in self.words]
         self._plain: dict[int, Found] = {}      # id(table) -> its phrases read with plain stems
         self._deep: dict[int, Found] = {}       # ... read with deep stems
+        self._at: dict[tuple[int, bool], dict[int, tuple[int, Any]]] = {}      # see starts()
         eager = _eager()
         if eager.keys:
             tables = eager.merged()
@@ -364,6 +364,16 @@ class WordIndex:
             j = bisect_left(positions, i)
             return found[1][j][1:] if j < len(positions) and positions[j] == i else None
         return self._match(table, i, deep, limit)
+
+    def starts(self, table: Phrases, deep: bool = False) -> dict[int, tuple[int, Any]]:
+        """Word index -> :meth:`match` there, for the words where a phrase of ``table`` starts (built
+        once per table, for look-ups word by word)."""
+        key = (id(table), deep)
+        at = self._at.get(key)
+        if at is None:
+            hits = self.find(table, 0, len(self.words), deep)
+            at = self._at[key] = {i: (n, payload) for i, n, payload in hits}
+        return at
 
     def _match(self, table: Phrases, i: int, deep: bool, limit: int | None) -> tuple[int, Any] | None:
         words = self.words
