@@ -160,7 +160,7 @@ class Matcher:
             for p, ts in by_prefix.items():
                 variants[MARK + p + marked].append((len(k), meaning(tuple(ts), kb, common)))
         self.automaton: Any = ahocorasick.Automaton()
-        for v, entries in variants.items():
+        for v, entries in sorted(variants.items()):     # sorted: trie nodes laid out along their paths
             self.automaton.add_word(v, tuple(entries))
         self.automaton.make_automaton()
         self.size = len(table)
