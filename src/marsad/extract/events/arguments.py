@@ -8,7 +8,8 @@ both the specificity used to choose among them and ACLED's geo precision.
 from __future__ import annotations
 
 from bisect import bisect_left
-from functools import cached_property, lru_cache
+from functools import cached_property
+from typing import Any
 
 from marsad.document import ActorRef, Location
 from marsad.extract.base import Analysis, Mention
@@ -125,8 +126,7 @@ def actor1(s: Sentence, first: int, last: int, verb: bool, sources: set[str],
 
 def nationality(s: Sentence, last: int) -> ActorRef | None:
     """"قصف حوثي", "بطائرة مسيرة تركية": a nationality adjective after the trigger names the side."""
-    table = lexicon().events.get("actors", {}).get("nationality", {})
-    keys = _nationality_keys(tuple(sorted(table.items())))
+    keys = _nationality_keys(lexicon().events.get("actors", {}).get("nationality", {}))
     words = s.idx.words
     for k in range(last + 1, min(last + 4, s.hi)):
         kb_id = next((keys[x] for x in words[k].stems if x in keys), None)
@@ -140,9 +140,14 @@ def nationality(s: Sentence, last: int) -> ActorRef | None:
     return None
 
 
-@lru_cache(maxsize=4)
-def _nationality_keys(items: tuple[tuple[str, str], ...]) -> dict[str, str]:
-    return {fold(k): v for k, v in items}
+_NATIONALITY: list[Any] = [None, {}]       # (the table, its folded keys): computed once
+
+
+def _nationality_keys(table: dict[str, str]) -> dict[str, str]:
+    """Folded adjective -> KB id (the table is the lexicon's, read once)."""
+    if _NATIONALITY[0] is not table:
+        _NATIONALITY[:] = [table, {fold(k): v for k, v in sorted(table.items())}]
+    return _NATIONALITY[1]
 
 
 def possessor(s: Sentence, first: int) -> ActorRef | None:

@@ -12,6 +12,8 @@ from marsad.extract.events.totals import sentence_bounds
 from marsad.extract.events.words import Word, WordIndex
 
 _PURPOSE_LAM = ("ل", "لل", "ول", "ولل", "فل", "فلل")
+_FUTURE = ("س", "وس", "فس")
+_FUTURE_FIRST = tuple({pre[0] for pre in _FUTURE})
 _FRAME_REACH = {"launch": 3, "diplomacy": 6, "goal": 3, "ceasefire": 1}
 
 
@@ -195,13 +197,17 @@ def _future_prefix(idx: WordIndex, first: int, lo: int) -> bool:
     """A verb with the future proclitic س ("سترد", "ستقصف") up to three words before, or the trigger."""
     words = idx.words
     exceptions = lexicon().phrases("future_exceptions")
+    clause = words[first].clause
     for k in range(first, max(first - 4, lo - 1), -1):
         w = words[k]
-        if w.clause != words[first].clause:
+        if w.clause != clause:
             break
-        for pre in ("س", "وس", "فس"):
-            rest = w.key[len(pre):]
-            if w.key.startswith(pre) and len(rest) >= 3 and rest[0] in "يتن" \
+        key = w.key
+        if not key.startswith(_FUTURE_FIRST):
+            continue
+        for pre in _FUTURE:
+            rest = key[len(pre):]
+            if key.startswith(pre) and len(rest) >= 3 and rest[0] in "يتن" \
                     and idx.match(exceptions, k, deep=True) is None:
                 return True
     return False
