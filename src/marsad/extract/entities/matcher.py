@@ -171,7 +171,7 @@ class Matcher:
 
         ``original_char(i)`` gives the original character behind normalised offset
         ``i`` (to tell an enclitic ``ه`` from a folded ``ة``); ``marked`` is
-        :func:`~.view.marked` of ``text`` where the caller has it.
+        :func:`~.view.mark` of ``text`` where the caller has it.
         """
         hits: list[Hit] = []
         append = hits.append
