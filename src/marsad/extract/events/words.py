@@ -61,8 +61,8 @@ def analyse(key: str, taa: bool = False) -> tuple[tuple[str, ...], tuple[str, ..
 
 
 _LETTERS = r"\u0621-\u063A\u0640-\u065F\u0670-\u06D3\u06F0-\u06F9\u0660-\u0669A-Za-z0-9_"
-# (what lies before a word, the word), or the text after the last word (both groups empty).
-_PAIRS = re.compile(f"([^{_LETTERS}]*+)([{_LETTERS}]++)|[^{_LETTERS}]++\\Z")
+# split: [what lies before the first word, the first word, what lies before the second word, ...]
+_SPLIT = re.compile(f"([{_LETTERS}]++)")
 _STOPS = frozenset(".!?؟\n")
 _CLAUSE_MARKS = frozenset("،,;؛:") | _STOPS
 _GAPS: dict[str, tuple[bool, bool]] = {"": (False, False), " ": (False, False)}
@@ -99,10 +99,9 @@ def words_of(text: str) -> list[Word]:
     out: list[Word] = []
     append = out.append
     clause = sentence = end = 0
-    pairs = _PAIRS.findall(text)
-    for n, (gap, word) in enumerate(pairs):
-        if not word:
-            break                   # the text after the last word
+    parts = _SPLIT.split(text)
+    pairs = iter(parts)
+    for n, (gap, word) in enumerate(zip(pairs, pairs, strict=False)):   # the text after the last word left
         start = end + len(gap)
         end = start + len(word)
         key, stems, deep, may_break = known.get(word) or _known(word, breaks)
@@ -112,9 +111,9 @@ def words_of(text: str) -> list[Word]:
                 clause += 1
                 sentence += stop
             elif may_break:         # the word may start a clause-break phrase
-                clause += _break_word(pairs, n, end, stems, breaks)
+                clause += _break_word(parts, n, end, stems, breaks)
         elif may_break:
-            clause += _break_word(pairs, n, end, stems, breaks)
+            clause += _break_word(parts, n, end, stems, breaks)
         append(_new_word(Word, (n, start, end, word, key, stems, deep, clause, sentence)))
     return out
 
@@ -142,24 +141,25 @@ def _known(word: str, breaks: dict) -> tuple[str, tuple[str, ...], tuple[str, ..
 _new_word = tuple.__new__      # builds a Word without the named tuple's Python-level __new__
 
 
-def _break_word(pairs: list[tuple[str, str]], n: int, end: int, stems: tuple[str, ...], breaks: dict) -> bool:
-    """A clause-break phrase ("فيما", "في حين") starts with word ``n`` of ``pairs`` (whose end is
-    ``end``); the words after it are read within the next 40 characters of the text."""
+def _break_word(parts: list[str], n: int, end: int, stems: tuple[str, ...], breaks: dict) -> bool:
+    """A clause-break phrase ("فيما", "في حين") starts with word ``n`` of ``parts`` (the text split
+    around its words; the word ends at ``end``); the words after it are read within the next 40
+    characters of the text."""
     following: list[tuple[str, ...]] = []          # stems of the next words, read as far as needed
-    limit, at, nxt = end + 40, end, n + 1           # the words of text[end:end + 40], cut at its end
+    limit, at, nxt = end + 40, end, 2 * n + 2       # the words of text[end:end + 40], cut at its end
     for stem in stems[:2]:
         for rest, _p in breaks.get(stem, ()):
             if not rest:
                 return True
-            while len(following) < len(rest) and nxt < len(pairs):
-                gap, word = pairs[nxt]
-                if not word or at + len(gap) >= limit:
-                    nxt = len(pairs)                # no more words within reach
+            while len(following) < len(rest) and nxt + 1 < len(parts):
+                gap, word = parts[nxt], parts[nxt + 1]
+                if at + len(gap) >= limit:
+                    nxt = len(parts)                # no more words within reach
                     break
                 at += len(gap)
                 following.append(_info(word[:limit - at])[1])
                 at += len(word)
-                nxt += 1
+                nxt += 2
             if len(following) >= len(rest) and all(r in following[k] for k, r in enumerate(rest)):
                 return True
     return False
