@@ -199,6 +199,7 @@ class DocView:
 
 
 _BARE: dict[int, tuple[Any, frozenset[str], dict[str, str]]] = {}
+_BARE_MAX = 64
 
 
 def bare_table(vocabulary: frozenset[str] | dict[str, Any], proclitics: frozenset[str]) -> dict[str, str]:
@@ -214,5 +215,7 @@ def bare_table(vocabulary: frozenset[str] | dict[str, Any], proclitics: frozense
     for cut in (2, 1):
         table.update((p + w, w) for p in proclitics if len(p) == cut for w in vocabulary)
     table.update((w, w) for w in vocabulary)
+    if len(_BARE) >= _BARE_MAX:          # vocabularies are the lexicon's: a few, kept for good
+        _BARE.clear()
     _BARE[id(vocabulary)] = (vocabulary, proclitics, table)
     return table
