@@ -3,6 +3,9 @@
 Every :class:`Word` keeps the offsets of the original text, so whatever matches a word yields a
 valid span.  Clause numbers grow at clause punctuation (، , ; : . and line breaks) and at the
 clause-break words of events.yaml; windows for actors, modality and context stay inside a clause.
+
+Phrase look-ups read precomputed hits: the lexicon's tables are matched together in one pass over a
+document's words (:class:`_Tables`), and a window query is a bisection over a table's hit positions.
 """
 
 from __future__ import annotations
@@ -14,8 +17,6 @@ from itertools import compress
 from typing import Any, NamedTuple
 
 from marsad.extract.events.lexicon import Phrases, fold, lexicon
-
-_WORD = re.compile(r"[\u0621-\u063A\u0640-\u065F\u0670-\u06D3\u06F0-\u06F9\u0660-\u0669A-Za-z0-9_]+")
 
 # Proclitic letters and combinations, longest first; "لل" restores the article ("للتحالف" -> "التحالف").
 _PROCLITICS = ("وبال", "فبال", "وكال", "ولل", "فلل", "وال", "فال", "بال", "كال", "لل", "ال", "وب", "ول",
