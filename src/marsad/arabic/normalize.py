@@ -38,31 +38,38 @@ class Normalized:
     _nstart: list[int] = field(repr=False)
     _ostart: list[int] = field(repr=False)
     _chunk: list[int] = field(repr=False)
+    _offsets: list[list[int]] = field(default_factory=list, repr=False)   # see _maps
 
     def _seg_len(self, k: int) -> int:
         nxt = self._nstart[k + 1] if k + 1 < len(self._nstart) else len(self.text)
         return nxt - self._nstart[k]
 
-    def _seg_of(self, i: int) -> int:
-        return bisect_right(self._nstart, i) - 1
+    def _maps(self) -> tuple[list[int], list[int]]:
+        """Per normalised character, the original offsets where it begins and ends (built on first
+        use: a list look-up per offset instead of a segment search)."""
+        if not self._offsets:
+            starts: list[int] = []
+            ends: list[int] = []
+            nseg = len(self._nstart)
+            for k in range(nseg):
+                o, size = self._ostart[k], self._seg_len(k)
+                if self._chunk[k]:               # a replaced run: every character covers all of it
+                    starts.extend([o] * size)
+                    ends.extend([o + self._chunk[k]] * size)
+                elif size:                      # identity; the last character takes deleted marks after it
+                    starts.extend(range(o, o + size))
+                    ends.extend(range(o + 1, o + size))
+                    ends.append(self._ostart[k + 1] if k + 1 < nseg else len(self.original))
+            self._offsets.extend((starts, ends))
+        return self._offsets[0], self._offsets[1]
 
     def _ostart_of(self, i: int) -> int:
         """Original offset where normalised character ``i`` begins."""
-        if i >= len(self.text):
-            return len(self.original)
-        k = self._seg_of(i)
-        if self._chunk[k]:
-            return self._ostart[k]
-        return self._ostart[k] + i - self._nstart[k]
+        return self._maps()[0][i] if i < len(self.text) else len(self.original)
 
     def _oend_of(self, i: int) -> int:
         """Original offset where normalised character ``i`` ends (deleted marks that follow included)."""
-        k = self._seg_of(i)
-        if self._chunk[k]:
-            return self._ostart[k] + self._chunk[k]
-        if i + 1 < self._nstart[k] + self._seg_len(k):
-            return self._ostart[k] + i + 1 - self._nstart[k]
-        return self._ostart[k + 1] if k + 1 < len(self._ostart) else len(self.original)
+        return self._maps()[1][i]
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         """The original span covering normalised ``[start, end)`` (clamped to the text)."""
@@ -72,7 +79,8 @@ class Normalized:
         if start == end:
             pos = self._ostart_of(start)
             return pos, pos
-        return self._ostart_of(start), self._oend_of(end - 1)
+        starts, ends = self._maps()
+        return starts[start], ends[end - 1]
 
     def span(self, start: int, end: int) -> Span:
         """The original :class:`~marsad.document.Span` for normalised ``[start, end)``."""
@@ -100,14 +108,7 @@ class Normalized:
 
     def _count_ending_by(self, pos: int) -> int:
         """How many normalised characters end at or before original offset ``pos``."""
-        lo, hi = 0, len(self.text)
-        while lo < hi:  # o_end is non-decreasing: binary search the first i with o_end > pos
-            mid = (lo + hi) // 2
-            if self._oend_of(mid) <= pos:
-                lo = mid + 1
-            else:
-                hi = mid
-        return lo
+        return bisect_right(self._maps()[1], pos)     # the ends never decrease
 
 
 def _options(**kw: bool) -> tuple[bool, ...]:
