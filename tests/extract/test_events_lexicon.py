@@ -126,3 +126,18 @@ def test_word_ranges() -> None:
     lo, hi = idx.span(start, len(text))
     assert [w.text for w in idx.words[lo:hi]] == text[start:].split()
     assert idx.span(0, 0) == (0, 0)
+
+
+def test_before_is_a_clause_bounded_look_behind() -> None:
+    lex = lexicon()
+    text = "لم يشن التحالف، قبل أيام، أي غارة على المدينة ولن يقصف الأحياء فيما نفى الجيش شن هجوم"
+    idx = WordIndex(text)
+    words = idx.words
+    for name in ("negated.before", "future.before", "frame.launch", "condemnation"):
+        table = lex.phrases(name)
+        for first in range(len(words)):
+            for lo in (0, max(first - 3, 0)):
+                for reach in (1, 2, 5):
+                    hits = idx.find(table, max(first - reach, lo), first, deep=True)
+                    expected = any(words[i].clause == words[first].clause for i, _n, _p in hits)
+                    assert idx.before(table, first, lo, reach) == expected
