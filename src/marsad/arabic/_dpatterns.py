@@ -86,9 +86,8 @@ def _anchors(t: dict) -> dict[str, frozenset[str]]:
     a kind's matches lie near one of its own anchor words, so it only scans windows around them."""
     forms: dict[str, list[str]] = {kind: [f for name in names for v in t[name].values() for f in v]
                                    for kind, names in _ANCHOR_TABLES.items()}
-    durations = [f for kinds in t["durations"].values() for v in kinds.values() for f in v]
-    forms["ago"] = durations
-    forms["past"] = durations + [f for v in t["hours"].values() for f in v]
+    forms["ago"] = [*t["ago"], *t["since"]]   # "قبل"/"منذ" opens every such expression
+    forms["past"] = list(t["past_words"])     # "الماضية" closes every such expression (rarer than units)
     words: dict[str, set[str]] = {}
     for kind, names in forms.items():
         for form in names:

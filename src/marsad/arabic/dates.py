@@ -136,7 +136,10 @@ def _required() -> dict[str, tuple[str, ...]]:
             "rel_day": first_words(v.rel_days)}
 
 
+# Numeric dates and years hold four digits in a row (a Hijri year three): the words that do anchor them
 _DIGIT_KINDS = frozenset({"numeric", "year", "hyear"})
+_HIJRI_YEAR = frozenset({"hyear"})
+_FOUR_DIGITS, _THREE_DIGITS = re.compile(r"\d{4}"), re.compile(r"\d{3}")
 
 
 def _windows(v: DateVocab, text: str) -> dict[str, list[tuple[int, int]]]:
@@ -179,7 +182,8 @@ _ANCHOR_WORDS: dict[int, dict[str, frozenset[str]]] = {}
 def _anchor_kinds(word: str, anchors: dict[str, frozenset[str]], article: str) -> frozenset[str]:
     """Kinds anchored by ``word``: digits, or an anchor word behind up to two proclitic letters
     and/or the article."""
-    kinds: frozenset[str] = _DIGIT_KINDS if any(c.isdigit() for c in word) else frozenset()
+    kinds: frozenset[str] = (_DIGIT_KINDS if _FOUR_DIGITS.search(word)
+                             else _HIJRI_YEAR if _THREE_DIGITS.search(word) else frozenset())
     for bare in (word, word[1:], word[2:]):
         kinds |= anchors.get(bare, frozenset())
         if bare.startswith(article):
