@@ -150,18 +150,23 @@ class Matcher:
         self.institutions = institution_actors(kb, lex)
         table = self.table = _keys(kb, lex, self.institutions)
         for k, targets in table.items():
-            by_prefix: dict[str, list[Target]] = defaultdict(list)
-            for t in targets:
+            by_prefix: dict[str, list[int]] = defaultdict(list)     # proclitic -> targets it may take
+            for i, t in enumerate(targets):
                 for p in prefixes[(t.lam, t.definite)]:
-                    by_prefix[p].append(t)
+                    by_prefix[p].append(i)
             marked = mark(k)
             # a hit of a one-word key is the key itself: whether it is a common word is known now
             common = None if marked != k else k in bare_table(lex.common_words, c.before_plain)
-            for p, ts in by_prefix.items():
-                variants[MARK + p + marked].append((len(k), meaning(tuple(ts), kb, common)))
+            made: dict[tuple[int, ...], Meaning] = {}      # proclitics taking the same targets share one
+            for p, taken in by_prefix.items():
+                group = tuple(taken)
+                m = made.get(group)
+                if m is None:
+                    m = made[group] = meaning(tuple(targets[i] for i in group), kb, common)
+                variants[MARK + p + marked].append((len(k), m))
         self.automaton: Any = ahocorasick.Automaton()
-        for v, entries in sorted(variants.items()):     # sorted: trie nodes laid out along their paths
-            self.automaton.add_word(v, tuple(entries))
+        for v in sorted(variants):          # sorted: trie nodes laid out along their paths
+            self.automaton.add_word(v, tuple(variants[v]))
         self.automaton.make_automaton()
         self.size = len(table)
         self.memo: dict[Any, Any] = {}      # answers that depend on the KB alone, kept across documents
