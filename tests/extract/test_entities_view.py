@@ -58,6 +58,11 @@ def test_mark_keeps_letters_and_digits_only() -> None:
         assert mark(text) == "".join(c if c.isalnum() else MARK for c in text)
 
 
+def test_mark_of_every_character() -> None:
+    text = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
+    assert mark(text) == "".join(c if c.isalnum() else MARK for c in text)
+
+
 def test_words_around_an_offset() -> None:
     for text in _texts(2000, 2):
         view, words = _view(text), _Words(text)

@@ -16,7 +16,8 @@ if TYPE_CHECKING:
 
 SKIPPED = " \"'(«»"
 MARK = "\x01"
-_NONWORD = re.compile(r"[\W_]")
+# what is neither a letter nor a digit, bar spaces and MARK itself (made MARK by str.replace, far faster)
+_NONWORD = re.compile(r"[^\w \x01]")
 _SENTENCE_END = re.compile(r"[.!?؟\n]+")
 # The normalised text has no diacritics or tatweel: a word is a run of letters.
 _TOKEN = re.compile(r"(?P<word>[^\W\d_]+)|(?P<number>\d+(?:[.,]\d+)*)|(?P<punct>[^\w\s])")
@@ -24,7 +25,7 @@ _TOKEN = re.compile(r"(?P<word>[^\W\d_]+)|(?P<number>\d+(?:[.,]\d+)*)|(?P<punct>
 
 def mark(text: str) -> str:
     """``text`` with every character that is not a letter or digit made :data:`MARK` (offsets kept)."""
-    return _NONWORD.sub(MARK, text)
+    return _NONWORD.sub(MARK, text.replace("_", MARK)).replace(" ", MARK)
 
 
 class Tok(NamedTuple):
