@@ -31,7 +31,7 @@ followed by a noun ("قتل 2000 شخص" is right, "المدينة 2017 شهدت
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Collection
 from dataclasses import dataclass
 from functools import lru_cache
@@ -80,9 +80,14 @@ def find_quantities(text: str, dual_nouns: Collection[str] | None = None) -> lis
     ctx = _context(norm)
     found: list[tuple[int, int, Quantity]] = []
     i = 0
-    for k in _starts(ctx.toks):
+    starts, cores = _candidates(ctx.toks)
+    reach = _reach()
+    for k in starts:
         if k < i:
             continue
+        c = bisect_left(cores, k)
+        if c == len(cores) or cores[c] > k + reach:
+            continue                # no number or amount word close enough to be this one's core
         hit = _quantity_at(ctx, k)
         if hit is not None:
             found.append(hit)
@@ -92,25 +97,54 @@ def find_quantities(text: str, dual_nouns: Collection[str] | None = None) -> lis
     return [q for _, _, q in found]
 
 
-def _starts(toks: list[Token]) -> list[int]:
-    """Indices of the tokens a quantity may start at: numbers, and words that may open one."""
-    may = _MAY_START
-    out = []
+def _candidates(toks: list[Token]) -> tuple[list[int], list[int]]:
+    """Indices of the tokens a quantity may start at (numbers, words that may open one), and of
+    those that may be its core (numbers, number words, the first word of a vague amount)."""
+    known = _WORD_ROLES
+    starts: list[int] = []
+    cores: list[int] = []
     for k, (_start, _end, text, kind) in enumerate(toks):
         if kind == "number":
-            out.append(k)
+            starts.append(k)
+            cores.append(k)
         elif kind == "word":
-            ok = may.get(text)
-            if ok is None:
-                ok = _may_start(text)
-                if len(may) < 100_000:
-                    may[text] = ok
-            if ok:
-                out.append(k)
-    return out
+            roles = known.get(text)
+            if roles is None:
+                roles = (_may_start(text), _may_be_core(text))
+                if len(known) < 100_000:
+                    known[text] = roles
+            if roles[0]:
+                starts.append(k)
+            if roles[1]:
+                cores.append(k)
+    return starts, cores
 
 
-_MAY_START: dict[str, bool] = {}     # word -> _may_start(word): a dict read is cheaper than the lru call
+# word -> (_may_start(word), _may_be_core(word)): a dict read is cheaper than the lru calls
+_WORD_ROLES: dict[str, tuple[bool, bool]] = {}
+
+
+def _may_be_core(word: str) -> bool:
+    """Whether :func:`_core_at` may find a number or vague amount at this (folded) word."""
+    if lexicon().lookup_prefixed(word) is not None:
+        return True
+    heads = _vague_heads()
+    return any(word.startswith(pro) and len(word) - len(pro) >= 3 and word[len(pro):] in heads
+               for pro in ("", *lexicon().proclitics))
+
+
+@lru_cache(maxsize=1)
+def _vague_heads() -> frozenset[str]:
+    return frozenset(phrase[0] for phrase in rules().vague)
+
+
+@lru_cache(maxsize=1)
+def _reach() -> int:
+    """How many tokens after its first one a quantity's core may start: a modifier ("ما يزيد على")
+    then a range prefix ("ما بين") at most."""
+    r = rules()
+    before = max((len(p) for phrases in r.before.values() for p, _ in phrases), default=0)
+    return before + max((len(p) for p in r.prefixes), default=0)
 
 
 def parse_quantity(text: str) -> Quantity | None:
