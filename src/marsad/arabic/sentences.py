@@ -48,7 +48,24 @@ def _rules() -> _Rules:
                   frozenset(t["abbreviations"]), frozenset(t["joined_suffixes"]))
 
 
-_WORD_BEFORE = re.compile(r"(?:[^\W\d_]+\.)*[^\W\d_]+$")
+def _letter(c: str) -> bool:
+    """``[^\\W\\d_]``: a letter (a word character but no decimal digit or underscore)."""
+    return c.isalnum() and not c.isdecimal()
+
+
+def _word_before(text: str, lo: int, i: int) -> str | None:
+    """What ``re.search(r"(?:[^\\W\\d_]+\\.)*[^\\W\\d_]+$", text[lo:i])`` matches ("U.S", "د"),
+    walking back from ``i`` instead of trying every start (``$`` also holds before a final newline)."""
+    end = i - 1 if i > lo and text[i - 1] == "\n" else i
+    j = end
+    while j > lo:
+        c = text[j - 1]
+        # a letter, or a dot between letters ("U.S"): the run goes on
+        if not (_letter(c) or (c == "." and j < end and _letter(text[j]) and j - 2 >= lo
+                                and _letter(text[j - 2]))):
+            break
+        j -= 1
+    return text[j:end] if j < end else None
 _WORD_AFTER = re.compile(r"[^\W\d_]+")
 
 
@@ -81,8 +98,8 @@ def _ends_here(text: str, i: int, mark: str, rules: _Rules) -> bool:
     after = text[i + 1] if i + 1 < len(text) else ""
     if before.isdigit() and after.isdigit():
         return False
-    word = _WORD_BEFORE.search(text, max(0, i - 40), i)
-    if word and (all(len(p) == 1 for p in word.group().split(".")) or word.group() in rules.abbreviations):
+    word = _word_before(text, max(0, i - 40), i)
+    if word and (all(len(p) == 1 for p in word.split(".")) or word in rules.abbreviations):
         return False
     if after and not after.isspace() and after not in rules.trailing and after not in rules.terminators:
         nxt = _WORD_AFTER.match(text, i + 1)
