@@ -81,39 +81,39 @@ def find_framing(doc: Document, keys: list[str] | None = None) -> list[FramingHi
     found = list(_WORD.finditer(doc.text))
     if keys is None:
         keys = [term(m.group()) for m in found]
-    words = [(m.start(), m.end(), key) for m, key in zip(found, keys, strict=True)]
     actors = _actor_mentions(doc)
     hits: list[FramingHit] = []
     by_first = lex.by_first
-    i = 0
-    while i < len(words):
-        match = _match_at(words, i, lex) if words[i][2] in by_first else None
+    after = 0                        # terms do not overlap: the next one starts after the last
+    for i in [i for i, key in enumerate(keys) if key in by_first]:
+        if i < after:
+            continue
+        match = _match_at(keys, i, lex)
         if match is None:
-            i += 1
             continue
         t, n = match
-        start, end = words[i][0], words[i + n - 1][1]
-        actor = _nearest_actor(doc.text, start, end, actors, words, i, i + n, lex.window)
+        start, end = found[i].start(), found[i + n - 1].end()
+        actor = _nearest_actor(doc.text, start, end, actors, found, i, i + n, lex.window)
         hits.append(FramingHit(t.kind, t.id, t.en, t.group, actor.kb_id if actor else None,
                                actor.canonical if actor else None, start, end, doc.text[start:end]))
-        i += n
+        after = i + n
     hits += _scare_quotes(doc.text, actors)
     return sorted(hits, key=lambda h: h.start)
 
 
-def _match_at(words: list[tuple[int, int, str]], i: int, lex: Lexicon) -> tuple[Term, int] | None:
-    for t in lex.by_first.get(words[i][2], ()):
+def _match_at(keys: list[str], i: int, lex: Lexicon) -> tuple[Term, int] | None:
+    for t in lex.by_first.get(keys[i], ()):
         n = len(t.keys)
-        if tuple(w[2] for w in words[i:i + n]) == t.keys:
+        if tuple(keys[i:i + n]) == t.keys:
             return t, n
     return None
 
 
 def _nearest_actor(text: str, start: int, end: int, actors: list[tuple[int, int, Entity]],
-                   words: list[tuple[int, int, str]], wi: int, wj: int, window: int) -> Entity | None:
+                   words: list[re.Match[str]], wi: int, wj: int, window: int) -> Entity | None:
     """The actor mention within ``window`` words of the term, in the same sentence, closest first."""
-    lo = words[max(0, wi - window)][0]
-    hi = words[min(len(words) - 1, wj - 1 + window)][1]
+    lo = words[max(0, wi - window)].start()
+    hi = words[min(len(words) - 1, wj - 1 + window)].end()
     best: tuple[int, Entity] | None = None
     for a_start, a_end, entity in actors:
         if a_end < lo or a_start > hi or (a_start < end and start < a_end):
