@@ -19,8 +19,8 @@ _WORD = re.compile(r"[\u0621-\u063a\u0640-\u065f\u0670-\u06d3\u06fa-\u06ff\w]+")
 
 OPENERS = {"«": "»", "“": "”", "\"": "\""}
 TERMINATORS = ".!?؟"
-_MARKS = re.compile("[\n\"«“»”]")
-_SURE_ENDS = re.compile("[\n…" + re.escape(TERMINATORS.replace(".", "")) + "]")   # all but the dot
+_MARKS = "\"«“»”"                                # quotation marks
+_SURE_ENDS = "\n…" + TERMINATORS.replace(".", "")   # statement ends: all but the dot
 
 # What the gap before a word holds, as bits (:attr:`Layout.gap_flags`).
 GAP_COMMA = 1 << 0       # "," or "،"
@@ -127,29 +127,44 @@ def paragraph_end(text: str, offset: int) -> int:
     return len(text) if end < 0 else end
 
 
+def find_all(text: str, chars: str) -> list[int]:
+    """Offsets of every occurrence of each of ``chars`` in ``text``, in order (a string search
+    per character: far cheaper than a regex scan of the text when they are rare)."""
+    found: list[int] = []
+    for c in chars:
+        i = text.find(c)
+        while i >= 0:
+            found.append(i)
+            i = text.find(c, i + 1)
+    found.sort()
+    return found
+
+
 def quote_pairs(text: str) -> list[Pair]:
     """Quotation pairs: «» and “” nest and may span paragraphs; straight quotes pair up
     within a paragraph.  An unclosed mark runs to the end of its paragraph."""
     pairs: list[Pair] = []
     stack: list[tuple[str, int]] = []
     straight: int | None = None
-    for m in _MARKS.finditer(text):     # only these characters matter
-        i, ch = m.start(), m.group()
-        if ch == "\n" and straight is not None:
-            pairs.append(Pair(straight, i, False))
-            straight = None
-        elif ch == "\"":
+    for i in find_all(text, _MARKS):     # only these characters matter
+        ch = text[i]
+        if ch == "\"":
             if straight is None:
                 straight = i
-            else:
+                continue
+            nl = text.find("\n", straight, i)
+            if nl < 0:
                 pairs.append(Pair(straight, i))
                 straight = None
+            else:                       # its paragraph ended first: unclosed; this mark opens anew
+                pairs.append(Pair(straight, nl, False))
+                straight = i
         elif ch in "«“":
             stack.append((ch, i))
-        elif ch in "»”" and stack and OPENERS[stack[-1][0]] == ch:
+        elif stack and OPENERS[stack[-1][0]] == ch:
             pairs.append(Pair(stack.pop()[1], i))
     if straight is not None:
-        pairs.append(Pair(straight, len(text), False))
+        pairs.append(Pair(straight, paragraph_end(text, straight), False))
     for _, i in stack:
         pairs.append(Pair(i, paragraph_end(text, i), False))
     return sorted(pairs, key=lambda p: p.open)
@@ -157,7 +172,7 @@ def quote_pairs(text: str) -> list[Pair]:
 
 def statement_boundaries(text: str) -> list[int]:
     """Offsets just past each sentence terminator or line break (not inside numbers)."""
-    ends = [m.start() for m in _SURE_ENDS.finditer(text)]
+    ends = find_all(text, _SURE_ENDS)
     n = len(text)
     i = text.find(".")
     while i >= 0:                       # a dot ends one unless in a number or an abbreviation
