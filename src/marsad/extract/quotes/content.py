@@ -37,18 +37,18 @@ class Content(NamedTuple):
 def find_content(ctx: Ctx, j: int, limit: int, *, obj: bool) -> Content | None:
     """The content after the subject ending at word ``j``; ``limit`` is an offset it may not pass."""
     k = skip_adjuncts(ctx, j, _word_limit(ctx, limit))
-    if k < len(ctx.words) and ctx.words[k].start < limit and _marker_at(ctx, k):
+    if k < ctx.n_words and ctx.starts[k] < limit and _marker_at(ctx, k):
         return _from_marker(ctx, k, limit)
     m = _scan_marker(ctx, k, limit)
     if m is not None and (not obj or _adjunct_between(ctx, k, m)):
         return _from_marker(ctx, m, limit)
     k = skip_zone(ctx, k, limit)
-    if not obj or k >= len(ctx.words) or ctx.words[k].start >= limit:
+    if not obj or k >= ctx.n_words or ctx.starts[k] >= limit:
         return None
     k = _skip_apposition(ctx, k, limit)
-    if ctx.words[k].key in ctx.lex.object_prepositions and k + 1 < len(ctx.words):
+    if ctx.keys[k] in ctx.lex.object_prepositions and k + 1 < ctx.n_words:
         k += 1
-    found = _reported(ctx, ctx.words[k].start, limit, k)
+    found = _reported(ctx, ctx.starts[k], limit, k)
     return Content(found.start, found.end, found.direct, k, marker=False) if found else None
 
 
@@ -56,9 +56,9 @@ def skip_zone(ctx: Ctx, k: int, limit: int) -> int:
     """Skip what stands between a subject and an object: time words, "لقناة العربية",
     "في بيان", "خلال مؤتمر صحافي"."""
     lex = ctx.lex
-    n = len(ctx.words)
-    while k < n and ctx.words[k].start < limit:
-        w = ctx.words[k].key
+    n = ctx.n_words
+    while k < n and ctx.starts[k] < limit:
+        w = ctx.keys[k]
         if ctx.is_adjunct(k):
             k += 1
         elif w[:1] == "ل" and w[1:] in lex.outlets:
@@ -71,28 +71,28 @@ def skip_zone(ctx: Ctx, k: int, limit: int) -> int:
 
 
 def _keys(ctx: Ctx, k: int) -> list[str]:
-    return [w.key for w in ctx.words[k:k + 3]]
+    return ctx.keys[k:k + 3]
 
 
 def _skip_name(ctx: Ctx, k: int) -> int:
     """Skip an outlet's name: a quoted name, a mention, or one word."""
-    if k >= len(ctx.words):
+    if k >= ctx.n_words:
         return k
     pair = _pair_in_gap(ctx, k, long_only=False)
     if pair is not None:
         return ctx.lay.word_index(pair.close)
     m = ctx.mention_by_word[k]
-    while m is not None and k < len(ctx.words) and ctx.mention_by_word[k] is m:
+    while m is not None and k < ctx.n_words and ctx.mention_by_word[k] is m:
         k += 1
     return k if m is not None else k + 1
 
 
 def _skip_apposition(ctx: Ctx, k: int, limit: int) -> int:
     """Skip "، التابع للإدارة الذاتية،" between a subject and its object."""
-    if not (ctx.comma_before(k) and ctx.words[k].key.startswith("ال")):
+    if not (ctx.comma_before(k) and ctx.keys[k].startswith("ال")):
         return k
-    for i in range(k + 1, min(len(ctx.words), k + 8)):
-        if ctx.words[i].start >= limit or ctx.gap_flags[i] & GAP_DOT:
+    for i in range(k + 1, min(ctx.n_words, k + 8)):
+        if ctx.starts[i] >= limit or ctx.gap_flags[i] & GAP_DOT:
             return k
         if ctx.comma_before(i):
             return i
@@ -110,7 +110,7 @@ def _marker_at(ctx: Ctx, k: int) -> bool:
 
 def _scan_marker(ctx: Ctx, k: int, limit: int) -> int | None:
     """The first word at or after ``k`` preceded by a colon or a long quotation, or أن / إن."""
-    end = min(len(ctx.words), k + MAX_ZONE_WORDS, ctx.lay.word_index(limit))  # words starting before limit
+    end = min(ctx.n_words, k + MAX_ZONE_WORDS, ctx.lay.word_index(limit))  # words starting before limit
     marks = ctx.marks
     found = _MARKED.search(marks, k, end)
     while found is not None:            # only words with a mark need a look
@@ -128,7 +128,7 @@ def _adjunct_between(ctx: Ctx, k: int, m: int) -> bool:
     a comma-set phrase, or at most two words."""
     if ctx.comma_before(k) or (m - k <= 2 and ctx.opens_report(m)):
         return True
-    first = ctx.words[k].key
+    first = ctx.keys[k]
     lex = ctx.lex
     return first in lex.medium_prepositions or first in lex.role_prepositions or first.startswith("ل")
 
@@ -145,12 +145,12 @@ def _from_marker(ctx: Ctx, k: int, limit: int) -> Content | None:
     """Content opening at marker word ``k`` (a colon or quote before it, or أن / إن at it)."""
     if ctx.opens_report(k) and not ctx.gap_flags[k] & GAP_COLON:
         k += 1
-        if k >= len(ctx.words):
+        if k >= ctx.n_words:
             return None
     pair = _pair_in_gap(ctx, k, long_only=False)
     if pair is not None and len(ctx.text[pair.open:pair.close].split()) >= 2:
         return _direct(ctx, pair, k)
-    return _reported(ctx, ctx.words[k].start, limit, k)
+    return _reported(ctx, ctx.starts[k], limit, k)
 
 
 def find_content_direct(ctx: Ctx, pair: Pair) -> Content | None:
@@ -181,10 +181,10 @@ def _narrator_clause(ctx: Ctx, start: int, end: int) -> int:
     quotation marks), else ``end``."""
     first = ctx.lay.word_index(start) + 1
     for i in compress(count(first), map(NARRATOR_HEAD.__and__, ctx.kc[first:ctx.lay.word_index(end)])):
-        w = ctx.words[i]                # an opener may start with this word
-        opener = any(tuple(x.key for x in ctx.words[i:i + len(p)]) == p for p in ctx.lex.narrator_openers)
-        if opener and ctx.comma_before(i) and not ctx.lay.inside_marks(w.start):
-            return w.start
+        keys = ctx.keys                 # an opener may start with this word
+        opener = any(tuple(keys[i:i + len(p)]) == p for p in ctx.lex.narrator_openers)
+        if opener and ctx.comma_before(i) and not ctx.lay.inside_marks(ctx.starts[i]):
+            return ctx.starts[i]
     return end
 
 
@@ -194,10 +194,10 @@ def _trim_end(ctx: Ctx, start: int, end: int) -> int:
         while end > start and ctx.text[end - 1] in TRIM:
             end -= 1
         k = ctx.lay.word_index(end) - 1
-        if k < 0 or ctx.words[k].end != end or ctx.words[k].start <= start \
-                or ctx.words[k].key not in ctx.lex.clause_openers:
+        if k < 0 or ctx.ends[k] != end or ctx.starts[k] <= start \
+                or ctx.keys[k] not in ctx.lex.clause_openers:
             return end
-        end = ctx.words[k].start
+        end = ctx.starts[k]
 
 
 def _closing_quotation(ctx: Ctx, start: int, end: int) -> Content | None:
@@ -235,13 +235,13 @@ def medium(ctx: Ctx, first: int, last: int) -> str | None:
     if not any(map(_MEDIUM_WORDS.__and__, bits)):
         return None                     # no outlet, "ل" or medium word in the zone
     for i in compress(count(first), map(TO_OUTLET.__and__, bits)):
-        k = ctx.words[i].key
-        if k != "ل" or (i + 1 < len(ctx.words) and _addressed_outlet(ctx, i + 1)):
+        k = ctx.keys[i]
+        if k != "ل" or (i + 1 < ctx.n_words and _addressed_outlet(ctx, i + 1)):
             return "interview"
     keys: list[str] | None = None
     for i in compress(count(), map(MEDIUM_HEAD.__and__, bits)):    # where a medium phrase may start
         if keys is None:
-            keys = [w.key for w in ctx.words[first:last]]
+            keys = ctx.keys[first:last]
         found = lex.medium_at(keys, i)
         if found is not None:
             return found[0]

@@ -7,7 +7,6 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 from itertools import compress, count
-from operator import itemgetter
 from typing import TYPE_CHECKING
 
 from marsad.extract.quotes.lexicon import (
@@ -46,17 +45,26 @@ class Ctx:
     def __post_init__(self) -> None:
         self.lay = Layout.of(self.a.doc.text)
         self.text: str = self.lay.text          # plain attributes: read hundreds of thousands of times
-        self.words: list[Word] = self.lay.words
+        lay = self.lay                          # the words as parallel lists, indexed by word
+        self.starts: list[int] = lay.starts
+        self.ends: list[int] = lay.word_ends
+        self.texts: list[str] = lay.texts
+        self.keys: list[str] = lay.keys         # folded look-up keys
+        self.n_words = len(self.keys)
         self.lex = load_lexicon()
-        classes = self.lex.classes
-        self.kc: list[int] = list(map(classes.__getitem__, map(itemgetter(3), self.words)))  # key class bits
+        self.kc: list[int] = list(map(self.lex.classes.__getitem__, self.keys))  # key class bits
         self.gap_flags: bytearray = self.lay.gap_flags               # GAP_* bits per word
         self._entity_keys: dict[str, set[str]] = {}
-        self.breaks: list[bool | None] = [None] * len(self.words)   # phrase_break memo, per word
+        self.breaks: list[bool | None] = [None] * self.n_words   # phrase_break memo, per word
         self.name_keys_memo: dict[tuple[str | None, tuple[str | None, ...]], set[str]] = {}
         self.headlines: dict[int, bool] = {}    # is_headline memo (line start -> verdict)
         self._genders: dict[tuple[int, str], str | None] = {}   # gender_of memo (id(entity), surface)
         self.fits_memo: dict[tuple[int, str | None, str | None], bool] = {}   # (id(mention), gender, head)
+
+    @cached_property
+    def words(self) -> list[Word]:
+        """The words as named tuples (built on first use; the finder reads the parallel lists)."""
+        return self.lay.words
 
     @cached_property
     def actor_mentions(self) -> list[Mention]:
@@ -87,11 +95,11 @@ class Ctx:
 
     def _by_word(self, mentions: list[Mention]) -> list[Mention | None]:
         """For each word, the last of ``mentions`` overlapping it."""
-        out: list[Mention | None] = [None] * len(self.words)
-        starts = self.lay.starts
+        out: list[Mention | None] = [None] * self.n_words
+        starts, ends = self.starts, self.ends
         for m in mentions:
             i = bisect_left(starts, m.span.start)
-            if i > 0 and self.words[i - 1].end > m.span.start:
+            if i > 0 and ends[i - 1] > m.span.start:
                 i -= 1
             end = bisect_left(starts, m.span.end)     # the first word starting at or after its end
             if end > i:
@@ -115,8 +123,8 @@ class Ctx:
 
     def gap(self, i: int) -> str:
         """The characters between word ``i - 1`` and word ``i``."""
-        before = self.words[i - 1].end if i > 0 else 0
-        return self.text[before:self.words[i].start]
+        before = self.ends[i - 1] if i > 0 else 0
+        return self.text[before:self.starts[i]]
 
     def comma_before(self, i: int) -> bool:
         return bool(self.gap_flags[i] & GAP_COMMA)
@@ -130,7 +138,7 @@ class Ctx:
         """Per word, 1 for an adjunct: an adjunct or manner word, the word after a manner word,
         a word in a date, or a date preposition before one; else 0.  Worked out for all words
         at once, each byte array read as one big number (a byte per word, no carries)."""
-        n = len(self.words)
+        n = self.n_words
         low = bytes(map(0xFF.__and__, self.kc))       # ADJUNCT, MANNER, DATE_PREPOSITION
         lexical, manner, before_date = (int.from_bytes(low.translate(t), "little") for t in _ADJUNCT_TABLES)
         dated = int.from_bytes(self.in_date, "little")  # n + 1 bytes, the last 0
@@ -141,8 +149,8 @@ class Ctx:
     def in_date(self) -> bytearray:
         """1 for each word starting inside a date span (the last span starting at or before
         it), 0 otherwise; one more 0 past the last word."""
-        out = bytearray(len(self.words) + 1)
-        starts = self.lay.starts
+        out = bytearray(self.n_words + 1)
+        starts = self.starts
         spans = self.date_spans
         for k, (start, end) in enumerate(spans):
             if k + 1 < len(spans):
@@ -168,7 +176,7 @@ class Ctx:
         """Word ``i`` is أن / إن opening reported speech (not "دون أن", "قبل أن")."""
         if not self.kc[i] & COMPLEMENTIZER:
             return False
-        return i == 0 or self.words[i - 1].key.removeprefix("و") not in self.lex.infinitive_governors
+        return i == 0 or self.keys[i - 1].removeprefix("و") not in self.lex.infinitive_governors
 
     def is_prep(self, i: int) -> bool:
         """A preposition (alone or bound: "بالمجازر", "للحملة") or أن / إن."""

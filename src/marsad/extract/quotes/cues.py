@@ -27,12 +27,11 @@ class Cue(NamedTuple):
 def find_cues(ctx: Ctx) -> list[Cue]:
     """Every verb and nominal cue, in text order (impersonal formulas left out)."""
     out: list[Cue] = []
-    ws = ctx.words
+    keys, texts = ctx.keys, ctx.texts
     strict = "\u0649" in ctx.text   # the text writes ى: a final ي is not an alef maqsura
     for i in compress(count(), map(CUE_HEAD.__and__, ctx.kc)):   # most words open no cue
-        w = ws[i]
-        after_ma = i > 0 and ctx.words[i - 1].key in ctx.lex.relative_ma
-        hit = ctx.lex.verb(w.key, w.text, pronoun=after_ma, strict_maqsura=strict)
+        after_ma = i > 0 and keys[i - 1] in ctx.lex.relative_ma
+        hit = ctx.lex.verb(keys[i], texts[i], pronoun=after_ma, strict_maqsura=strict)
         if hit is not None and after_ma and hit[0].tense == "pres" and not _attributive(ctx, i - 1):
             continue   # "لم يصدر ما يؤكد أو ينفي": "anything that confirms", not a statement
         if hit is not None and not _excluded(ctx, i, hit[1]) and not _negated(ctx, i):
@@ -48,40 +47,40 @@ def _attributive(ctx: Ctx, ma: int) -> bool:
     """The ما at word ``ma`` follows "بحسب" / "وفق": "بحسب ما يقول المرصد"."""
     if ma == 0:
         return False
-    k = ctx.words[ma - 1].key
+    k = ctx.keys[ma - 1]
     return k.removeprefix("و") in ctx.lex.attributive - {"علي"}
 
 
 def _negated(ctx: Ctx, i: int) -> bool:
     """"لم تعلن", and "دون أن يوضح" (without saying)."""
-    if i > 1 and ctx.kc[i - 1] & COMPLEMENTIZER and ctx.words[i - 2].key in ctx.lex.without:
+    if i > 1 and ctx.kc[i - 1] & COMPLEMENTIZER and ctx.keys[i - 2] in ctx.lex.without:
         return True
-    return i > 0 and ctx.words[i - 1].key in ctx.lex.negations and not ctx.comma_before(i)
+    return i > 0 and ctx.keys[i - 1] in ctx.lex.negations and not ctx.comma_before(i)
 
 
 def _excluded(ctx: Ctx, i: int, clitic: bool) -> bool:
-    if i + 1 >= len(ctx.words):
+    if i + 1 >= ctx.n_words:
         return False
-    k = ctx.words[i].key[1:] if clitic else ctx.words[i].key
-    return (k, ctx.words[i + 1].key) in ctx.lex.excluded
+    k = ctx.keys[i][1:] if clitic else ctx.keys[i]
+    return (k, ctx.keys[i + 1]) in ctx.lex.excluded
 
 
 def _nominal_at(ctx: Ctx, i: int) -> Cue | None:
-    ws = ctx.words
-    first = ws[i].key
+    keys = ctx.keys
+    first = keys[i]
     heads = ctx.lex.nominal_by_head
     if first not in heads and (first[:1] != "و" or first[1:] not in heads):
         return None                     # most words open no nominal cue
     for nom in heads.get(first, []) + (heads.get(first[1:], []) if first[:1] == "و" else []):
         n = len(nom.words)
-        if i + n > len(ws):
+        if i + n > len(keys):
             continue
-        if any(ws[i + k].key != nom.words[k] for k in range(1, n)):
+        if any(keys[i + k] != nom.words[k] for k in range(1, n)):
             continue
         if nom.prefix is not None:
-            if i + n >= len(ws) or not ws[i + n].key.startswith(nom.prefix):
+            if i + n >= len(keys) or not keys[i + n].startswith(nom.prefix):
                 continue
-            return Cue(i, i + n + (1 if ws[i + n].key == nom.prefix else 0), nominal=nom)
+            return Cue(i, i + n + (1 if keys[i + n] == nom.prefix else 0), nominal=nom)
         return Cue(i, i + n, nominal=nom)
     return None
 
@@ -89,12 +88,12 @@ def _nominal_at(ctx: Ctx, i: int) -> Cue | None:
 def is_cutter(ctx: Ctx, cue: Cue) -> bool:
     """A cue that ends the content before it: a participle or a و-verb after a comma,
     or a verb after "كما" / "ثم"."""
-    if cue.form is None or ctx.lay.inside_marks(ctx.words[cue.i].start):
+    if cue.form is None or ctx.lay.inside_marks(ctx.starts[cue.i]):
         return False
     comma = ctx.comma_before(cue.i)
     if cue.form.tense == "part":
         return comma
-    prev = ctx.words[cue.i - 1].key if cue.i else ""
+    prev = ctx.keys[cue.i - 1] if cue.i else ""
     return (cue.clitic and comma) or prev in ctx.lex.clause_openers or _after_fronting(ctx, cue.i)
 
 
@@ -103,7 +102,7 @@ def _after_fronting(ctx: Ctx, i: int) -> bool:
     for k in range(i - 1, max(1, i - 8), -1):
         if ctx.comma_before(k + 1) and k + 1 < i:
             return False
-        if ctx.words[k].key == "ان" and ctx.words[k - 1].key in ctx.lex.fronting:
+        if ctx.keys[k] == "ان" and ctx.keys[k - 1] in ctx.lex.fronting:
             return True
     return False
 

@@ -38,7 +38,7 @@ def find(ctx: Ctx) -> list[Said]:
     said: list[Said] = []
     covered = 0
     for n, cue in enumerate(cues):
-        start = ctx.words[cue.i].start
+        start = ctx.starts[cue.i]
         if start < covered or ctx.lay.inside_marks(start) or is_headline(ctx, start):
             continue
         limit = _limit(ctx, cues, n)
@@ -46,16 +46,16 @@ def find(ctx: Ctx) -> list[Said]:
         if found is None:
             continue
         said.append(_record(ctx, found, len(said) + 1))
-        covered = max(found.content.end, ctx.words[cue.j - 1].end)
+        covered = max(found.content.end, ctx.ends[cue.j - 1])
     return said
 
 
 def _limit(ctx: Ctx, cues: list[Cue], n: int) -> int:
     """The offset the content of cue ``n`` may not pass: the next cutting cue in its statement."""
-    start = ctx.words[cues[n].i].start
+    start = ctx.starts[cues[n].i]
     end = ctx.lay.statement_end(start)
     for later in cues[n + 1:]:
-        pos = ctx.words[later.i].start
+        pos = ctx.starts[later.i]
         if pos >= end:
             break
         if is_cutter(ctx, later):
@@ -69,7 +69,7 @@ def _limit(ctx: Ctx, cues: list[Cue], n: int) -> int:
 def _verb_quote(ctx: Ctx, cue: Cue, said: list[Said], limit: int) -> Found | None:
     form = cue.form
     assert form is not None
-    start = ctx.words[cue.i].start
+    start = ctx.starts[cue.i]
     sub = subject_of(ctx, cue, limit)
     if sub.kind == "none":
         return None
@@ -102,7 +102,7 @@ def _verb_quote(ctx: Ctx, cue: Cue, said: list[Said], limit: int) -> Found | Non
 
 def _quotation_before(ctx: Ctx, cue: Cue, said: list[Said]) -> Content | None:
     """"«نحن مستعدون»، قال الوزير": a quotation closing right before the cue is its content."""
-    start = ctx.words[cue.i].start
+    start = ctx.starts[cue.i]
     if said and said[-1].quote.content.end >= start - 3:
         return None
     k = start - 1
@@ -119,11 +119,11 @@ def _disagrees(ctx: Ctx, form: CueForm, sub: Subject) -> bool:
     """"وطالبت التحالفَ الدولي بـ...": a masculine noun after a feminine verb is its object,
     and the subject is dropped (only names of a clearly masculine head count)."""
     m = sub.mention
-    if m is None or form.gender != "f" or ctx.words[sub.start].start < m.span.start:
+    if m is None or form.gender != "f" or ctx.starts[sub.start] < m.span.start:
         return False
     if m.entity.type == "person":
         return ctx.gender_of(m.entity) == "m"
-    head = ctx.words[sub.start].key
+    head = ctx.keys[sub.start]
     return ctx.lex.in_set(head, ctx.lex.masculine)
 
 
@@ -153,21 +153,21 @@ def _inherited_medium(ctx: Ctx, sub: Subject, speaker: Antecedent, start: int,
 
 def _needed(ctx: Ctx, needs: str, first: int, last: int) -> bool:
     """The word a cue needs ("عبر عن"; "وجه ب-" a word bound to ب) stands in its zone."""
-    words = ctx.words[first:last + 1]
+    keys = ctx.keys[first:last + 1]
     if needs.endswith("-"):
-        return any(w.key.startswith(needs[:-1]) and len(w.key) > 3 for w in words)
-    return any(needs in variants(w.key) for w in words)
+        return any(k.startswith(needs[:-1]) and len(k) > 3 for k in keys)
+    return any(needs in variants(k) for k in keys)
 
 
 def _attributed_content(ctx: Ctx, cue: Cue, said: list[Said]) -> Content | None:
     """"...، بحسب ما أفاد به المرصد" / "وفق ما أفادت به مصادر": the clause before is said."""
     i = cue.i
-    if i < 2 or ctx.words[i - 1].key not in ctx.lex.relative_ma:
+    if i < 2 or ctx.keys[i - 1] not in ctx.lex.relative_ma:
         return None
-    lead = ctx.words[i - 2].key
+    lead = ctx.keys[i - 2]
     if lead not in ctx.lex.attributive and lead.removeprefix("و") not in ctx.lex.attributive:
         return None
-    return clause_before(ctx, ctx.words[i - 2].start, said)
+    return clause_before(ctx, ctx.starts[i - 2], said)
 
 
 def clause_before(ctx: Ctx, start: int, said: list[Said]) -> Content | None:
@@ -189,7 +189,7 @@ def clause_before(ctx: Ctx, start: int, said: list[Said]) -> Content | None:
 
 def _medium_before(ctx: Ctx, cue: Cue) -> str | None:
     """A medium named earlier in the cue's sentence ("وفي مؤتمر صحافي ...، قال")."""
-    first = ctx.lay.word_index(ctx.lay.sentence_start(ctx.words[cue.i].start))
+    first = ctx.lay.word_index(ctx.lay.sentence_start(ctx.starts[cue.i]))
     return medium(ctx, first, cue.i)
 
 
@@ -199,9 +199,9 @@ def _medium_before(ctx: Ctx, cue: Cue) -> str | None:
 def _nominal_quote(ctx: Ctx, cue: Cue, said: list[Said], limit: int) -> Found | None:
     nom = cue.nominal
     assert nom is not None
-    if cue.j >= len(ctx.words):
+    if cue.j >= ctx.n_words:
         return None
-    start = ctx.words[cue.i].start
+    start = ctx.starts[cue.i]
     if nom.kind == "document":
         return _document_quote(ctx, cue, said, limit)
     if nom.kind == "document_pronoun":
@@ -222,19 +222,19 @@ def _nominal_quote(ctx: Ctx, cue: Cue, said: list[Said], limit: int) -> Found | 
 
 def _sentence_initial(ctx: Ctx, i: int) -> bool:
     """Word ``i`` opens its sentence (a leading "و" or adjunct aside)."""
-    first = ctx.lay.word_index(ctx.lay.sentence_start(ctx.words[i].start))
-    return all(ctx.is_adjunct(k) or ctx.words[k].key in ("و", "ف", "كما") for k in range(first, i))
+    first = ctx.lay.word_index(ctx.lay.sentence_start(ctx.starts[i]))
+    return all(ctx.is_adjunct(k) or ctx.keys[k] in ("و", "ف", "كما") for k in range(first, i))
 
 
 def _source_content(ctx: Ctx, cue: Cue, sub: Subject, said: list[Said], limit: int) -> Content | None:
     """"بحسب X، ..." -> what follows; "...، بحسب X" -> the clause before."""
-    before = clause_before(ctx, ctx.words[cue.i].start, said)
+    before = clause_before(ctx, ctx.starts[cue.i], said)
     if before is not None:
         return before
     k = sub.end
-    if k < len(ctx.words) and ctx.words[k].key in ("فان", "فقد", "فانه", "فانها"):
+    if k < ctx.n_words and ctx.keys[k] in ("فان", "فقد", "فانه", "فانها"):
         k += 1
-    if k >= len(ctx.words):
+    if k >= ctx.n_words:
         return None
     return find_content(ctx, k, limit, obj=True)
 
@@ -247,7 +247,7 @@ def _document_quote(ctx: Ctx, cue: Cue, said: list[Said], limit: int) -> Found |
         return None
     med = ctx.lex.documents[doc_key]
     last = ctx.lay.word_index(limit)
-    start = ctx.words[cue.i].start
+    start = ctx.starts[cue.i]
     if k + 1 < last and not ctx.comma_before(k + 1) and not ctx.gap_flags[k + 1] & GAP_COLON:
         sub = described(ctx, k + 1, extend(ctx, k + 1, last))
         sub.medium = med
@@ -266,7 +266,7 @@ def _document_quote(ctx: Ctx, cue: Cue, said: list[Said], limit: int) -> Found |
 
 def _document_pronoun_quote(ctx: Ctx, cue: Cue, said: list[Said], limit: int) -> Found | None:
     """"وأصدرت الوزارة بيانا جاء فيه أن ...": the actor in focus wrote it."""
-    start = ctx.words[cue.i].start
+    start = ctx.starts[cue.i]
     speaker = resolve(ctx, said, start, None, None)
     content = find_content(ctx, cue.j, limit, obj=False)
     if speaker is None or content is None:
@@ -277,7 +277,7 @@ def _document_pronoun_quote(ctx: Ctx, cue: Cue, said: list[Said], limit: int) ->
 def _bare(ctx: Ctx, k: int) -> list[str]:
     from marsad.extract.quotes.lexicon import variants
 
-    return list(variants(ctx.words[k].key)) if k < len(ctx.words) else []
+    return list(variants(ctx.keys[k])) if k < ctx.n_words else []
 
 
 # ---------------------------------------------------------------- records
@@ -285,7 +285,7 @@ def _bare(ctx: Ctx, k: int) -> list[str]:
 
 def _record(ctx: Ctx, found: Found, number: int) -> Said:
     text = ctx.text
-    cue_span = Span.of(text, ctx.words[found.cue.i].start, ctx.words[found.cue.j - 1].end)
+    cue_span = Span.of(text, ctx.starts[found.cue.i], ctx.ends[found.cue.j - 1])
     sp = found.speaker
     quote = Quote(
         id=f"q{number}",
@@ -297,7 +297,7 @@ def _record(ctx: Ctx, found: Found, number: int) -> Said:
     )
     sentence_start = ctx.lay.sentence_start(cue_span.start)
     first = ctx.lay.word_index(sentence_start)
-    background = first < len(ctx.words) and ctx.words[first].key in ctx.lex.background
+    background = first < ctx.n_words and ctx.keys[first] in ctx.lex.background
     return Said(quote, sp.entity, ctx.lay.sentence_no(cue_span.start), background, sp.gender,
                 name_keys(ctx, sp.name, sp.role, entity=sp.entity), found.stated)
 

@@ -30,7 +30,7 @@ def described(ctx: Ctx, i: int, end: int) -> Subject:
     if first is not None:
         return Subject("org", end, first, first.entity.canonical, start=i)
     text = span_text(ctx, i, end)
-    head = ctx.words[i].key
+    head = ctx.keys[i]
     role_head = ctx.kc[i] & ROLE_NOUN
     if end - i == 1 and head.startswith("ال") and role_head:
         return Subject("person_anaphor", end, name=text, head=head, start=i)
@@ -45,7 +45,7 @@ def apposed_person(ctx: Ctx, sub: Subject, limit: int) -> Subject:
     """A name the entity stage missed right after a role: "مدير المركز، فراس العبدو، لـ...",
     "الناطق باسم قوى الأمن سيبان عفريني إن"."""
     j = _self_named(ctx, _skip_anonymity(ctx, sub.end, limit), limit)
-    while j < limit and (ctx.kc[j] & TITLE or (ctx.words[j].key.startswith("ال") and ctx.kc[j] & ROLE_NOUN)):
+    while j < limit and (ctx.kc[j] & TITLE or (ctx.keys[j].startswith("ال") and ctx.kc[j] & ROLE_NOUN)):
         j += 1
     found = _person_ahead(ctx, j, limit)
     if found is not None:
@@ -81,7 +81,7 @@ def _person_ahead(ctx: Ctx, j: int, limit: int) -> tuple[Mention, int] | None:
 
 def _skip_anonymity(ctx: Ctx, j: int, limit: int) -> int:
     """Skip "، طالبا عدم الكشف عن اسمه،": the word after the clause, else ``j``."""
-    if j >= limit or ctx.words[j].key not in ctx.lex.not_names:
+    if j >= limit or ctx.keys[j] not in ctx.lex.not_names:
         return j
     for k in range(j + 1, min(limit, j + 9)):
         if ctx.comma_before(k):
@@ -92,7 +92,7 @@ def _skip_anonymity(ctx: Ctx, j: int, limit: int) -> int:
 def _self_named(ctx: Ctx, j: int, limit: int) -> int:
     """"، الذي عرّف عن نفسه باسم أبو محمد،", "، عرّف عن نفسه باسم سليم،", "، ويدعى حيدر،":
     the word after باسم / يدعى, else ``j``."""
-    if j < limit and ctx.words[j].key in ctx.lex.name_markers:
+    if j < limit and ctx.keys[j] in ctx.lex.name_markers:
         return j + 1
     last = min(limit, j + 7)
     if not any(map(SELF_NAMED.__and__, ctx.kc[j + 1:last])):
@@ -100,7 +100,7 @@ def _self_named(ctx: Ctx, j: int, limit: int) -> int:
     for k in range(j + 1, last):
         if ctx.comma_before(k):
             return j
-        if ctx.words[k].key in ctx.lex.self_named and ctx.words[k - 1].key.startswith("نفس"):
+        if ctx.keys[k] in ctx.lex.self_named and ctx.keys[k - 1].startswith("نفس"):
             return k + 1
     return j
 
@@ -118,15 +118,15 @@ def _name_end(ctx: Ctx, j: int, limit: int) -> int:
 
 def _name_word(ctx: Ctx, k: int, first: bool) -> bool:
     """Word ``k`` may be part of a person's name (``first``: its first word)."""
-    w = ctx.words[k]
+    word_key, text = ctx.keys[k], ctx.texts[k]
     bits = ctx.kc[k]
-    if bits & (OUTLET | VERB) or ctx.adjunct[k] or w.key in ctx.lex.not_names or w.text.endswith("ية"):
+    if bits & (OUTLET | VERB) or ctx.adjunct[k] or word_key in ctx.lex.not_names or text.endswith("ية"):
         return False
-    if bits & PREPOSITION and w.text != "علي":  # the name علي, not the preposition على
+    if bits & PREPOSITION and text != "علي":  # the name علي, not the preposition على
         return False
     if first:
-        return not (bits & HEAD or w.key.startswith("ال"))
-    return not w.key.startswith("لل")
+        return not (bits & HEAD or word_key.startswith("ال"))
+    return not word_key.startswith("لل")
 
 
 def _in_any_mention(ctx: Ctx, k: int) -> bool:
@@ -135,9 +135,9 @@ def _in_any_mention(ctx: Ctx, k: int) -> bool:
 
 
 def _is_break_after(ctx: Ctx, k: int, limit: int) -> bool:
-    if k >= limit or k >= len(ctx.words):
+    if k >= limit or k >= ctx.n_words:
         return True
-    w = ctx.words[k].key
+    w = ctx.keys[k]
     return phrase_break(ctx, k) or ctx.is_prep(k) or is_outlet(ctx, w) or w in ctx.lex.medium_prepositions
 
 
@@ -154,8 +154,8 @@ def _mentions_in(ctx: Ctx, i: int, end: int) -> list[Mention]:
 
 def _role(ctx: Ctx, i: int, end: int, person: Mention) -> str | None:
     """The role beside a person's name: the words before it, else the words after it."""
-    before = ctx.text[ctx.words[i].start:person.span.start] if ctx.words[i].start < person.span.start else ""
-    after = ctx.text[person.span.end:ctx.words[end - 1].end] if end > i else ""
+    before = ctx.text[ctx.starts[i]:person.span.start] if ctx.starts[i] < person.span.start else ""
+    after = ctx.text[person.span.end:ctx.ends[end - 1]] if end > i else ""
     for part in (before, after):
         role = clean_name(_strip_titles(ctx, part.strip(STRIP)))
         if role:

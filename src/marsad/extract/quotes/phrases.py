@@ -61,12 +61,12 @@ def extend(ctx: Ctx, i: int, limit: int, stop: str | None = None) -> int:
     is the cue's own preposition ("حذر ... من"), which ends it."""
     j = i
     after_head = True
-    actors, places, words, kc = ctx.mention_by_word, ctx.place_by_word, ctx.words, ctx.kc
+    actors, places, keys, kc = ctx.mention_by_word, ctx.place_by_word, ctx.keys, ctx.kc
     quoted_before = ctx.lay.pair_before
     stop_at = min(limit, i + MAX_SUBJECT_WORDS)
     while j < stop_at:
         if j > i:
-            if phrase_break(ctx, j) or words[j].key == stop:
+            if phrase_break(ctx, j) or keys[j] == stop:
                 break
             quoted = _quoted_name_end(ctx, j, limit) if j in quoted_before else None
             if quoted is not None:
@@ -86,7 +86,7 @@ def extend(ctx: Ctx, i: int, limit: int, stop: str | None = None) -> int:
         after_head = bool(kc[j] & HEAD)
         j += 1
     role_prepositions = ctx.lex.role_prepositions
-    while j > i and words[j - 1].key in role_prepositions and actors[j - 1] is None:
+    while j > i and keys[j - 1] in role_prepositions and actors[j - 1] is None:
         j -= 1
     return j
 
@@ -104,17 +104,17 @@ def _phrase_break(ctx: Ctx, j: int) -> bool:
     if ctx.gap_flags[j] & GAP_BREAK or bits & _STOPS_PHRASE or ctx.adjunct[j]:
         return True
     m = ctx.mention_by_word[j]
-    if m is not None and m.entity.category == "media" and j > 0 and ctx.words[j - 1].key in ("ل", "لـ"):
+    if m is not None and m.entity.category == "media" and j > 0 and ctx.keys[j - 1] in ("ل", "لـ"):
         return True
-    key = ctx.words[j].key
+    key = ctx.keys[j]
     if bits & MEDIUM_HEAD and key not in ctx.lex.role_nouns and medium_opens(ctx, j):
         return True
     nxt = j + 1
-    if key == "ل" and nxt < len(ctx.words) and _short_quote_opens(ctx, nxt):
+    if key == "ل" and nxt < ctx.n_words and _short_quote_opens(ctx, nxt):
         m = ctx.mention_by_word[nxt]
         if m is None or m.entity.category == "media":  # "لـ"الخليج برس"", not "لـ«قوات ...»"
             return True
-    if bits & ROLE_PREPOSITION and nxt < len(ctx.words) and ctx.mention_by_word[nxt] is None \
+    if bits & ROLE_PREPOSITION and nxt < ctx.n_words and ctx.mention_by_word[nxt] is None \
             and (medium_opens(ctx, nxt) or ctx.adjunct[nxt] or ctx.kc[nxt] & OUTLET):
         return True
     return j in ctx.lay.pair_before and not ctx.kc[j - 1] & ROLE_PREPOSITION and long_quote_opens(ctx, j)
@@ -143,11 +143,11 @@ def long_quote_opens(ctx: Ctx, j: int) -> bool:
 
 
 def continues(ctx: Ctx, j: int, after_head: bool) -> bool:
-    key = ctx.words[j].key
+    key = ctx.keys[j]
     bits = ctx.kc[j]
     if bits & (OUTLET | OBJECT_PREPOSITION):
         return False
-    prev = ctx.words[j - 1].key
+    prev = ctx.keys[j - 1]
     if key.startswith("ال") and prev.startswith(("ال", "لل")) and ctx.mention_by_word[j - 1] is None:
         return adjective_like(ctx, key)    # "الأهالي الفصائل": a second definite noun starts the object
     if key.startswith(("ال", "لل", "وال")) or bits & ROLE_PREPOSITION or key in ctx.lex.ordinals:
@@ -167,11 +167,11 @@ def adjective_like(ctx: Ctx, k: str) -> bool:
 def _quoted_name_end(ctx: Ctx, j: int, limit: int) -> int | None:
     """After a preposition, a quoted name ("في "رابطة ضحايا الجزيرة"") is taken whole: the
     index of the word after it."""
-    if ctx.words[j - 1].key not in ctx.lex.role_prepositions:
+    if ctx.keys[j - 1] not in ctx.lex.role_prepositions:
         return None
     if j not in ctx.lay.pair_before:
         return None
-    for pair in ctx.lay.pairs_between(ctx.words[j - 1].end, ctx.words[j].start):
+    for pair in ctx.lay.pairs_between(ctx.ends[j - 1], ctx.starts[j]):
         if pair.closed and ctx.lay.pair_words(pair) <= 6:
             end = ctx.lay.word_index(pair.close)
             return end if end <= limit else None
@@ -181,7 +181,7 @@ def _quoted_name_end(ctx: Ctx, j: int, limit: int) -> int | None:
 def _after_actor(ctx: Ctx, j: int) -> bool:
     """Word ``j`` follows an organisation's mention directly ("وزارة الدفاع الاتهامات")."""
     m = ctx.mention_by_word[j - 1]
-    k = ctx.words[j].key
+    k = ctx.keys[j]
     return (m is not None and m.entity.type == "organization" and k.startswith("ال")
             and not adjective_like(ctx, k))
 
@@ -189,9 +189,9 @@ def _after_actor(ctx: Ctx, j: int) -> bool:
 def _complemented(ctx: Ctx, k: int) -> bool:
     """Word ``k`` opens a complement ("المدعومة من", "التابعة لـ"): the word before it is an
     adjective of the name, not the cue's object."""
-    if k >= len(ctx.words) or ctx.comma_before(k):
+    if k >= ctx.n_words or ctx.comma_before(k):
         return False
-    w = ctx.words[k].key
+    w = ctx.keys[k]
     bound = w[:1] == "ل" and len(w) > 3
     return w in ctx.lex.role_prepositions or bound or ctx.mention_by_word[k] is not None
 
@@ -207,14 +207,14 @@ def is_role_noun(ctx: Ctx, k: str) -> bool:
 
 
 def keys_at(ctx: Ctx, j: int, n: int) -> list[str]:
-    return [w.key for w in ctx.words[j:j + n]]
+    return ctx.keys[j:j + n]
 
 
 def span_text(ctx: Ctx, i: int, end: int) -> str:
     """Text of words ``[i, end)`` with edge punctuation removed."""
     if end <= i:
         return ""
-    return clean_name(ctx.text[ctx.words[i].start:ctx.words[end - 1].end])
+    return clean_name(ctx.text[ctx.starts[i]:ctx.ends[end - 1]])
 
 
 def clean_name(text: str) -> str:

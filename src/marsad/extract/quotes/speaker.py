@@ -37,13 +37,13 @@ def parse_subject(ctx: Ctx, i: int, limit: int, stop: str | None = None) -> Subj
     i = _skip_medium(ctx, skip_adjuncts(ctx, i, limit), limit)
     if i >= limit or _opens_content(ctx, i):
         return Subject("dropped", i, start=i)
-    w = ctx.words[i]
+    head = ctx.keys[i]
     lex = ctx.lex
     if ctx.kc[i] & NON_SPEAKER:
         return _figures_of(ctx, i, limit)
     if ctx.mention_by_word[i] is None and ctx.is_prep(i):
         return Subject("dropped", i, start=i)
-    if w.key in lex.documents:
+    if head in lex.documents:
         return _document_subject(ctx, i, limit)
     place = _speaking_place(ctx, i)
     if place is not None:
@@ -51,8 +51,8 @@ def parse_subject(ctx: Ctx, i: int, limit: int, stop: str | None = None) -> Subj
         while end < limit and ctx.place_by_word[end] is place:
             end += 1
         return Subject("org", end, place, place.entity.canonical, start=i)
-    if ctx.mention_by_word[i] is None and w.key in lex.generic and not _continues_name(ctx, i + 1, limit):
-        return Subject("generic", i + 1, name=w.text, head=w.key, start=i)
+    if ctx.mention_by_word[i] is None and head in lex.generic and not _continues_name(ctx, i + 1, limit):
+        return Subject("generic", i + 1, name=ctx.texts[i], head=head, start=i)
     end = max(extend(ctx, i, limit, stop), _titled_person_end(ctx, i, limit, stop))
     sub = described(ctx, i, end)
     person_head = bool(ctx.kc[i] & (ROLE_NOUN | TITLE))
@@ -81,7 +81,7 @@ def _figures_of(ctx: Ctx, i: int, limit: int) -> Subject:
 def _speaking_place(ctx: Ctx, i: int) -> Mention | None:
     """A country or city named as a speaker ("أعلنت أنقرة", "قالت واشنطن")."""
     m = ctx.place_by_word[i] if ctx.mention_by_word[i] is None else None
-    if m is None or m.span.start > ctx.words[i].start + 1 or not m.entity.kb_id or ctx.a.kb is None:
+    if m is None or m.span.start > ctx.starts[i] + 1 or not m.entity.kb_id or ctx.a.kb is None:
         return None
     place = ctx.a.kb.places.get(m.entity.kb_id)
     return m if place is not None and place.kind in SPEAKING_PLACES else None
@@ -96,7 +96,7 @@ def _titled_person_end(ctx: Ctx, i: int, limit: int, stop: str | None = None) ->
         return i
     for j in range(i, last):
         if j > i and ((phrase_break(ctx, j) and not ctx.gap_flags[j] & GAP_PAREN)
-                      or ctx.words[j].key == stop):
+                      or ctx.keys[j] == stop):
             return i
         m = ctx.mention_by_word[j]
         if m is not None and m.entity.type == "person":
@@ -104,7 +104,7 @@ def _titled_person_end(ctx: Ctx, i: int, limit: int, stop: str | None = None) ->
                 return i
             while j < limit and ctx.mention_by_word[j] is m:
                 j += 1
-            more = j < limit and not phrase_break(ctx, j) and ctx.words[j].key != stop
+            more = j < limit and not phrase_break(ctx, j) and ctx.keys[j] != stop
             if more and continues(ctx, j, False):
                 return extend(ctx, j, limit, stop)
             return j
@@ -122,15 +122,15 @@ def _skip_medium(ctx: Ctx, i: int, limit: int) -> int:
 
 
 def _skip_medium_words(ctx: Ctx, i: int, limit: int) -> int:
-    while i + 1 < limit and ctx.words[i].key in ctx.lex.medium_prepositions:
+    while i + 1 < limit and ctx.keys[i] in ctx.lex.medium_prepositions:
         found = ctx.lex.medium_at(keys_at(ctx, i + 1, 3), 0)
         if found is None:
             return i
         i = skip_adjuncts(ctx, i + 1 + found[1], limit)
-        if i < limit and is_outlet(ctx, ctx.words[i].key):
+        if i < limit and is_outlet(ctx, ctx.keys[i]):
             i += 1
             while i < limit and (_media_mention(ctx, i) or ctx.place_by_word[i]
-                                 or (ctx.words[i].key.startswith("ال") and ctx.mention_by_word[i] is None)):
+                                 or (ctx.keys[i].startswith("ال") and ctx.mention_by_word[i] is None)):
                 i += 1
     return i
 
@@ -150,8 +150,7 @@ def _continues_name(ctx: Ctx, i: int, limit: int) -> bool:
     """Word ``i`` continues a name begun before it (an adjective or a genitive)."""
     if i >= limit or ctx.comma_before(i) or _opens_content(ctx, i):
         return False
-    w = ctx.words[i]
-    return w.key.startswith("ال") and not ctx.is_adjunct(i) and not ctx.kc[i] & GENERIC
+    return ctx.keys[i].startswith("ال") and not ctx.is_adjunct(i) and not ctx.kc[i] & GENERIC
 
 
 def _document_subject(ctx: Ctx, i: int, limit: int) -> Subject:
@@ -161,7 +160,7 @@ def _document_subject(ctx: Ctx, i: int, limit: int) -> Subject:
     if named is not None and named.kind == "org":
         named.start = i
         return named
-    medium = ctx.lex.documents[ctx.words[i].key]
+    medium = ctx.lex.documents[ctx.keys[i]]
     nxt = i + 1
     if nxt < limit and not phrase_break(ctx, nxt) and not ctx.is_prep(nxt):
         end = extend(ctx, nxt, limit)
@@ -169,13 +168,13 @@ def _document_subject(ctx: Ctx, i: int, limit: int) -> Subject:
         sub.medium = medium
         sub.start = i
         return sub
-    return Subject("document", nxt, name=ctx.words[i].text, medium=medium, start=i)
+    return Subject("document", nxt, name=ctx.texts[i], medium=medium, start=i)
 
 
 def document_np(ctx: Ctx, k: int, last: int) -> Subject | None:
     """"بحسب بيان صادر عن وزارة الدفاع"، "وفقا لبيان الجيش": the author named after the
     document noun, or the author of the latest such document."""
-    doc_key = next((v for v in variants(ctx.words[k].key) if v in ctx.lex.documents), None)
+    doc_key = next((v for v in variants(ctx.keys[k]) if v in ctx.lex.documents), None)
     if doc_key is None:
         return None
     med = ctx.lex.documents[doc_key]
@@ -188,4 +187,4 @@ def document_np(ctx: Ctx, k: int, last: int) -> Subject | None:
             while end < last and ctx.mention_by_word[end] is m:
                 end += 1
             return Subject("org", end, m, m.entity.canonical, medium=med, start=j)
-    return Subject("document", k + 1, name=ctx.words[k].text, medium=med, start=k)
+    return Subject("document", k + 1, name=ctx.texts[k], medium=med, start=k)

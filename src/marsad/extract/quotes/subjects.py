@@ -35,7 +35,7 @@ def _preceding_subject(ctx: Ctx, cue: Cue) -> Subject | None:
     if m is None or ctx.gap_flags[cue.i] & (GAP_DOT | GAP_NEWLINE | GAP_COLON):
         return None
     nxt = cue.i + 1
-    if nxt < len(ctx.words) and ctx.mention_by_word[nxt] is not None and not ctx.comma_before(nxt):
+    if nxt < ctx.n_words and ctx.mention_by_word[nxt] is not None and not ctx.comma_before(nxt):
         return None
     while j > 0 and ctx.mention_by_word[j - 1] is m:
         j -= 1
@@ -46,8 +46,8 @@ def _preceding_subject(ctx: Ctx, cue: Cue) -> Subject | None:
 
 def _topic_subject(ctx: Ctx, cue: Cue) -> Subject | None:
     """"أما هيئة الحشد الشعبي، التي ...، فأعلنت": the topic after أما is the subject."""
-    first = ctx.lay.word_index(ctx.lay.sentence_start(ctx.words[cue.i].start))
-    if first >= cue.i - 1 or ctx.words[first].key != "اما" or not ctx.words[cue.i].key.startswith("ف"):
+    first = ctx.lay.word_index(ctx.lay.sentence_start(ctx.starts[cue.i]))
+    if first >= cue.i - 1 or ctx.keys[first] != "اما" or not ctx.keys[cue.i].startswith("ف"):
         return None
     sub = described(ctx, first + 1, extend(ctx, first + 1, cue.i))
     if sub.kind == "unknown":
@@ -58,10 +58,10 @@ def _topic_subject(ctx: Ctx, cue: Cue) -> Subject | None:
 
 def _background_subject(ctx: Ctx, cue: Cue) -> Subject | None:
     """"وكانت وزارة الخارجية الأميركية قالت": the words between كان and the cue."""
-    first = ctx.lay.word_index(ctx.lay.sentence_start(ctx.words[cue.i].start))
-    if first >= cue.i - 1 or ctx.words[first].key not in ctx.lex.background:
+    first = ctx.lay.word_index(ctx.lay.sentence_start(ctx.starts[cue.i]))
+    if first >= cue.i - 1 or ctx.keys[first] not in ctx.lex.background:
         return None
-    if any(c in ctx.text[ctx.words[first].end:ctx.words[cue.i].start] for c in ",،:."):
+    if any(c in ctx.text[ctx.ends[first]:ctx.starts[cue.i]] for c in ",،:."):
         return None
     end = cue.i
     while end > first + 2 and ctx.is_adjunct(end - 1):   # "وكانت القوات قد أعلنت"
@@ -75,12 +75,12 @@ def _fronted_subject(ctx: Ctx, cue: Cue) -> Subject | None:
     """"غير أن مصادر عسكرية قدرت", "بينما مصدر مقرب منه قال": a description between
     a clause opener and the cue."""
     lex = ctx.lex
-    first = ctx.lay.word_index(ctx.lay.sentence_start(ctx.words[cue.i].start))
+    first = ctx.lay.word_index(ctx.lay.sentence_start(ctx.starts[cue.i]))
     for k in range(cue.i - 1, max(first, cue.i - 8) - 1, -1):
-        w = ctx.words[k].key
-        opener = w in lex.clause_openers or (w == "ان" and k > 0 and ctx.words[k - 1].key in lex.fronting)
+        w = ctx.keys[k]
+        opener = w in lex.clause_openers or (w == "ان" and k > 0 and ctx.keys[k - 1] in lex.fronting)
         if opener and k + 1 < cue.i:
-            if any(c in ctx.text[ctx.words[k].end:ctx.words[cue.i].start] for c in ",،:."):
+            if any(c in ctx.text[ctx.ends[k]:ctx.starts[cue.i]] for c in ",،:."):
                 return None
             sub = described(ctx, k + 1, cue.i)
             if sub.kind in ("unknown", "person_anaphor"):
@@ -106,10 +106,10 @@ def _following_subject(ctx: Ctx, cue: Cue, limit: int) -> Subject:
     if form is not None and form.tense == "part":
         return Subject("participle", cue.j, start=cue.j)
     first = cue.j
-    if first < last and ctx.words[first].key in ("به", "بها", "له", "لها"):
+    if first < last and ctx.keys[first] in ("به", "بها", "له", "لها"):
         first += 1
     if form is not None and form.relay:
-        about = next((k for k in range(cue.j, min(last, cue.j + 10)) if ctx.words[k].key == "عن"), None)
+        about = next((k for k in range(cue.j, min(last, cue.j + 10)) if ctx.keys[k] == "عن"), None)
         if about is None:
             return Subject("none", cue.j)
         first = about + 1
@@ -140,9 +140,8 @@ def speaker_of(ctx: Ctx, sub: Subject, cue: Cue, said: list[Said], start: int) -
 def generic_inside(ctx: Ctx, sub: Subject, said: list[Said], start: int) -> Entity | None:
     """An institution noun inside a description ("مصدر في الوزارة") resolved in discourse."""
     for k in range(sub.start, sub.end):
-        w = ctx.words[k]
         if k > sub.start and ctx.kc[k] & GENERIC:
-            found = resolve(ctx, said, start, None, w.key)
+            found = resolve(ctx, said, start, None, ctx.keys[k])
             return found.entity if found else None
     return None
 

@@ -9,10 +9,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, field
-from functools import lru_cache, partial
+from functools import cached_property, lru_cache, partial
 from itertools import accumulate
-from operator import itemgetter
 from typing import NamedTuple
 
 _WORD = re.compile(r"[\u0621-\u063a\u0640-\u065f\u0670-\u06d3\u06fa-\u06ff\w]+")
@@ -89,18 +87,24 @@ _KEYS = _Keys()
 
 def words(text: str) -> list[Word]:
     """Every word of ``text`` (letters and digits), in order."""
-    return words_and_gaps(text)[0]
+    return _as_words(*split_words(text)[:4])
 
 
-def words_and_gaps(text: str) -> tuple[list[Word], list[str]]:
-    """The words of ``text`` and the gaps around them (gap ``i`` before word ``i``, and the
-    text after the last word).  Built in bulk: the text split into gaps and words, offsets
-    from the running length."""
+def _as_words(starts: list[int], ends: list[int], texts: list[str], keys: list[str]) -> list[Word]:
+    return list(map(_new_word, zip(starts, ends, texts, keys, strict=True)))
+
+
+def split_words(text: str) -> tuple[list[int], list[int], list[str], list[str], list[str]]:
+    """The words of ``text`` as parallel lists -- start offsets, end offsets, texts, folded
+    keys -- and the gaps around them (gap ``i`` before word ``i``, and the text after the
+    last word).  Built in bulk: the text split into gaps and words, offsets from the running
+    length."""
     parts = _WORD_SPLIT.split(text)             # gap, word, gap, word, ..., gap
-    ends = list(accumulate(map(len, parts)))    # ends[2k]: start of word k; ends[2k + 1]: its end
-    found = parts[1::2]
-    rows = zip(ends[0::2], ends[1::2], found, map(_KEYS.__getitem__, found), strict=False)  # + the last gap
-    return list(map(_new_word, rows)), parts[0::2]
+    offsets = list(accumulate(map(len, parts)))  # offsets[2k]: start of word k; offsets[2k + 1]: its end
+    starts = offsets[0::2]
+    starts.pop()                                # the text's end, after the last gap
+    texts = parts[1::2]
+    return starts, offsets[1::2], texts, list(map(_KEYS.__getitem__, texts)), parts[0::2]
 
 
 def first_word(text: str) -> Word | None:
@@ -212,40 +216,36 @@ def _abbreviation(text: str, i: int) -> bool:
     return len(before) == 2 and not before[0].isalnum() and before[1].isalpha()
 
 
-@dataclass
 class Layout:
-    """Words, quotation pairs and statement boundaries of one text, with look-ups."""
+    """Words, quotation pairs and statement boundaries of one text, with look-ups.  The words
+    are parallel lists (``starts``, ``word_ends``, ``texts``, ``keys``): the finder reads them
+    by index, and :attr:`words` builds the named tuples only when asked."""
 
-    text: str
-    words: list[Word]
-    pairs: list[Pair]
-    ends: list[int]
-    sent_ends: list[int]
-    starts: list[int] = field(default_factory=list)
-    quoted: bytearray = field(default_factory=bytearray)
-    gaps: list[str] = field(default_factory=list)     # gap i: the text before word i; one more at the end
-    gap_flags: bytearray = field(default_factory=bytearray)
-    pair_before: dict[int, Pair] = field(default_factory=dict)
-
-    def __post_init__(self) -> None:
-        self.starts = starts = list(map(itemgetter(0), self.words))
-        self._opens = [p.open for p in self.pairs]
-        self.quoted = bytearray(len(self.text) + 1)
-        for p in self.pairs:
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.starts, self.word_ends, self.texts, self.keys, self.gaps = split_words(text)
+        self.pairs = pairs = quote_pairs(text)
+        self.ends = statement_boundaries(text)
+        self.sent_ends = _sentence_ends(text, self.ends)
+        self._opens = [p.open for p in pairs]
+        self.quoted = bytearray(len(text) + 1)
+        for p in pairs:
             self.quoted[p.open + 1:p.close] = b"\x01" * max(0, p.close - p.open - 1)
-        if len(self.gaps) != len(self.words) + 1:
-            self.gaps = words_and_gaps(self.text)[1]
         self.gap_flags = bytearray(map(_GAP_FLAGS.__getitem__, self.gaps))   # GAP_* bits of gap i
         # pair_before[i]: the first quotation opening between word i - 1 and word i
-        for p in self.pairs:
-            self.pair_before.setdefault(bisect_left(starts, p.open), p)
+        self.pair_before: dict[int, Pair] = {}
+        for p in pairs:
+            self.pair_before.setdefault(bisect_left(self.starts, p.open), p)
         self._pair_words: dict[int, int] = {}
 
     @classmethod
     def of(cls, text: str) -> Layout:
-        ends = statement_boundaries(text)
-        found, gaps = words_and_gaps(text)
-        return cls(text, found, quote_pairs(text), ends, _sentence_ends(text, ends), gaps=gaps)
+        return cls(text)
+
+    @cached_property
+    def words(self) -> list[Word]:
+        """The words as named tuples (built on first use)."""
+        return _as_words(self.starts, self.word_ends, self.texts, self.keys)
 
     def word_index(self, offset: int) -> int:
         """Index of the first word starting at or after ``offset``."""
