@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from marsad.document import CLAIM_KINDS, Claim, DateValue, Span
 from marsad.extract.base import Analysis, stage
-from marsad.extract.events.arguments import Sentence, location
+from marsad.extract.events.arguments import location, sentence_view
 from marsad.extract.events.attribution import attribution
 from marsad.extract.events.counts import CountHit
 from marsad.extract.events.totals import clause_bounds, rate, totals
@@ -40,7 +40,7 @@ def find_claims(a: Analysis) -> list[Claim]:
 
 def _claim(a: Analysis, idx: WordIndex, sents: list[Span], hit: CountHit, kind: str, cid: str) -> Claim:
     sent = sents[sentence_index(sents, idx.words[hit.first].start)]
-    s = Sentence(a, sent.start, sent.end)
+    s = sentence_view(a, sent.start, sent.end)
     found = attribution(s, a.doc, idx.words[hit.first].start, hit.first)
     place = location(s, hit.first, hit.last)
     return Claim(

@@ -8,7 +8,6 @@ both the specificity used to choose among them and ACLED's geo precision.
 from __future__ import annotations
 
 from bisect import bisect_left
-from functools import cached_property
 from typing import Any
 
 from marsad.document import ActorRef, Location
@@ -27,6 +26,7 @@ _GAZETTEER_PENALTY = 2.5
 _THAT = ("ان", "بان", "لان", "وان")
 _RELATIVE = ("الذي", "التي", "الذين", "اللذين", "اللتين")
 _NEAR_APPLIES = {"city", "town", "village", "neighbourhood", "governorate", None}
+_SENTENCES = "events.sentences"
 
 
 def place_kind(a: Analysis, m: Mention) -> str | None:
@@ -68,41 +68,56 @@ def _mentions_in(a: Analysis, start: int, end: int) -> list[Mention]:
 
 
 class Sentence:
-    """The mentions of one sentence, with word positions, for argument look-ups."""
+    """The mentions of one sentence, with word positions, for argument look-ups (each list built when
+    first asked, then kept: most sentences hold no trigger)."""
 
     def __init__(self, a: Analysis, start: int, end: int) -> None:
         self.a = a
         self.idx = word_index(a)
         self._span = (start, end)
         self.lo, self.hi = self.idx.span(start, end)
+        self._mentions: list[tuple[int, int, Mention]] | None = None
+        self._actors: dict[bool, list[tuple[int, int, Mention]]] = {}
+        self._places: list[tuple[int, int, Mention]] | None = None
+        self._ranked: list[tuple[float, int, Mention, str | None]] | None = None
 
-    @cached_property
+    @property
     def mentions(self) -> list[tuple[int, int, Mention]]:
-        """(first word, last word, mention) of the sentence's mentions (built when first asked:
-        most sentences hold no trigger)."""
-        start, end = self._span
-        return [(word_of(self.idx, m.span.start), self.idx.last_before(m.span.end), m)
-                for m in _mentions_in(self.a, start, end)]
+        """(first word, last word, mention) of the sentence's mentions."""
+        if self._mentions is None:
+            start, end = self._span
+            self._mentions = [(word_of(self.idx, m.span.start), self.idx.last_before(m.span.end), m)
+                              for m in _mentions_in(self.a, start, end)]
+        return self._mentions
 
     def actors(self, countries: bool = True) -> list[tuple[int, int, Mention]]:
         """The actor mentions (computed once per sentence and kind; callers do not change the list)."""
-        return self._countries if countries else self._no_countries
-
-    @cached_property
-    def _countries(self) -> list[tuple[int, int, Mention]]:
-        return [t for t in self.mentions if is_actor(self.a, t[2], True)]
-
-    @cached_property
-    def _no_countries(self) -> list[tuple[int, int, Mention]]:
-        return [t for t in self.mentions if is_actor(self.a, t[2], False)]
-
-    @cached_property
-    def _places(self) -> list[tuple[int, int, Mention]]:
-        return [t for t in self.mentions if t[2].entity.type == "location"]
+        found = self._actors.get(countries)
+        if found is None:
+            found = self._actors[countries] = [t for t in self.mentions if is_actor(self.a, t[2], countries)]
+        return found
 
     def places(self) -> list[tuple[int, int, Mention]]:
         """The place mentions (computed once per sentence)."""
+        if self._places is None:
+            self._places = [t for t in self.mentions if t[2].entity.type == "location"]
         return self._places
+
+    @property
+    def ranked_places(self) -> list[tuple[float, int, Mention, str | None]]:
+        """The places :func:`location` chooses from, with their ranks (computed once per sentence)."""
+        if self._ranked is None:
+            self._ranked = _ranked_places(self)
+        return self._ranked
+
+
+def sentence_view(a: Analysis, start: int, end: int) -> Sentence:
+    """The :class:`Sentence` of ``[start, end)``, built once per document (its look-ups are cached)."""
+    views = a.scratch.setdefault(_SENTENCES, {})
+    s = views.get((start, end))
+    if s is None:
+        s = views[start, end] = Sentence(a, start, end)
+    return s
 
 
 def actor1(s: Sentence, first: int, last: int, verb: bool, sources: set[str],
@@ -248,17 +263,10 @@ def actor2(s: Sentence, first: int, last: int, a1: ActorRef | None, territory: b
 
 
 def location(s: Sentence, first: int, last: int) -> tuple[Location, int] | None:
-    """The most specific place of the sentence (not a place the actor came from), with its rank."""
-    lex = lexicon()
-    idx = s.idx
-    origin = {i + n for i, n, _p in idx.find(lex.phrases("actor.origin_cues"), s.lo, s.hi)}
-    places = [t for t in s.places() if t[0] not in origin and t[0] - 1 not in origin]
-    pointers = {i + n for i, n, _p in idx.find(lex.phrases("actor.direction_cues"), s.lo, s.hi)}
-    located = [t for t in places if t[0] not in pointers and t[0] - 1 not in pointers]
+    """The most specific place of the sentence (not a place the actor came from), with its rank;
+    the nearest to word ``first`` among the equally specific."""
     best = None
-    for w0, _w1, m in located or places:
-        kind = place_kind(s.a, m)
-        rank = _rank(s.a, m, kind) + (_GAZETTEER_PENALTY if _from_gazetteer(s.a, m) else 0)
+    for rank, w0, m, kind in s.ranked_places:
         key = (rank, abs(w0 - first))
         if best is None or key < best[0]:
             best = (key, w0, m, kind)
@@ -266,6 +274,24 @@ def location(s: Sentence, first: int, last: int) -> tuple[Location, int] | None:
         return None
     (rank, _d), w0, m, kind = best
     return make_location(s, m, kind, w0), rank
+
+
+def _ranked_places(s: Sentence) -> list[tuple[float, int, Mention, str | None]]:
+    """(rank, first word, mention, KB kind) of the places :func:`location` chooses from: not a place
+    the actor came from, nor one a direction points to (unless all are)."""
+    lex = lexicon()
+    idx = s.idx
+    origin = {i + n for i, n, _p in idx.find(lex.phrases("actor.origin_cues"), s.lo, s.hi)}
+    places = [t for t in s.places() if t[0] not in origin and t[0] - 1 not in origin]
+    pointers = {i + n for i, n, _p in idx.find(lex.phrases("actor.direction_cues"), s.lo, s.hi)} \
+        if places else set()
+    located = [t for t in places if t[0] not in pointers and t[0] - 1 not in pointers]
+    out = []
+    for w0, _w1, m in located or places:
+        kind = place_kind(s.a, m)
+        rank = _rank(s.a, m, kind) + (_GAZETTEER_PENALTY if _from_gazetteer(s.a, m) else 0)
+        out.append((rank, w0, m, kind))
+    return out
 
 
 def _rank(a: Analysis, m: Mention, kind: str | None) -> float:

@@ -82,7 +82,7 @@ def _carry_dates(a: Analysis, out: list[Draft], reach: int = 4, recent_days: int
 
 def _sentence_drafts(a: Analysis, k: int, sent: Span) -> list[Draft]:
     idx = word_index(a)
-    s = args.Sentence(a, sent.start, sent.end)
+    s = args.sentence_view(a, sent.start, sent.end)
     if s.hi <= s.lo:
         return []
     made = []
@@ -222,7 +222,7 @@ def _previous_place(a: Analysis, k: int) -> tuple[Location, int] | None:
     if k == 0:
         return None
     prev = sentences(a)[k - 1]
-    s = args.Sentence(a, prev.start, prev.end)
+    s = args.sentence_view(a, prev.start, prev.end)
     return args.location(s, s.hi, s.hi) if s.hi > s.lo else None
 
 
@@ -291,7 +291,7 @@ def _fallback(a: Analysis, sents: list[Span], k: int, hit: CountHit, out: list[D
     cue = hit.cue if hit.cue is not None else hit.last
     w = idx.words[cue]
     sent = sents[k]
-    s = args.Sentence(a, sent.start, sent.end)
+    s = args.sentence_view(a, sent.start, sent.end)
     kinds = {"kidnapped": ("Violence against civilians", "Abduction/forced disappearance")}
     etype, sub = kinds.get(hit.kind, ("Battles", "Armed clash"))
     trig = Trigger("count", etype, sub, refine=("suicide", "air", "ied", "artillery", "chemical"))

@@ -4,7 +4,7 @@ depend on arguments, and one event per incident (repeated mentions merged).
 
 from __future__ import annotations
 
-from marsad.document import ActorRef, Document, Quantity, Span
+from marsad.document import ActorRef, Entity, Quantity, Span
 from marsad.extract.base import Analysis
 from marsad.extract.events.counts import CountHit
 from marsad.extract.events.dating import compatible, more_precise
@@ -13,6 +13,7 @@ from marsad.extract.events.lexicon import lexicon
 from marsad.extract.events.views import word_index
 
 _ANAPHORA_REACH = 10
+_ENTITIES = "events.entities"
 _VIOLENT = ("Battles", "Explosions/Remote violence", "Violence against civilians")
 
 
@@ -36,7 +37,7 @@ def settle(a: Analysis, d: Draft) -> None:
     if d.sub_event_type in armed.get("from", ()) and groups and groups <= set(armed.get("groups", ())):
         d.event_type, d.sub_event_type = armed["event_type"], armed["sub_event_type"]
     if d.territory:
-        d.sub_event_type = _territory_type(a.doc, d.actor1)
+        d.sub_event_type = _territory_type(a, d.actor1)
         d.soft = d.actor1 is None
 
 
@@ -46,8 +47,20 @@ def _civilian_target(a: Analysis, d: Draft) -> bool:
     return bool(idx.find(lexicon().phrases("civilian_targets"), d.first + 1, d.first + 7))
 
 
+def _entity(a: Analysis, entity_id: str | None) -> Entity | None:
+    """``a.doc.entity``, by a table of the document's entities built once per document."""
+    n = len(a.doc.entities)
+    table = a.scratch.get(_ENTITIES)
+    if table is None or table[0] != n:
+        by_id: dict[str | None, Entity] = {}
+        for e in a.doc.entities:
+            by_id.setdefault(e.id, e)
+        table = a.scratch[_ENTITIES] = (n, by_id)
+    return table[1].get(entity_id)
+
+
 def _kind_of(a: Analysis, entity_id: str | None) -> str | None:
-    ent = a.doc.entity(entity_id) if entity_id else None
+    ent = _entity(a, entity_id) if entity_id else None
     place = a.kb.places.get(ent.kb_id) if ent is not None and ent.kb_id else None
     return place.kind if place is not None else None
 
@@ -99,9 +112,9 @@ def _victims(a: Analysis, d: Draft, groups: set) -> ActorRef | None:
     return None
 
 
-def _territory_type(doc: Document, actor: ActorRef | None) -> str:
+def _territory_type(a: Analysis, actor: ActorRef | None) -> str:
     cfg = lexicon().events
-    ent = doc.entity(actor.entity) if actor is not None and actor.entity else None
+    ent = _entity(a, actor.entity) if actor is not None and actor.entity else None
     if ent is not None and ent.category in cfg.get("state_categories", ()):
         return cfg["territory_state"]
     return cfg["territory_nonstate"]
@@ -181,7 +194,7 @@ def _places_agree(a: Analysis, p: Draft, d: Draft) -> bool:
 
 
 def _within(a: Analysis, inner: str | None, outer: str | None) -> bool:
-    ei, eo = a.doc.entity(inner), a.doc.entity(outer)
+    ei, eo = _entity(a, inner), _entity(a, outer)
     if ei is None or eo is None or not ei.kb_id or not eo.kb_id:
         return False
     try:
@@ -194,7 +207,7 @@ def _actors_agree(a: Analysis, x: ActorRef | None, y: ActorRef | None) -> bool:
     """Same actor, or one unknown (no entity, or an entity the KB does not know)."""
     if x is None or y is None:
         return True
-    ex, ey = a.doc.entity(x.entity), a.doc.entity(y.entity)
+    ex, ey = _entity(a, x.entity), _entity(a, y.entity)
     if ex is None or ey is None or not ex.kb_id or not ey.kb_id:
         return True
     if ex.kb_id == ey.kb_id:

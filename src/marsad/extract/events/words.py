@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from functools import cached_property, lru_cache
+from functools import lru_cache
 from itertools import compress
+from operator import itemgetter
 from typing import Any, NamedTuple
 
 from marsad.extract.events.lexicon import Phrases, fold, lexicon
@@ -285,6 +286,9 @@ def _eager() -> _Eager:
     return _EAGER[0]
 
 
+_START, _CLAUSE, _SENTENCE = (itemgetter(Word._fields.index(f)) for f in ("start", "clause", "sentence"))
+
+
 def _found(hits: list[Hit]) -> Found:
     return [h[0] for h in hits], hits
 
@@ -294,7 +298,9 @@ class WordIndex:
 
     def __init__(self, text: str) -> None:
         self.words = words_of(text)
-        self._starts = [w.start for w in self.words]
+        self._starts = list(map(_START, self.words))
+        self.clauses = list(map(_CLAUSE, self.words))   # each word's clause number (never decreasing)
+        self.sentence_numbers = list(map(_SENTENCE, self.words))  # and sentence number (the same)
         self._plain: dict[int, Found] = {}      # id(table) -> its phrases read with plain stems
         self._deep: dict[int, Found] = {}       # ... read with deep stems
         self._at: dict[tuple[int, bool], dict[int, tuple[int, Any]]] = {}      # see starts()
@@ -303,16 +309,6 @@ class WordIndex:
             tables = eager.merged()
             for (table, deep), hits in zip(tables.keys, tables.scan(self.words), strict=True):
                 (self._deep if deep else self._plain)[id(table)] = _found(hits)
-
-    @cached_property
-    def clauses(self) -> list[int]:
-        """The clause number of each word (never decreasing: a clause is a run of words)."""
-        return [w.clause for w in self.words]
-
-    @cached_property
-    def sentence_numbers(self) -> list[int]:
-        """The sentence number of each word (never decreasing)."""
-        return [w.sentence for w in self.words]
 
     def run(self, i: int, lo: int, hi: int, unit: str = "clause") -> tuple[int, int]:
         """Word range ``[a, b)`` of the words in ``[lo, hi)`` sharing word ``i``'s ``unit`` ("clause" or
