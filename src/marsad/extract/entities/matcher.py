@@ -154,14 +154,21 @@ class Matcher:
         variants: dict[str, list[tuple[int, Meaning]]] = defaultdict(list)
         self.institutions = institution_actors(kb, lex)
         table = self.table = _keys(kb, lex, self.institutions)
+        common_words = bare_table(lex.common_words, c.before_plain)
         for k, targets in table.items():
+            marked = mark(k)
+            # a hit of a one-word key is the key itself: whether it is a common word is known now
+            common = None if marked != k else k in common_words
+            if len(targets) == 1:           # most keys: one meaning for every proclitic allowed
+                t = targets[0]
+                entry = (len(k), meaning((t,), kb, common))
+                for p in prefixes[(t.lam, t.definite)]:
+                    variants[MARK + p + marked].append(entry)
+                continue
             by_prefix: dict[str, list[int]] = defaultdict(list)     # proclitic -> targets it may take
             for i, t in enumerate(targets):
                 for p in prefixes[(t.lam, t.definite)]:
                     by_prefix[p].append(i)
-            marked = mark(k)
-            # a hit of a one-word key is the key itself: whether it is a common word is known now
-            common = None if marked != k else k in bare_table(lex.common_words, c.before_plain)
             made: dict[tuple[int, ...], Meaning] = {}      # proclitics taking the same targets share one
             for p, taken in by_prefix.items():
                 group = tuple(taken)
@@ -352,11 +359,13 @@ def institution_actors(kb: KnowledgeBase, lex: Lexicon) -> list[dict[str, str]]:
     ...") when exactly one per country is.
     """
     out = []
+    organisations = [(a, [key(n) for n in a.names]) for a in kb.actors.values()
+                     if a.type == "organization" and a.country]
     for inst in lex.institutions:
         found: dict[str, set[str]] = defaultdict(set)
         head = key(inst.heads[0]) + " "
-        for a in kb.actors.values():
-            if a.type == "organization" and a.country and any(key(n).startswith(head) for n in a.names):
+        for a, names in organisations:
+            if any(n.startswith(head) for n in names):
                 found[a.country].add(a.id)
         actors = {c: next(iter(ids)) for c, ids in found.items() if len(ids) == 1}
         actors.update({c: i for c, i in inst.actors.items() if i in kb.actors})
