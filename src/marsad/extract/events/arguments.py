@@ -10,7 +10,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from typing import Any
 
-from marsad.document import ActorRef, Location
+from marsad.document import ActorRef, Location, Quote
 from marsad.extract.base import Analysis, Mention
 from marsad.extract.events.lexicon import fold, lexicon
 from marsad.extract.events.views import word_index
@@ -52,7 +52,7 @@ def word_of(idx: WordIndex, offset: int) -> int:
     return w.index if w is not None else idx.after(offset)
 
 
-def _mentions_in(a: Analysis, start: int, end: int) -> list[Mention]:
+def mentions_in(a: Analysis, start: int, end: int) -> list[Mention]:
     """``a.mentions_in`` by bisection over the (sorted) mention starts, cached per document."""
     starts = a.scratch.get("events.mention_starts")
     if starts is None or len(starts) != len(a.mentions):
@@ -80,6 +80,7 @@ class Sentence:
         self._actors: dict[bool, list[tuple[int, int, Mention]]] = {}
         self._places: list[tuple[int, int, Mention]] | None = None
         self._ranked: list[tuple[float, int, Mention, str | None]] | None = None
+        self._quotes: list[Quote] | None = None
 
     @property
     def mentions(self) -> list[tuple[int, int, Mention]]:
@@ -87,7 +88,7 @@ class Sentence:
         if self._mentions is None:
             start, end = self._span
             self._mentions = [(word_of(self.idx, m.span.start), self.idx.last_before(m.span.end), m)
-                              for m in _mentions_in(self.a, start, end)]
+                              for m in mentions_in(self.a, start, end)]
         return self._mentions
 
     def actors(self, countries: bool = True) -> list[tuple[int, int, Mention]]:
@@ -102,6 +103,13 @@ class Sentence:
         if self._places is None:
             self._places = [t for t in self.mentions if t[2].entity.type == "location"]
         return self._places
+
+    def quotes(self) -> list[Quote]:
+        """The document's quotes whose content overlaps the sentence, in document order."""
+        if self._quotes is None:
+            start, end = self._span
+            self._quotes = [q for q in self.a.doc.quotes if q.content.start < end and start < q.content.end]
+        return self._quotes
 
     @property
     def ranked_places(self) -> list[tuple[float, int, Mention, str | None]]:

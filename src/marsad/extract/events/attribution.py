@@ -15,7 +15,7 @@ _MAX_NAME_WORDS = 3
 def attribution(s: Sentence, doc: Document, offset: int, first: int) -> tuple[Attribution, set[str]] | None:
     """The source of the statement containing the word ``first`` (at ``offset``), and the entity ids
     that serve as source in the sentence (so they are not taken for actors)."""
-    found = _from_quotes(doc, offset) or _nominal(s) or _report_verb(s, first)
+    found = _from_quotes(s, doc, offset) or _nominal(s) or _report_verb(s, first)
     if found is None:
         return None
     outlet = doc.source.outlet
@@ -24,8 +24,9 @@ def attribution(s: Sentence, doc: Document, offset: int, first: int) -> tuple[At
     return found, {found.entity} if found.entity else set()
 
 
-def _from_quotes(doc: Document, offset: int) -> Attribution | None:
-    for q in doc.quotes:
+def _from_quotes(s: Sentence, doc: Document, offset: int) -> Attribution | None:
+    start, end = s._span
+    for q in s.quotes() if start <= offset < end else doc.quotes:    # a quote holding the offset
         if q.content.start <= offset < q.content.end:
             return Attribution(q.speaker.entity, q.speaker.name)
     return None

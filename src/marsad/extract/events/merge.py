@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from marsad.document import ActorRef, Entity, Quantity, Span
 from marsad.extract.base import Analysis
+from marsad.extract.events.arguments import mentions_in
 from marsad.extract.events.counts import CountHit
 from marsad.extract.events.dating import compatible, more_precise
 from marsad.extract.events.drafts import Draft
@@ -105,7 +106,7 @@ def _victims(a: Analysis, d: Draft, groups: set) -> ActorRef | None:
                 name = h.noun.text if h.noun else info["civilians"]["name"]
                 return ActorRef(ent.id if ent else None, name, info["civilians"].get("name_en"))
             if h.noun is not None:
-                m = next((m for m in a.mentions_in(h.noun.end, h.noun.end + 30)
+                m = next((m for m in mentions_in(a, h.noun.end, h.noun.end + 30)
                           if m.entity.type == "organization"), None)
                 if m is not None:
                     return ActorRef(m.entity.id, m.entity.canonical, m.entity.canonical_en)

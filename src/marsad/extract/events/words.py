@@ -226,10 +226,11 @@ class _Tables:
         """The hits of every table (in the order of ``keys``) in ``words``."""
         found: list[list[Hit]] = [[] for _ in self.keys]
         n = len(words)
-        known = self._plans.get
-        plans = [known(w.text) for w in words]
-        if None in plans:
-            plans = [self._plan(w) if p is None else p for p, w in zip(plans, words, strict=True)]
+        plans = list(map(self._plans.get, map(_TEXT, words)))
+        i = 0
+        for _ in range(plans.count(None)):      # words met for the first time (C-level searches)
+            i = plans.index(None, i)
+            plans[i] = self._plan(words[i])
         for i in compress(range(n), plans):
             static, longer, fallback = plans[i]     # type: ignore[misc]
             for slot, payload in static:
@@ -286,7 +287,8 @@ def _eager() -> _Eager:
     return _EAGER[0]
 
 
-_START, _CLAUSE, _SENTENCE = (itemgetter(Word._fields.index(f)) for f in ("start", "clause", "sentence"))
+_START, _TEXT, _CLAUSE, _SENTENCE = (itemgetter(Word._fields.index(f)) for f in ("start", "text", "clause",
+                                                                                 "sentence"))
 
 
 def _found(hits: list[Hit]) -> Found:
