@@ -46,6 +46,10 @@ def _chunk_tokens(chunk: str, start: int) -> list[Tok]:
     Punctuation around letters ("(سامر"، "الحلبي)،") is read directly; anything else
     (digits, punctuation inside) by the token pattern.
     """
+    last = chunk[-1:]
+    if not last.isalnum() and last != "_" and chunk[:-1].isalpha():       # "الحلبي،"
+        end = start + len(chunk)
+        return [_tok((start, end - 1, chunk[:-1], "word")), _tok((end - 1, end, last, "punct"))]
     a, b = 0, len(chunk)
     while a < b and not chunk[a].isalnum() and chunk[a] != "_":
         a += 1
