@@ -129,7 +129,10 @@ def _person_names(view: DocView, found: list[Found]) -> dict[str, list[str]]:
             continue
         actor = view.kb.actors.get(f.ref)
         if actor is not None and actor.type == "person":
-            out[f.ref] = [key(n) for n in actor.names]
+            names = view.memo.get(("person_names", f.ref))     # folded once per KB person
+            if names is None:
+                names = view.memo[("person_names", f.ref)] = [key(n) for n in actor.names]
+            out[f.ref] = names
     return out
 
 
