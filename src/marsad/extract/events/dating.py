@@ -13,6 +13,8 @@ from marsad.extract.events.lexicon import lexicon
 from marsad.extract.events.views import dates
 from marsad.extract.events.words import WordIndex
 
+_KEY = "events.incident_dates"
+
 
 def incident_date(a: Analysis, idx: WordIndex, sentence: Span, first: int,
                   lo: int) -> tuple[DateValue | None, bool]:
@@ -20,13 +22,10 @@ def incident_date(a: Analysis, idx: WordIndex, sentence: Span, first: int,
     ref = a.reference_date
     best = None
     trigger_at = idx.words[first].start
-    for span, value in dates(a):
-        if not (sentence.start <= span.start < sentence.end):
+    for at, value in _incident_dates(a):
+        if not (sentence.start <= at < sentence.end):
             continue
-        value = _recent_since(value, ref)
-        if not _usable(value, ref):
-            continue
-        key = abs(span.start - trigger_at)
+        key = abs(at - trigger_at)
         if best is None or key < best[0]:
             best = (key, value)
     if best is not None:
@@ -35,6 +34,16 @@ def incident_date(a: Analysis, idx: WordIndex, sentence: Span, first: int,
         return None, False
     background = bool(idx.find(lexicon().phrases("background"), max(lo, first - 6), first))
     return (month_of(ref) if background else DateValue(ref, ref, "day", None)), False
+
+
+def _incident_dates(a: Analysis) -> list[tuple[int, DateValue]]:
+    """(start offset, value) of the document's dates usable as incident dates (computed once)."""
+    found = a.scratch.get(_KEY)
+    if found is None:
+        ref = a.reference_date
+        found = a.scratch[_KEY] = [(span.start, since) for span, value in dates(a)
+                                   if _usable(since := _recent_since(value, ref), ref)]
+    return found
 
 
 def _recent_since(value: DateValue, ref: date | None, days: int = 31) -> DateValue:

@@ -82,11 +82,15 @@ def _carry_dates(a: Analysis, out: list[Draft], reach: int = 4, recent_days: int
 
 def _sentence_drafts(a: Analysis, k: int, sent: Span) -> list[Draft]:
     idx = word_index(a)
-    s = args.sentence_view(a, sent.start, sent.end)
-    if s.hi <= s.lo:
+    lo, hi = idx.span(sent.start, sent.end)
+    if hi <= lo:
         return []
+    cands = find_candidates(a.text, idx, lo, hi)
+    if not cands:
+        return []
+    s = args.sentence_view(a, sent.start, sent.end)
     made = []
-    for c in find_candidates(a.text, idx, s.lo, s.hi):
+    for c in cands:
         place = _placed(a, s, k, c)
         if place is not None:
             made.append((c, place))

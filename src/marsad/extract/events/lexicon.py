@@ -108,6 +108,9 @@ class Lexicon:
     modality: dict[str, Any]
     claims: dict[str, Any]
 
+    def __post_init__(self) -> None:
+        self.phrases = self.words.__getitem__   # type: ignore[method-assign]  # a C-level look-up
+
     def phrases(self, name: str) -> Phrases:
         return self.words[name]
 
