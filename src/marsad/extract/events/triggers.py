@@ -5,9 +5,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from marsad.document import Span
-from marsad.extract.events.lexicon import Phrases, TriggerForm, lexicon
+from marsad.extract.events.lexicon import Lexicon, Phrases, TriggerForm, lexicon
 from marsad.extract.events.totals import sentence_bounds
 from marsad.extract.events.words import Word, WordIndex
 
@@ -88,8 +89,8 @@ def _dropped(idx: WordIndex, form: TriggerForm, first: int, lo: int) -> bool:
     w = idx.words[first]
     if form.aspect == "masdar" and _purpose(idx, w, first, lo):
         return True
-    for frame, reach in _FRAME_REACH.items():
-        if _before(idx, lex.phrases(f"frame.{frame}"), first, lo, reach):
+    for table, reach in _frames(lex):
+        if idx.before(table, first, lo, reach):
             return True
     clause = _clause_range(idx, first, lo)
     if idx.has(lex.phrases("frame.habitual"), *clause):
@@ -102,6 +103,17 @@ def _dropped(idx: WordIndex, form: TriggerForm, first: int, lo: int) -> bool:
     return form.trigger.state and (
         (form.aspect == "imperfect" and not headline)
         or _before(idx, lex.phrases("frame.state_before"), first, lo, 2))
+
+
+_FRAMES: list[Any] = [None, ()]     # (the lexicon, its frame tables with their reach): built once
+
+
+def _frames(lex: Lexicon) -> tuple[tuple[Phrases, int], ...]:
+    """The frame tables looked for just before a trigger, with how many words back."""
+    if _FRAMES[0] is not lex:
+        _FRAMES[:] = [lex, tuple((lex.phrases(f"frame.{frame}"), reach)
+                                 for frame, reach in _FRAME_REACH.items())]
+    return _FRAMES[1]
 
 
 def _long_duration(idx: WordIndex, first: int) -> bool:
