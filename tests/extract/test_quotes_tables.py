@@ -11,7 +11,7 @@ import pytest
 from marsad.document import Document
 from marsad.extract.base import Analysis
 from marsad.extract.quotes import lexicon as L
-from marsad.extract.quotes.context import AFTER_STOP, MAY_OPEN, Ctx
+from marsad.extract.quotes.context import AFTER_STOP, MAY_OPEN, Ctx, flagged
 from marsad.extract.quotes.lexicon import load_lexicon, variants
 from marsad.extract.quotes.words import (
     GAP_BREAK,
@@ -162,3 +162,39 @@ def test_date_flags_without_dates() -> None:
     ctx.__dict__["date_spans"] = []
     assert not any(ctx.in_date)
     assert [ctx.is_adjunct(i) for i in range(len(ctx.words))] == [False] * len(ctx.words)
+
+
+def test_class_flags_agree_with_the_key_classes() -> None:
+    ctx = _ctx(TEXT)
+    masks = [L.CUE_HEAD, L.COMPLEMENTIZER, L.NARRATOR_HEAD, L.SELF_NAMED, L.TO_OUTLET | L.MEDIUM_HEAD,
+             L.ADJUNCT | L.ROLE_PREPOSITION | L.OBJECT_PREPOSITION]
+    for mask in masks:
+        flags = ctx.flags(mask)
+        assert list(flags) == [1 if bits & mask else 0 for bits in ctx.kc], mask
+        assert list(flagged(flags, 3, 20)) == [i for i in range(3, 20) if ctx.kc[i] & mask], mask
+    assert _ctx("").flags(L.CUE_HEAD) == b""
+
+
+@pytest.mark.parametrize("text", ['"أ"\n"ب', '«أ "ب\n» ج"', '“أ «ب» ج”»', '"أ" "ب" "', "«\n«»"])
+def test_quote_pairs_by_mark_search(text: str) -> None:
+    pairs, stack, straight = [], [], None
+    for i, ch in enumerate(text):          # the per-character reading the mark search replaces
+        if ch == "\n" and straight is not None:
+            pairs.append((straight, i, False))
+            straight = None
+        elif ch == '"':
+            if straight is None:
+                straight = i
+            else:
+                pairs.append((straight, i, True))
+                straight = None
+        elif ch in "«“":
+            stack.append((ch, i))
+        elif ch in "»”" and stack and {"«": "»", "“": "”"}[stack[-1][0]] == ch:
+            pairs.append((stack.pop()[1], i, True))
+    if straight is not None:
+        pairs.append((straight, len(text), False))
+    for _, i in stack:
+        end = text.find("\n", i)
+        pairs.append((i, len(text) if end < 0 else end, False))
+    assert [tuple(p) for p in Layout.of(text).pairs] == sorted(pairs)

@@ -9,10 +9,9 @@ content runs to the end of the statement, or to the next continuation cue.
 from __future__ import annotations
 
 import re
-from itertools import compress, count
 from typing import NamedTuple
 
-from marsad.extract.quotes.context import AFTER_STOP, MAY_OPEN, Ctx
+from marsad.extract.quotes.context import AFTER_STOP, MAY_OPEN, Ctx, flagged
 from marsad.extract.quotes.lexicon import MEDIUM_HEAD, NARRATOR_HEAD, TO_OUTLET
 from marsad.extract.quotes.phrases import skip_adjuncts
 from marsad.extract.quotes.words import GAP_COLON, GAP_DOT, Pair
@@ -180,7 +179,7 @@ def _narrator_clause(ctx: Ctx, start: int, end: int) -> int:
     """Where the narrator takes over: "، فيما ..." / "، بينما ..." / "، في حين ..." (outside
     quotation marks), else ``end``."""
     first = ctx.lay.word_index(start) + 1
-    for i in compress(count(first), map(NARRATOR_HEAD.__and__, ctx.kc[first:ctx.lay.word_index(end)])):
+    for i in flagged(ctx.flags(NARRATOR_HEAD), first, ctx.lay.word_index(end)):
         keys = ctx.keys                 # an opener may start with this word
         opener = any(tuple(keys[i:i + len(p)]) == p for p in ctx.lex.narrator_openers)
         if opener and ctx.comma_before(i) and not ctx.lay.inside_marks(ctx.starts[i]):
@@ -231,18 +230,17 @@ def medium(ctx: Ctx, first: int, last: int) -> str | None:
     """The medium named in words ``[first, last)``: an outlet addressed ("لقناة العربية",
     "لـ«الشرق الأوسط»") is an interview; otherwise the first medium phrase."""
     lex = ctx.lex
-    bits = ctx.kc[first:last]
-    if not any(map(_MEDIUM_WORDS.__and__, bits)):
+    if ctx.flags(_MEDIUM_WORDS).find(1, first, last) < 0:
         return None                     # no outlet, "ل" or medium word in the zone
-    for i in compress(count(first), map(TO_OUTLET.__and__, bits)):
+    for i in flagged(ctx.flags(TO_OUTLET), first, last):
         k = ctx.keys[i]
         if k != "ل" or (i + 1 < ctx.n_words and _addressed_outlet(ctx, i + 1)):
             return "interview"
     keys: list[str] | None = None
-    for i in compress(count(), map(MEDIUM_HEAD.__and__, bits)):    # where a medium phrase may start
+    for i in flagged(ctx.flags(MEDIUM_HEAD), first, last):    # where a medium phrase may start
         if keys is None:
             keys = ctx.keys[first:last]
-        found = lex.medium_at(keys, i)
+        found = lex.medium_at(keys, i - first)
         if found is not None:
             return found[0]
     return None

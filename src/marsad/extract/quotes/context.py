@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import sys
+from array import array
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cached_property
-from itertools import compress, count
+from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING
 
 from marsad.extract.quotes.lexicon import (
@@ -32,6 +34,22 @@ _ADJUNCT_TABLES = tuple(bytes(1 if b & mask else 0 for b in range(256))
 _MARKS_OF_GAP = bytes((MAY_OPEN if b & GAP_COLON else 0) | (AFTER_STOP if b & (GAP_DOT | GAP_NEWLINE) else 0)
                       for b in range(256))
 SPAN_REFERENCE = date(2000, 1, 1)
+_WORD_BYTES = array("I").itemsize   # bytes a word in Ctx.class_bytes
+
+
+@lru_cache(maxsize=64)
+def _any_bit(part: int) -> bytes:
+    """Translation table: a byte -> 1 when it has any bit of ``part``, else 0."""
+    return bytes(1 if b & part else 0 for b in range(256))
+
+
+def flagged(flags: bytes, start: int = 0, end: int | None = None) -> Iterator[int]:
+    """Indexes of the 1 bytes of ``flags`` (see :meth:`Ctx.flags`) in ``[start, end)``."""
+    stop = len(flags) if end is None else end
+    i = flags.find(1, start, stop)
+    while i >= 0:
+        yield i
+        i = flags.find(1, i + 1, stop)
 
 
 @dataclass
@@ -56,6 +74,7 @@ class Ctx:
         self.gap_flags: bytearray = self.lay.gap_flags               # GAP_* bits per word
         self._entity_keys: dict[str, set[str]] = {}
         self.breaks: list[bool | None] = [None] * self.n_words   # phrase_break memo, per word
+        self._flags: dict[int, bytes] = {}      # flags memo, per mask
         self.name_keys_memo: dict[tuple[str | None, tuple[str | None, ...]], set[str]] = {}
         self.headlines: dict[int, bool] = {}    # is_headline memo (line start -> verdict)
         self._genders: dict[tuple[int, str], str | None] = {}   # gender_of memo (id(entity), surface)
@@ -139,7 +158,7 @@ class Ctx:
         a word in a date, or a date preposition before one; else 0.  Worked out for all words
         at once, each byte array read as one big number (a byte per word, no carries)."""
         n = self.n_words
-        low = bytes(map(0xFF.__and__, self.kc))       # ADJUNCT, MANNER, DATE_PREPOSITION
+        low = self.class_bytes[0::_WORD_BYTES]       # the low byte: ADJUNCT, MANNER, DATE_PREPOSITION
         lexical, manner, before_date = (int.from_bytes(low.translate(t), "little") for t in _ADJUNCT_TABLES)
         dated = int.from_bytes(self.in_date, "little")  # n + 1 bytes, the last 0
         out = lexical | (manner << 8) | dated | (before_date & (dated >> 8))
@@ -165,12 +184,34 @@ class Ctx:
         """Per word (and one past the last): ``MAY_OPEN`` when reported content may open there (a
         colon or a quotation before it, or أن / إن), ``AFTER_STOP`` when a full stop or a line
         break comes before it."""
-        out = self.gap_flags.translate(_MARKS_OF_GAP)
-        for i in compress(count(), map(COMPLEMENTIZER.__and__, self.kc)):
-            out[i] |= MAY_OPEN
+        n = self.n_words + 1
+        gaps = int.from_bytes(self.gap_flags.translate(_MARKS_OF_GAP), "little")
+        out = bytearray((gaps | int.from_bytes(self.flags(COMPLEMENTIZER), "little")).to_bytes(n, "little"))
         for i in self.lay.pair_before:
             out[i] |= MAY_OPEN
         return out
+
+    @cached_property
+    def class_bytes(self) -> bytes:
+        """The key-class bits of every word in one little-endian buffer, ``_WORD_BYTES`` bytes
+        a word (so that a byte of every word's bits is one slice)."""
+        bits = array("I", self.kc)
+        if sys.byteorder != "little":
+            bits.byteswap()
+        return bits.tobytes()
+
+    def flags(self, mask: int) -> bytes:
+        """Per word, 1 when its key class has any bit of ``mask``, else 0 (memoised per mask):
+        the words of a class are found by a byte search, not a test per word."""
+        got = self._flags.get(mask)
+        if got is None:
+            raw, found = self.class_bytes, 0
+            for k in range(_WORD_BYTES):
+                part = (mask >> (8 * k)) & 0xFF
+                if part:
+                    found |= int.from_bytes(raw[k::_WORD_BYTES].translate(_any_bit(part)), "little")
+            got = self._flags[mask] = found.to_bytes(self.n_words, "little")
+        return got
 
     def opens_report(self, i: int) -> bool:
         """Word ``i`` is أن / إن opening reported speech (not "دون أن", "قبل أن")."""

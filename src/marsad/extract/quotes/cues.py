@@ -4,10 +4,9 @@
 
 from __future__ import annotations
 
-from itertools import compress, count
 from typing import NamedTuple
 
-from marsad.extract.quotes.context import Ctx
+from marsad.extract.quotes.context import Ctx, flagged
 from marsad.extract.quotes.lexicon import COMPLEMENTIZER, CUE_HEAD, CueForm, Nominal
 
 HEADLINE_WORDS = 20
@@ -29,7 +28,7 @@ def find_cues(ctx: Ctx) -> list[Cue]:
     out: list[Cue] = []
     keys, texts = ctx.keys, ctx.texts
     strict = "\u0649" in ctx.text   # the text writes ى: a final ي is not an alef maqsura
-    for i in compress(count(), map(CUE_HEAD.__and__, ctx.kc)):   # most words open no cue
+    for i in flagged(ctx.flags(CUE_HEAD)):   # most words open no cue
         after_ma = i > 0 and keys[i - 1] in ctx.lex.relative_ma
         hit = ctx.lex.verb(keys[i], texts[i], pronoun=after_ma, strict_maqsura=strict)
         if hit is not None and after_ma and hit[0].tense == "pres" and not _attributive(ctx, i - 1):

@@ -33,8 +33,15 @@ class Said:
     sentence: int
     background: bool
     gender: str | None
-    names: set[str] = field(default_factory=set)
+    ctx: Ctx = field(repr=False, compare=False)
     medium_stated: bool = True
+
+    @cached_property
+    def names(self) -> set[str]:
+        """Folded words of the speaker's name and role and of its entity's names (worked out
+        on first use: only a noun subject's anaphora read them)."""
+        sp = self.quote.speaker
+        return name_keys(self.ctx, sp.name, sp.role, entity=self.entity)
 
     @cached_property
     def span(self) -> tuple[int, int]:
@@ -158,8 +165,9 @@ def _mention_fits(ctx: Ctx, m: Mention, gender: str | None, head: str | None) ->
 def _fits_mention(ctx: Ctx, m: Mention, gender: str | None, head: str | None) -> bool:
     if head is None and m.entity.type != "organization" and m.resolved_by == "role":
         return False
-    names = name_keys(ctx, m.span.text, entity=m.entity)
-    return agrees(gender, ctx.gender_of(m.entity, m.span.text)) and head_matches(head, names)
+    if not agrees(gender, ctx.gender_of(m.entity, m.span.text)):
+        return False
+    return head is None or head_matches(head, name_keys(ctx, m.span.text, entity=m.entity))
 
 
 def _from_mention(ctx: Ctx, m: Mention) -> Antecedent:

@@ -14,7 +14,7 @@ from marsad.document import Quote, Span, Speaker
 from marsad.extract.quotes.content import Content, find_content, find_content_direct, medium
 from marsad.extract.quotes.context import Ctx
 from marsad.extract.quotes.cues import Cue, find_cues, is_cutter, is_headline
-from marsad.extract.quotes.discourse import Antecedent, Said, document_author, name_keys, resolve
+from marsad.extract.quotes.discourse import Antecedent, Said, document_author, resolve
 from marsad.extract.quotes.lexicon import NON_SPEAKER, CueForm, variants
 from marsad.extract.quotes.speaker import Subject, described, document_np, extend
 from marsad.extract.quotes.subjects import generic_inside, speaker_of, subject_of
@@ -298,8 +298,8 @@ def _record(ctx: Ctx, found: Found, number: int) -> Said:
     sentence_start = ctx.lay.sentence_start(cue_span.start)
     first = ctx.lay.word_index(sentence_start)
     background = first < ctx.n_words and ctx.keys[first] in ctx.lex.background
-    return Said(quote, sp.entity, ctx.lay.sentence_no(cue_span.start), background, sp.gender,
-                name_keys(ctx, sp.name, sp.role, entity=sp.entity), found.stated)
+    return Said(quote, sp.entity, ctx.lay.sentence_no(cue_span.start), background, sp.gender, ctx,
+                found.stated)
 
 
 __all__ = ["Found", "find"]

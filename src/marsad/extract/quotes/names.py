@@ -95,7 +95,7 @@ def _self_named(ctx: Ctx, j: int, limit: int) -> int:
     if j < limit and ctx.keys[j] in ctx.lex.name_markers:
         return j + 1
     last = min(limit, j + 7)
-    if not any(map(SELF_NAMED.__and__, ctx.kc[j + 1:last])):
+    if ctx.flags(SELF_NAMED).find(1, j + 1, last) < 0:
         return j                        # no "باسم" ahead
     for k in range(j + 1, last):
         if ctx.comma_before(k):
