@@ -75,6 +75,7 @@ class Ctx:
         self._entity_keys: dict[str, set[str]] = {}
         self.breaks: list[bool | None] = [None] * self.n_words   # phrase_break memo, per word
         self._flags: dict[int, bytes] = {}      # flags memo, per mask
+        self._sentence_first: dict[int, int] = {}   # sentence_first memo, per word
         self.name_keys_memo: dict[tuple[str | None, tuple[str | None, ...]], set[str]] = {}
         self.headlines: dict[int, bool] = {}    # is_headline memo (line start -> verdict)
         self._genders: dict[tuple[int, str], str | None] = {}   # gender_of memo (id(entity), surface)
@@ -144,6 +145,14 @@ class Ctx:
         """The characters between word ``i - 1`` and word ``i``."""
         before = self.ends[i - 1] if i > 0 else 0
         return self.text[before:self.starts[i]]
+
+    def sentence_first(self, i: int) -> int:
+        """Index of the first word of the statement holding word ``i`` (memoised per word)."""
+        got = self._sentence_first.get(i)
+        if got is None:
+            lay = self.lay
+            got = self._sentence_first[i] = lay.word_index(lay.sentence_start(self.starts[i]))
+        return got
 
     def comma_before(self, i: int) -> bool:
         return bool(self.gap_flags[i] & GAP_COMMA)

@@ -189,7 +189,7 @@ def clause_before(ctx: Ctx, start: int, said: list[Said]) -> Content | None:
 
 def _medium_before(ctx: Ctx, cue: Cue) -> str | None:
     """A medium named earlier in the cue's sentence ("وفي مؤتمر صحافي ...، قال")."""
-    first = ctx.lay.word_index(ctx.lay.sentence_start(ctx.starts[cue.i]))
+    first = ctx.sentence_first(cue.i)
     return medium(ctx, first, cue.i)
 
 
@@ -222,7 +222,7 @@ def _nominal_quote(ctx: Ctx, cue: Cue, said: list[Said], limit: int) -> Found | 
 
 def _sentence_initial(ctx: Ctx, i: int) -> bool:
     """Word ``i`` opens its sentence (a leading "و" or adjunct aside)."""
-    first = ctx.lay.word_index(ctx.lay.sentence_start(ctx.starts[i]))
+    first = ctx.sentence_first(i)
     return all(ctx.is_adjunct(k) or ctx.keys[k] in ("و", "ف", "كما") for k in range(first, i))
 
 
@@ -295,8 +295,7 @@ def _record(ctx: Ctx, found: Found, number: int) -> Said:
         direct=found.content.direct,
         medium=found.medium,
     )
-    sentence_start = ctx.lay.sentence_start(cue_span.start)
-    first = ctx.lay.word_index(sentence_start)
+    first = ctx.sentence_first(found.cue.i)
     background = first < ctx.n_words and ctx.keys[first] in ctx.lex.background
     return Said(quote, sp.entity, ctx.lay.sentence_no(cue_span.start), background, sp.gender, ctx,
                 found.stated)

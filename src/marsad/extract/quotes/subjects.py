@@ -46,7 +46,7 @@ def _preceding_subject(ctx: Ctx, cue: Cue) -> Subject | None:
 
 def _topic_subject(ctx: Ctx, cue: Cue) -> Subject | None:
     """"أما هيئة الحشد الشعبي، التي ...، فأعلنت": the topic after أما is the subject."""
-    first = ctx.lay.word_index(ctx.lay.sentence_start(ctx.starts[cue.i]))
+    first = ctx.sentence_first(cue.i)
     if first >= cue.i - 1 or ctx.keys[first] != "اما" or not ctx.keys[cue.i].startswith("ف"):
         return None
     sub = described(ctx, first + 1, extend(ctx, first + 1, cue.i))
@@ -58,7 +58,7 @@ def _topic_subject(ctx: Ctx, cue: Cue) -> Subject | None:
 
 def _background_subject(ctx: Ctx, cue: Cue) -> Subject | None:
     """"وكانت وزارة الخارجية الأميركية قالت": the words between كان and the cue."""
-    first = ctx.lay.word_index(ctx.lay.sentence_start(ctx.starts[cue.i]))
+    first = ctx.sentence_first(cue.i)
     if first >= cue.i - 1 or ctx.keys[first] not in ctx.lex.background:
         return None
     if any(c in ctx.text[ctx.ends[first]:ctx.starts[cue.i]] for c in ",،:."):
@@ -75,7 +75,7 @@ def _fronted_subject(ctx: Ctx, cue: Cue) -> Subject | None:
     """"غير أن مصادر عسكرية قدرت", "بينما مصدر مقرب منه قال": a description between
     a clause opener and the cue."""
     lex = ctx.lex
-    first = ctx.lay.word_index(ctx.lay.sentence_start(ctx.starts[cue.i]))
+    first = ctx.sentence_first(cue.i)
     for k in range(cue.i - 1, max(first, cue.i - 8) - 1, -1):
         w = ctx.keys[k]
         opener = w in lex.clause_openers or (w == "ان" and k > 0 and ctx.keys[k - 1] in lex.fronting)

@@ -182,7 +182,9 @@ def statement_boundaries(text: str) -> list[int]:
     while i >= 0:                       # a dot ends one unless in a number or an abbreviation
         nxt = text[i + 1] if i + 1 < n else " "
         prev = text[i - 1] if i else " "
-        if not ((prev.isdigit() and nxt.isdigit()) or _abbreviation(text, i)):
+        number = prev.isdigit() and nxt.isdigit()
+        abbreviation = i >= 2 and prev.isalpha() and not text[i - 2].isalnum()   # "ت.غ", "د.": one letter
+        if not (number or abbreviation):
             ends.append(i)
         i = text.find(".", i + 1)
     ends.sort()
@@ -193,7 +195,7 @@ def _sentence_ends(text: str, ends: list[int]) -> list[int]:
     """The boundaries that close a sentence holding at least one letter."""
     out, prev = [], 0
     for e in ends:
-        if _has_letter(text, prev, e):
+        if e > prev and _has_letter(text, prev, e):
             out.append(e)
         prev = e + 1
     return out
@@ -208,12 +210,6 @@ def _has_letter(text: str, start: int, end: int) -> bool:
             return True
         m = _LETTER.search(text, m.end(), end)
     return False
-
-
-def _abbreviation(text: str, i: int) -> bool:
-    """A dot inside an abbreviation such as "ت.غ" or "د." (a one-letter word before it)."""
-    before = text[max(0, i - 2):i]
-    return len(before) == 2 and not before[0].isalnum() and before[1].isalpha()
 
 
 class Layout:
