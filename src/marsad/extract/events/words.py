@@ -237,17 +237,21 @@ class _Tables:
                 found[slot].append((i, 1, payload))
             if not longer:
                 continue
+            nxt = words[i + 1].stems if i + 1 < n else ()
+            if longer.keys().isdisjoint(nxt):   # no longer phrase goes on with the next word
+                for slot, payload in fallback:
+                    found[slot].append((i, 1, payload))
+                continue
             matched: dict[int, tuple[int, int, Any]] = {}   # slot -> (rank, length, payload)
-            if i + 1 < n:
-                for stem in words[i + 1].stems:
-                    for slot, order, rest, payload in longer.get(stem, ()):
-                        if i + 1 + len(rest) > n or (slot in matched and matched[slot][0] < order):
-                            continue
-                        k = 1
-                        while k < len(rest) and rest[k] in words[i + 1 + k].stems:
-                            k += 1
-                        if k == len(rest):
-                            matched[slot] = (order, 1 + len(rest), payload)
+            for stem in nxt:
+                for slot, order, rest, payload in longer.get(stem, ()):
+                    if i + 1 + len(rest) > n or (slot in matched and matched[slot][0] < order):
+                        continue
+                    k = 1
+                    while k < len(rest) and rest[k] in words[i + 1 + k].stems:
+                        k += 1
+                    if k == len(rest):
+                        matched[slot] = (order, 1 + len(rest), payload)
             for slot, (_order, length, payload) in matched.items():
                 found[slot].append((i, length, payload))
             for slot, payload in fallback:
