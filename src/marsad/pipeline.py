@@ -43,6 +43,7 @@ class Pipeline:
     stages: list[StageSpec]
     kb_files: tuple[Path, ...] = ()
     _kb: KnowledgeBase | None = field(default=None, repr=False)
+    _ready: bool = field(default=False, repr=False)
 
     @property
     def kb(self) -> KnowledgeBase:
@@ -50,27 +51,37 @@ class Pipeline:
             from marsad.kb import load_kb
 
             self._kb = load_kb(self.kb_files)
-            # The knowledge base and the matchers built on it live as long as the process: keep the
-            # cyclic garbage collector from walking their ~300k objects on every full collection.
+        return self._kb
+
+    def prepare(self) -> Pipeline:
+        """Load the knowledge base and build every stage's lexicons and matchers now (a bad knowledge
+        base fails before any input; the first article does not pay for the build)."""
+        if self.stages and not self._ready:
+            _ = self.kb
+            self._ready = True
+            self.analyze(Article(text=_WARM_TEXT, title=_WARM_TEXT.split("\n")[0]))
+            # The knowledge base, matchers and lexicons live as long as the process: keep the cyclic
+            # garbage collector from walking their ~350k objects on every full collection.
             gc.freeze()
             # Analysis allocates ~100k short-lived objects per article and makes almost no cycles:
             # young collections every 700 allocations cost ~4 % of the time; every 20,000, under 1 %.
             threshold = gc.get_threshold()
             gc.set_threshold(max(threshold[0], GC_YOUNG), *threshold[1:])
-        return self._kb
-
-    def prepare(self) -> Pipeline:
-        """Load what the stages need now (the knowledge base), so a bad one fails before any input."""
-        if self.stages:
-            _ = self.kb
         return self
 
     def analyze(self, article: Article) -> Document:
+        if not self._ready:
+            self.prepare()
         doc = document_from_article(article)
         a = Analysis(doc, self.kb)
         for spec in self.stages:
             spec.fn(a)
         return doc
+
+
+# Exercises every stage once (an invented sentence: a strike, a count, a date, a quote).
+_WARM_TEXT = ("قصف على حلب\n\nقتل 3 مدنيين في قصف على حلب أمس الأحد 5 أيلول 2017، "
+              "وقال المتحدث باسم الوزارة إن \"الهجوم لن يمر\".")
 
 
 def available_stages() -> list[str]:
@@ -174,18 +185,6 @@ def _finish(result: Document | InputError, then: Callable[[Document], Any] | Non
         return InputError("E_ANALYZE", f"{type(exc).__name__}: {exc}", result.source)
 
 
-def _warm(pipe: Pipeline) -> None:
-    """Load the knowledge base and build every stage's lexicons and matchers in this process, so
-    worker processes forked from it start ready instead of each building them again."""
-    if pipe.stages:
-        pipe.analyze(Article(text=_WARM_TEXT, title=_WARM_TEXT.split("\n")[0]))
-
-
-# Exercises every stage once (an invented sentence: a strike, a count, a date, a quote).
-_WARM_TEXT = ("قصف على حلب\n\nقتل 3 مدنيين في قصف على حلب أمس الأحد 5 أيلول 2017، "
-              "وقال المتحدث باسم الوزارة إن \"الهجوم لن يمر\".")
-
-
 def analyze_many(items: Iterable[Article | InputError], *, workers: int = 1,
                  stages: Sequence[str] | None = None, kb_files: Iterable[Path] = (),
                  chunksize: int = 8, then: Callable[[Document], Any] | None = None) -> Iterator[Any]:
@@ -205,7 +204,7 @@ def analyze_many(items: Iterable[Article | InputError], *, workers: int = 1,
     names = list(stages) if stages else None
     context = None
     if sys.platform.startswith("linux"):    # (fork is unsafe on macOS, absent on Windows)
-        _warm(build(names, kb))              # forked workers inherit the loaded KB and matchers
+        build(names, kb).prepare()           # forked workers inherit the loaded KB and matchers
         context = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker,
                              initargs=(names, kb, then)) as pool:
