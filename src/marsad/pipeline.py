@@ -76,6 +76,9 @@ class Pipeline:
         a = Analysis(doc, self.kb)
         for spec in self.stages:
             spec.fn(a)
+        # Stage notes may point back at the Analysis (a cycle): dropping them lets reference counting
+        # free the article's working objects now, instead of leaving ~1,300 per article to the GC.
+        a.scratch.clear()
         return doc
 
 
