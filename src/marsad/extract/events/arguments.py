@@ -152,9 +152,10 @@ def nationality(s: Sentence, last: int) -> ActorRef | None:
     keys = _nationality_keys(lexicon().events.get("actors", {}).get("nationality", {}))
     words = s.idx.words
     for k in range(last + 1, min(last + 4, s.hi)):
-        kb_id = next((keys[x] for x in words[k].stems if x in keys), None)
-        if kb_id is None:
+        found = keys.keys() & words[k].stems
+        if not found:
             continue
+        kb_id = next(keys[x] for x in words[k].stems if x in found)
         ent = next((e for e in s.a.doc.entities if e.kb_id == kb_id), None)
         actor = s.a.kb.actors.get(kb_id) if hasattr(s.a.kb, "actors") else None
         name = s.a.text[words[last].start:words[k].end]
@@ -187,10 +188,16 @@ def _agent(s: Sentence, first: int, last: int, verb: bool,
     if cue is not None:
         return cue
     clause = words[first].clause
-    after = next((t for t in actors if t[0] == last + 1 and words[t[0]].clause == words[last].clause
-                  and is_actor(s.a, t[2], False)), None)
-    before = next((t for t in reversed(actors) if t[1] < first and words[t[1]].clause == clause
-                   and first - t[1] <= (6 if is_actor(s.a, t[2], False) else 2)), None)
+    after = before = None
+    for t in actors:
+        if t[0] == last + 1 and words[t[0]].clause == words[last].clause and is_actor(s.a, t[2], False):
+            after = t
+            break
+    for t in reversed(actors):
+        if t[1] < first and words[t[1]].clause == clause \
+                and first - t[1] <= (6 if is_actor(s.a, t[2], False) else 2):
+            before = t
+            break
     if verb and before is not None:
         return actor_ref(before[2])
     light = None if verb else _light_verb_subject(s, first, actors)

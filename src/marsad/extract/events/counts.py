@@ -14,7 +14,7 @@ from marsad.document import Quantity, Span
 from marsad.extract.base import Analysis
 from marsad.extract.events.lexicon import fold, lexicon
 from marsad.extract.events.views import quantities, word_index
-from marsad.extract.events.words import WordIndex
+from marsad.extract.events.words import WordIndex, article_stem
 
 _BACK_NEAR, _BACK_FAR = 4, 16
 _KEY = "events.counts"
@@ -182,7 +182,7 @@ def _scan_back(idx: WordIndex, first: int, reach: int, covered: set[int]) -> Cue
 
 def _definite(w) -> bool:
     """"العائدين": a definite noun describes people, it does not say what happened to the number."""
-    return any(s.startswith("ال") for s in w.stems[:2])
+    return article_stem(w)
 
 
 def _event_noun(idx: WordIndex, last: int) -> tuple[str | None, int | None, dict]:

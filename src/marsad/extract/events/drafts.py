@@ -18,6 +18,7 @@ from marsad.extract.events.lexicon import Trigger, TriggerForm, lexicon
 from marsad.extract.events.totals import totals
 from marsad.extract.events.triggers import Candidate, find_candidates, modality, refine
 from marsad.extract.events.views import sentence_index, sentences, word_index
+from marsad.extract.events.words import article_stem
 
 
 @dataclass
@@ -151,9 +152,10 @@ def _placed(a: Analysis, s: args.Sentence, k: int, c: Candidate) -> Place | None
     trig = c.form.trigger
     if c.context_missing and not _object_place(s, c.last, 3):
         return None
-    if any(t[2].entity.type != "location" and t[2].span.start <= c.span.start and c.span.end <= t[2].span.end
-           for t in s.mentions):
-        return None                 # part of a name ("طيران العدوان", "غرفة عمليات ...")
+    start, end = c.span.start, c.span.end
+    for _w0, _w1, m in s.mentions:
+        if m.span.start <= start and end <= m.span.end and m.entity.type != "location":
+            return None             # part of a name ("طيران العدوان", "غرفة عمليات ...")
     loc = args.location(s, c.first, c.last)
     pointer = c.anaphoric or _place_pronoun(s, c.first) or _enclitic(s, c.first)
     if loc is None and pointer:
@@ -199,7 +201,7 @@ def _construct(s: args.Sentence, c: Candidate) -> bool:
     if c.form.aspect != "masdar":
         return False
     nxt = words[c.last + 1] if c.last + 1 < s.hi else None
-    return any(x.startswith("ال") for x in words[c.first].stems[:2]) or (
+    return article_stem(words[c.first]) or (
         nxt is not None and nxt.key.startswith("ال"))
 
 
@@ -238,7 +240,7 @@ def _object_place(s: args.Sentence, last: int, reach: int = 6) -> bool:
 def _enclitic(s: args.Sentence, first: int) -> bool:
     """The trigger carries a pronoun ("بتحريره"): what it points to was named before."""
     w = s.idx.words[first]
-    return not any(stem in lexicon().triggers.index for stem in w.stems)
+    return lexicon().triggers.index.keys().isdisjoint(w.stems)
 
 
 def _place_pronoun(s: args.Sentence, first: int) -> bool:

@@ -10,7 +10,7 @@ from typing import Any
 from marsad.document import Span
 from marsad.extract.events.lexicon import Lexicon, Phrases, TriggerForm, lexicon
 from marsad.extract.events.totals import sentence_bounds
-from marsad.extract.events.words import Word, WordIndex
+from marsad.extract.events.words import Word, WordIndex, article_stem
 
 _PURPOSE_LAM = ("ل", "لل", "ول", "ولل", "فل", "فلل")
 _FUTURE = ("س", "وس", "فس")
@@ -141,7 +141,7 @@ def _clause_range(idx: WordIndex, i: int, lo: int, reach: int = 8) -> tuple[int,
 
 
 def _definite(w: Word) -> bool:
-    return any(s.startswith("ال") for s in w.stems[:2]) or w.key.startswith(("لل", "ولل", "فلل"))
+    return article_stem(w) or w.key.startswith(("لل", "ولل", "فلل"))
 
 
 def _context_hits(idx: WordIndex, first: int, last: int, lo: int, hi: int,

@@ -167,6 +167,12 @@ def _break_word(parts: list[str], n: int, end: int, stems: tuple[str, ...], brea
     return False
 
 
+def article_stem(w: Word) -> bool:
+    """One of the word's first two stems (the word, its proclitic-stripped form) starts with ال."""
+    stems = w.stems
+    return stems[0].startswith("ال") or (len(stems) > 1 and stems[1].startswith("ال"))
+
+
 Hit = tuple[int, int, Any]           # (index of the first word, number of words, payload)
 # Every phrase of one table in one document: (positions, hits in text order)
 Found = tuple[list[int], list[Hit]]
