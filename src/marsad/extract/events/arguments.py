@@ -10,7 +10,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from typing import Any
 
-from marsad.document import ActorRef, Location, Quote
+from marsad.document import ActorRef, Location
 from marsad.extract.base import Analysis, Mention
 from marsad.extract.events.lexicon import fold, lexicon
 from marsad.extract.events.views import word_index
@@ -80,7 +80,6 @@ class Sentence:
         self._actors: dict[bool, list[tuple[int, int, Mention]]] = {}
         self._places: list[tuple[int, int, Mention]] | None = None
         self._ranked: list[tuple[float, int, Mention, str | None]] | None = None
-        self._quotes: list[Quote] | None = None
 
     @property
     def mentions(self) -> list[tuple[int, int, Mention]]:
@@ -103,13 +102,6 @@ class Sentence:
         if self._places is None:
             self._places = [t for t in self.mentions if t[2].entity.type == "location"]
         return self._places
-
-    def quotes(self) -> list[Quote]:
-        """The document's quotes whose content overlaps the sentence, in document order."""
-        if self._quotes is None:
-            start, end = self._span
-            self._quotes = [q for q in self.a.doc.quotes if q.content.start < end and start < q.content.end]
-        return self._quotes
 
     @property
     def ranked_places(self) -> list[tuple[float, int, Mention, str | None]]:

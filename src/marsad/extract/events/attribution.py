@@ -5,11 +5,14 @@ The outlet that published the article is never the attribution.
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from marsad.document import Attribution, Document
 from marsad.extract.events.arguments import Sentence, is_actor
 from marsad.extract.events.lexicon import fold, lexicon
 
 _MAX_NAME_WORDS = 3
+_QUOTES = "events.quotes"       # the document's quotes by content start (see _from_quotes)
 
 
 def attribution(s: Sentence, doc: Document, offset: int, first: int) -> tuple[Attribution, set[str]] | None:
@@ -25,11 +28,25 @@ def attribution(s: Sentence, doc: Document, offset: int, first: int) -> tuple[At
 
 
 def _from_quotes(s: Sentence, doc: Document, offset: int) -> Attribution | None:
-    start, end = s._span
-    for q in s.quotes() if start <= offset < end else doc.quotes:    # a quote holding the offset
-        if q.content.start <= offset < q.content.end:
-            return Attribution(q.speaker.entity, q.speaker.name)
-    return None
+    """The speaker of the first quote (in document order) whose content holds ``offset``."""
+    index = s.a.scratch.get(_QUOTES)
+    if index is None or index[0] is not doc.quotes or index[1] != len(doc.quotes):
+        order = sorted(range(len(doc.quotes)), key=lambda k: doc.quotes[k].content.start)
+        starts = [doc.quotes[k].content.start for k in order]
+        longest = max((q.content.end - q.content.start for q in doc.quotes), default=0)
+        index = s.a.scratch[_QUOTES] = (doc.quotes, len(doc.quotes), order, starts, longest)
+    quotes, _n, order, starts, longest = index
+    best = None
+    j = bisect_right(starts, offset) - 1
+    while j >= 0 and starts[j] > offset - longest:      # an earlier start ends before the offset
+        k = order[j]
+        if offset < quotes[k].content.end and (best is None or k < best):
+            best = k
+        j -= 1
+    if best is None:
+        return None
+    q = quotes[best]
+    return Attribution(q.speaker.entity, q.speaker.name)
 
 
 def _nominal(s: Sentence) -> Attribution | None:
