@@ -162,7 +162,8 @@ def _break_word(parts: list[str], n: int, end: int, stems: tuple[str, ...], brea
                 following.append(_info(word[:limit - at])[1])
                 at += len(word)
                 nxt += 2
-            if len(following) >= len(rest) and all(r in following[k] for k, r in enumerate(rest)):
+            if len(following) >= len(rest) and rest[0] in following[0] \
+                    and all(r in following[k] for k, r in enumerate(rest)):     # the first word decides most
                 return True
     return False
 
