@@ -141,3 +141,23 @@ def test_before_is_a_clause_bounded_look_behind() -> None:
                     hits = idx.find(table, max(first - reach, lo), first, deep=True)
                     expected = any(words[i].clause == words[first].clause for i, _n, _p in hits)
                     assert idx.before(table, first, lo, reach) == expected
+
+
+def test_quote_holding_an_offset_is_the_first_in_document_order() -> None:
+    from marsad.document import Document, Quote, Speaker
+    from marsad.extract.base import Analysis
+    from marsad.extract.events.arguments import sentence_view
+    from marsad.extract.events.attribution import _from_quotes
+    from marsad.kb.base import KnowledgeBase
+
+    text = "قال المتحدث إن الطائرات قصفت المدينة صباح اليوم وإن القصف أدى إلى مقتل مدنيين في السوق"
+    doc = Document("t", text)
+    spans = [(40, 70), (5, 60), (20, 30), (65, len(text)), (0, 3), (25, 26)]   # nested, overlapping, unsorted
+    doc.quotes = [Quote(f"q{k}", Speaker(f"e{k}", f"s{k}"), doc.span(0, 1), doc.span(a, b))
+                  for k, (a, b) in enumerate(spans)]
+    a = Analysis(doc, KnowledgeBase(actors={}, places={}))
+    s = sentence_view(a, 0, len(text))
+    for offset in range(len(text) + 2):
+        first = next((q for q in doc.quotes if q.content.start <= offset < q.content.end), None)
+        found = _from_quotes(s, doc, offset)
+        assert (found.entity if found else None) == (first.speaker.entity if first else None)
