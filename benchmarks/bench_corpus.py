@@ -88,17 +88,13 @@ def stage_rows(quick: bool) -> list[dict]:
     arabic = _cpu(lambda: [(normalize(t), tokens(t), sentences(t)) for t in texts])
     rows.append(row("arabic", "normalize+tokens+sentences", mb / arabic, "MB/s/core",
                     f"{n / arabic:,.0f} articles/s/core"))
-    previous = _cpu(lambda: [build([]).analyze(a) for a in articles])
-    names: list[str] = []
-    for name in DEFAULT_STAGES:
-        names.append(name)
-        pipe = build(list(names)).prepare()
-        pipe.analyze(articles[0])  # lazy tables of the stage
-        total = _cpu(lambda pipe=pipe: [pipe.analyze(a) for a in articles])
-        spent = max(total - previous, 1e-9)
-        rows.append(row(name, "stage alone", n / spent, "articles/s/core",
-                        f"{spent / n * 1000:.1f} ms/article"))
-        previous = total
+    from benchmarks.bench_pipeline import _stage_times
+
+    pipe = build(list(DEFAULT_STAGES)).prepare()
+    for name, seconds in _stage_times(pipe, articles).items():   # shared views on their own rows
+        rows.append(row(name if name in DEFAULT_STAGES else f"view:{name}", "alone",
+                        n / max(seconds, 1e-9), "articles/s/core", f"{seconds / n * 1000:.2f} ms/article"))
+    previous = _cpu(lambda: [pipe.analyze(a) for a in articles])
     rows.append(row("pipeline", "full analysis", n / previous, "articles/s/core",
                     f"{mb / previous:.2f} MB/s; {n} generated articles of "
                     f"~{ingest['bytes'] / n / 1000:.1f} kB"))
