@@ -67,10 +67,6 @@ class Normalized:
         """Original offset where normalised character ``i`` begins."""
         return self._maps()[0][i] if i < len(self.text) else len(self.original)
 
-    def _oend_of(self, i: int) -> int:
-        """Original offset where normalised character ``i`` ends (deleted marks that follow included)."""
-        return self._maps()[1][i]
-
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         """The original span covering normalised ``[start, end)`` (clamped to the text)."""
         n = len(self.text)

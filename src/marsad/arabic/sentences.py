@@ -66,6 +66,8 @@ def _word_before(text: str, lo: int, i: int) -> str | None:
             break
         j -= 1
     return text[j:end] if j < end else None
+
+
 _WORD_AFTER = re.compile(r"[^\W\d_]+")
 
 

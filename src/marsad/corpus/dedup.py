@@ -98,11 +98,10 @@ def groups(signatures: Iterable[tuple[str, bytes]]) -> dict[str, tuple[str, floa
         for other in candidates:
             if jaccard(sig, sigs[other]) >= THRESHOLD:
                 sets.union(other, doc_id)
-        if doc_id not in sigs:       # datasketch's LSH refuses a key twice: the first signature stays
-            for band, key in zip(bands, keys, strict=True):
-                band[key].append(doc_id)
-            sigs[doc_id] = sig
-            order.append(doc_id)
+        for band, key in zip(bands, keys, strict=True):
+            band[key].append(doc_id)
+        sigs[doc_id] = sig
+        order.append(doc_id)
     rank = {d: i for i, d in enumerate(order)}
     result = {}
     for group in sets.groups():

@@ -15,10 +15,10 @@ def read_yaml(path: Path) -> Any:
     """Parse one YAML file; a missing or broken file is an ``E_USAGE`` error with its path."""
     import yaml  # imported on first use: keeps `import marsad.ingest` light
 
+    from marsad._yaml import safe_load
+
     try:
         with path.open(encoding="utf-8") as fh:
-            from marsad._yaml import safe_load
-
             return safe_load(fh)
     except OSError as exc:
         raise MarsadError("E_USAGE", f"cannot read data file {path}: {exc.strerror or exc}") from exc

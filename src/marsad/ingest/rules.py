@@ -57,7 +57,7 @@ class Rules:
     dateline: dict[str, Any] = field(default_factory=dict)
     key_chars: int = 400  # lines longer than this are never compared by folded phrase
     # the rules that can match a line without a folded key (a long one): regexes, empty phrases
-    keyless_rules: tuple[LineRule, ...] = ()
+    keyless_rules: tuple[LineRule, ...] = field(init=False, default=())
 
     def __post_init__(self) -> None:
         keyless = tuple(r for r in self.line_rules if r.regex is not None or "" in r.exact

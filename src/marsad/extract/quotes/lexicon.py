@@ -223,14 +223,11 @@ class Lexicon:
         bare = word_key[1:] if word_key[:1] in "وف" and len(word_key) > 3 else word_key
         if word_key in self.adjuncts or bare in self.adjuncts:
             bits |= ADJUNCT
-        if word_key in self.manner:
-            bits |= MANNER
-        if word_key in self.date_prepositions:
-            bits |= DATE_PREPOSITION
-        if word_key in self.self_named:
-            bits |= SELF_NAMED
-        if word_key in self.relatives or word_key in self.not_names:
-            bits |= NOT_IN_NAME
+        for table, bit in ((self.manner, MANNER), (self.date_prepositions, DATE_PREPOSITION),
+                           (self.self_named, SELF_NAMED), (self.relatives, NOT_IN_NAME),
+                           (self.not_names, NOT_IN_NAME)):
+            if word_key in table:
+                bits |= bit
         if word_key in self.role_prepositions:
             bits |= ROLE_PREPOSITION
         elif word_key in self.object_prepositions:

@@ -201,11 +201,6 @@ def is_head(ctx: Ctx, j: int) -> bool:
     return bool(ctx.kc[j] & HEAD)
 
 
-def is_role_noun(ctx: Ctx, k: str) -> bool:
-    """A role noun, masculine or feminine ("نائب" / "نائبة")."""
-    return bool(ctx.lex.classes[k] & ROLE_NOUN)
-
-
 def keys_at(ctx: Ctx, j: int, n: int) -> list[str]:
     return ctx.keys[j:j + n]
 

@@ -13,6 +13,8 @@ from functools import cached_property, lru_cache, partial
 from itertools import accumulate
 from typing import NamedTuple
 
+from marsad.extract.base import find_all
+
 _WORD = re.compile(r"[\u0621-\u063a\u0640-\u065f\u0670-\u06d3\u06fa-\u06ff\w]+")
 
 OPENERS = {"«": "»", "“": "”", "\"": "\""}
@@ -129,19 +131,6 @@ def paragraph_end(text: str, offset: int) -> int:
     """Offset of the newline ending the paragraph holding ``offset`` (or the text end)."""
     end = text.find("\n", offset)
     return len(text) if end < 0 else end
-
-
-def find_all(text: str, chars: str) -> list[int]:
-    """Offsets of every occurrence of each of ``chars`` in ``text``, in order (a string search
-    per character: far cheaper than a regex scan of the text when they are rare)."""
-    found: list[int] = []
-    for c in chars:
-        i = text.find(c)
-        while i >= 0:
-            found.append(i)
-            i = text.find(c, i + 1)
-    found.sort()
-    return found
 
 
 def quote_pairs(text: str) -> list[Pair]:
