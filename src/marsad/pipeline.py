@@ -9,6 +9,7 @@ import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -82,9 +83,10 @@ class Pipeline:
         return doc
 
 
+@lru_cache(maxsize=1)
 def _warm_up_article() -> Article:
     """A short invented article that exercises every stage once (kb/data/warmup.txt: a strike, a
-    count, a date, a quote)."""
+    count, a date, a quote), read once per process like the other data files."""
     from marsad.kb.loader import DATA
 
     text = (DATA / "warmup.txt").read_text(encoding="utf-8").strip()
