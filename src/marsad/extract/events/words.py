@@ -17,7 +17,8 @@ from itertools import compress
 from operator import itemgetter
 from typing import Any, NamedTuple
 
-from marsad.extract.events.lexicon import Phrases, fold, lexicon
+from marsad.arabic import fold_key
+from marsad.extract.events.lexicon import Phrases, lexicon
 
 # Proclitic letters and combinations, longest first; "لل" restores the article ("للتحالف" -> "التحالف").
 _PROCLITICS = ("وبال", "فبال", "وكال", "ولل", "فلل", "وال", "فال", "بال", "كال", "لل", "ال", "وب", "ول",
@@ -37,6 +38,12 @@ class Word(NamedTuple):
     sentence: int = 0           # grows at . ! ? ؟ and line breaks
 
 
+# The clitics above by the letter they start (proclitics) or end (enclitics) with, in the same order:
+# a word is tried only against the clitics that can match it.
+_PROCLITICS_BY_FIRST = {c: tuple(p for p in _PROCLITICS if p[0] == c) for c in {p[0] for p in _PROCLITICS}}
+_ENCLITICS_BY_LAST = {c: tuple(e for e in _ENCLITICS if e[-1] == c) for c in {e[-1] for e in _ENCLITICS}}
+
+
 @lru_cache(maxsize=1 << 16)
 def analyse(key: str, taa: bool = False) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """Stems of a folded word: (proclitic analyses, analyses with enclitics stripped too).
@@ -44,7 +51,7 @@ def analyse(key: str, taa: bool = False) -> tuple[tuple[str, ...], tuple[str, ..
     ``taa``: the word ends with taa marbuta, so its folded final ه is no enclitic.
     """
     stems = [key]
-    for pro in _PROCLITICS:
+    for pro in _PROCLITICS_BY_FIRST.get(key[:1], ()):
         if key.startswith(pro) and len(key) - len(pro) >= 2:
             rest = key[len(pro):]
             if pro.endswith("ال") or pro.endswith("لل"):
@@ -54,7 +61,7 @@ def analyse(key: str, taa: bool = False) -> tuple[tuple[str, ...], tuple[str, ..
     if key.endswith("ا") and len(key) >= 4:     # accusative tanween on the bare word: "كمينا"
         deep.append(key[:-1])
     for s in list(deep):
-        for enc in _ENCLITICS:
+        for enc in _ENCLITICS_BY_LAST.get(s[-1:], ()):
             if s.endswith(enc) and len(s) - len(enc) >= 3 and not (taa and enc == "ه"):
                 deep.append(s[: -len(enc)])
                 if s[-len(enc) - 1] == "ت":      # "هزيمتهم" -> "هزيمة" (taa marbuta before a pronoun)
@@ -75,7 +82,7 @@ def _info(word: str) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
     """(folded key, stems, deep stems) of a word, cached."""
     got = _INFO.get(word)
     if got is None:
-        key = fold(word)
+        key = fold_key(word).strip()    # fold(word), read from the Arabic layer's cache of word keys
         got = (key, *analyse(key, word.endswith("ة")))
         if len(_INFO) < 200_000:
             _INFO[word] = got
