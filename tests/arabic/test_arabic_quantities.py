@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from arabic_strategies import mixed
 from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from marsad.arabic import dual_value, find_quantities, parse_quantity
 
@@ -340,3 +341,30 @@ def test_seed_quantities(seeds: dict[str, Path], key: str) -> None:
     texts = {q.span.text for q in found if q.span}
     for absent in SEED_ABSENT.get(key, []):
         assert absent not in texts
+
+
+def test_word_roles_are_the_table_words_behind_proclitics() -> None:
+    """The closed word lists of the candidate scan hold exactly the words the parsers accept."""
+    from marsad.arabic._qrules import rules
+    from marsad.arabic.numbers import lexicon
+    from marsad.arabic.quantities import _heads, _vague_heads, _word_roles
+
+    openers, cores = _word_roles()
+    lex, r = lexicon(), rules()
+    probes = {pre + w for w in [*openers, *cores, "قتلى", "مدنيين", "ما", "في"]
+              for pre in ("", "و", "ب", "ل", "ال", "وب", "ف")}
+    for word in probes:
+        number = lex.strip_and_lookup(word) is not None
+        opens = number or any(h in r.before or h in r.starters for h, _ in _heads(word))
+        core = number or any(word.startswith(pro) and len(word) - len(pro) >= 3
+                             and word[len(pro):] in _vague_heads() for pro in ("", *lex.proclitics))
+        assert (word in openers, word in cores) == (opens, core), word
+
+
+@given(st.one_of(mixed, st.text(alphabet="0123456789١٢ /.-:", max_size=40)))
+@settings(max_examples=300, deadline=None)
+def test_numeric_dates_tried_at_digit_runs_find_what_a_scan_finds(text: str) -> None:
+    from marsad.arabic.quantities import _DIGIT_RUN, _NUMERIC_DATE, _numeric_dates
+
+    runs = [m.start() for m in _DIGIT_RUN.finditer(text)]
+    assert _numeric_dates(text, runs) == [m.span() for m in _NUMERIC_DATE.finditer(text)]

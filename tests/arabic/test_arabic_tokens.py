@@ -97,3 +97,13 @@ def test_stems_are_well_formed(word: str) -> None:
 
 def test_stems_fold_for_keys() -> None:
     assert fold(stems("بالرقة")[0].stem) == fold("الرقة")
+
+
+@given(st.one_of(mixed, st.text(alphabet="بسم\u200c\u200d e\u0301\u0300", max_size=30)))
+@settings(max_examples=300, deadline=None)
+def test_token_columns_are_the_tokens(text: str) -> None:
+    from marsad.arabic.tokens import token_columns, token_kind
+
+    toks = tokens(text)
+    assert token_columns(text) == ([t.start for t in toks], [t.end for t in toks], [t.text for t in toks])
+    assert [token_kind(t.text) for t in toks] == [t.kind for t in toks]

@@ -35,18 +35,18 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Collection
 from dataclasses import dataclass
 from functools import lru_cache
-from operator import itemgetter
+from itertools import compress, count
 
 from marsad.arabic._qrules import Phrase, QuantityRules, modify, rules
 from marsad.arabic.normalize import Normalized, fold_key, normalize
 from marsad.arabic.numbers import lexicon, parse_digits, parse_words
-from marsad.arabic.tokens import Token, tokens
+from marsad.arabic.tokens import token_columns, token_kind
 from marsad.document import Quantity
 
 __all__ = ["find_quantities", "parse_quantity"]
 
-# (?=\d): every branch opens with a digit; saying so first lets the scan skip other positions fast
-_NUMERIC_DATE = re.compile(r"(?=\d)(?<!\d)(?:\d{1,2} ?[/.-] ?\d{1,2} ?[/.-] ?\d{2,4}"
+# Tried at the first digit of each run of digits only: every match starts there.
+_NUMERIC_DATE = re.compile(r"(?<!\d)(?:\d{1,2} ?[/.-] ?\d{1,2} ?[/.-] ?\d{2,4}"
                            r"|\d{4} ?[/.-] ?\d{1,2} ?[/.-] ?\d{1,2}"
                            r"|\d{1,2}:\d{2}(?::\d{2})?|(?:19|20)\d\d\s*[-/]\s*(?:19|20)\d\d)(?!\d)")
 
@@ -61,11 +61,20 @@ class _Core:
     digits: bool
 
 
+_DIGIT_RUN = re.compile(r"\d(?<!\d\d)")    # the first digit of a run (the scan skips non-digits fast)
+
+
 @dataclass(slots=True)
 class _Ctx:
+    """The folded text's tokens as columns (see :class:`~marsad.arabic.tokens.TokenColumns`)."""
+
     norm: Normalized
-    toks: list[Token]
-    words: list[str]
+    starts: list[int]       # normalised char offsets of the tokens
+    ends: list[int]
+    words: list[str]        # the tokens' texts
+    runs: list[int]         # where each run of digits starts
+    numbers: list[int]      # indices of the number tokens
+    is_number: set[int]
     blocked: set[int]
     rules: QuantityRules
 
@@ -80,7 +89,7 @@ def find_quantities(text: str, dual_nouns: Collection[str] | None = None) -> lis
     ctx = _context(norm)
     found: list[tuple[int, int, Quantity]] = []
     i = 0
-    starts, cores = _candidates(ctx.toks)
+    starts, cores = _candidates(ctx)
     reach = _reach()
     for k in starts:
         if k < i:
@@ -97,40 +106,38 @@ def find_quantities(text: str, dual_nouns: Collection[str] | None = None) -> lis
     return [q for _, _, q in found]
 
 
-def _candidates(toks: list[Token]) -> tuple[list[int], list[int]]:
+def _candidates(ctx: _Ctx) -> tuple[list[int], list[int]]:
     """Indices of the tokens a quantity may start at (numbers, words that may open one), and of
     those that may be its core (numbers, number words, the first word of a vague amount)."""
-    known = _WORD_ROLES
-    starts: list[int] = []
-    cores: list[int] = []
-    for k, (_start, _end, text, kind) in enumerate(toks):
-        if kind == "number":
-            starts.append(k)
-            cores.append(k)
-        elif kind == "word":
-            roles = known.get(text)
-            if roles is None:
-                roles = (_may_start(text), _may_be_core(text))
-                if len(known) < 100_000:
-                    known[text] = roles
-            if roles[0]:
-                starts.append(k)
-            if roles[1]:
-                cores.append(k)
-    return starts, cores
+    openers, cores = _word_roles()
+    words = ctx.words
+    starts = [*ctx.numbers, *compress(count(), map(openers.__contains__, words))]
+    core_at = [*ctx.numbers, *compress(count(), map(cores.__contains__, words))]
+    return sorted(starts), sorted(core_at)
 
 
-# word -> (_may_start(word), _may_be_core(word)): a dict read is cheaper than the lru calls
-_WORD_ROLES: dict[str, tuple[bool, bool]] = {}
+@lru_cache(maxsize=1)
+def _word_roles() -> tuple[frozenset[str], frozenset[str]]:
+    """The (folded) words a quantity may start at, and those :func:`_core_at` may find a number or
+    vague amount at.  Both are closed lists (table words, bare or behind the proclitics they may
+    take), so one set test per token decides.
+
+    A quantity may start at a number word (:meth:`Lexicon.lookup_prefixed`: bare, or behind a
+    proclitic when at least 3 letters remain), or at a word whose :func:`_heads` holds a modifier's
+    or a vague amount's or a range prefix's first word; its core is a number word or a vague
+    amount's first word (behind a proclitic when at least 3 letters remain).
+    """
+    lex, r = lexicon(), rules()
+    number_words = {pro + w for w in lex.words for pro in ("", *lex.proclitics) if not pro or len(w) >= 3}
+    firsts = r.before.keys() | r.starters
+    openers = number_words | {pro + w for w in firsts for pro in ("", lex.conjunction, *lex.proclitics)}
+    cores = number_words | {pro + w for w in _vague_heads() if len(w) >= 3 for pro in ("", *lex.proclitics)}
+    return _words_only(openers), _words_only(cores)
 
 
-def _may_be_core(word: str) -> bool:
-    """Whether :func:`_core_at` may find a number or vague amount at this (folded) word."""
-    if lexicon().lookup_prefixed(word) is not None:
-        return True
-    heads = _vague_heads()
-    return any(word.startswith(pro) and len(word) - len(pro) >= 3 and word[len(pro):] in heads
-               for pro in ("", *lexicon().proclitics))
+def _words_only(words: set[str]) -> frozenset[str]:
+    """The strings that are one word token (a token with such a text is a word)."""
+    return frozenset(w for w in words if token_columns(w).texts == [w] and token_kind(w) == "word")
 
 
 @lru_cache(maxsize=1)
@@ -167,8 +174,11 @@ def _only_proclitic(head: str) -> bool:
 
 
 def _context(norm: Normalized) -> _Ctx:
-    toks = tokens(norm.text)
-    ctx = _Ctx(norm, toks, list(map(itemgetter(2), toks)), set(), rules())
+    starts, ends, words = token_columns(norm.text)
+    runs = [m.start() for m in _DIGIT_RUN.finditer(norm.text)]
+    # a number token starts a run of digits (a digit before it would belong to it)
+    numbers = [k for p in runs if (k := bisect_left(starts, p)) < len(starts) and starts[k] == p]
+    ctx = _Ctx(norm, starts, ends, words, runs, numbers, set(numbers), set(), rules())
     ctx.blocked = _blocked(ctx)
     return ctx
 
@@ -177,26 +187,35 @@ def _blocked(ctx: _Ctx) -> set[int]:
     """Token indices that cannot start a quantity: dates, times, identifiers, percentages."""
     from marsad.arabic.dates import date_char_ranges
 
-    ranges = [m.span() for m in _NUMERIC_DATE.finditer(ctx.norm.text)]
+    ranges = _numeric_dates(ctx.norm.text, ctx.runs)
     ranges += date_char_ranges(ctx.norm)
-    out = _overlapping_numbers(ctx.toks, sorted(ranges))
-    for k in [k for k, t in enumerate(ctx.toks) if t.kind == "number"]:
+    out = _overlapping_numbers(ctx, sorted(ranges))
+    for k in ctx.numbers:
         if (_is_identifier(ctx, k) or _is_percentage(ctx, k) or _is_bare_year(ctx, k)
                 or (k > 0 and ctx.words[k - 1] in ctx.rules.ordinal_markers)):
             out.add(k)
     return out
 
 
-def _overlapping_numbers(toks: list[Token], ranges: list[tuple[int, int]]) -> set[int]:
+def _numeric_dates(text: str, runs: list[int]) -> list[tuple[int, int]]:
+    """What ``_NUMERIC_DATE.finditer(text)`` finds, tried only where a match may start."""
+    out: list[tuple[int, int]] = []
+    end = 0
+    for pos in runs:
+        if pos >= end and (m := _NUMERIC_DATE.match(text, pos)) is not None:
+            out.append(m.span())
+            end = m.end()
+    return out
+
+
+def _overlapping_numbers(ctx: _Ctx, ranges: list[tuple[int, int]]) -> set[int]:
     """Indices of number and word tokens overlapping any of the sorted ``ranges``."""
     out: set[int] = set()
-    if not ranges:
-        return out
-    ends = [t.end for t in toks]              # tokens do not overlap: their ends are sorted too
+    starts = ctx.starts
     for lo, hi in ranges:
-        k = bisect_right(ends, lo)            # the first token ending after lo
-        while k < len(toks) and toks[k].start < hi:
-            if toks[k].kind == "number" or toks[k].kind == "word":
+        k = bisect_right(ctx.ends, lo)        # the first token ending after lo (tokens do not overlap)
+        while k < len(starts) and starts[k] < hi:
+            if k in ctx.is_number or token_kind(ctx.words[k]) == "word":
                 out.add(k)
             k += 1
     return out
@@ -205,7 +224,7 @@ def _overlapping_numbers(toks: list[Token], ranges: list[tuple[int, int]]) -> se
 def _is_identifier(ctx: _Ctx, k: int) -> bool:
     for back in range(1, ctx.rules.id_window + 1):
         j = k - back
-        if j < 0 or ctx.toks[j].kind != "word":
+        if j < 0 or token_kind(ctx.words[j]) != "word":
             return False
         if ctx.words[j] in ctx.rules.id_cues:
             return True
@@ -265,15 +284,6 @@ def _prefix_at(ctx: _Ctx, k: int) -> tuple[Phrase, int] | None:
     return None
 
 
-@lru_cache(maxsize=65536)
-def _may_start(word: str) -> bool:
-    """Whether a quantity expression can begin with this (folded) word."""
-    r = rules()
-    if any(h in r.before or h in r.starters for h, _ in _heads(word)):
-        return True
-    return lexicon().lookup_prefixed(word) is not None
-
-
 def _quantity_at(ctx: _Ctx, i: int) -> tuple[int, int, Quantity] | None:
     mod = _match_phrase(ctx, i, ctx.rules.before)
     k = mod[1] if mod else i
@@ -296,10 +306,10 @@ def _quantity_at(ctx: _Ctx, i: int) -> tuple[int, int, Quantity] | None:
         end = after[1]
     if mod or prefix:
         lead = mod[2] if mod else (found[1] if found else 0)
-        start_char, first_tok = ctx.toks[i].start + lead, i
+        start_char, first_tok = ctx.starts[i] + lead, i
     else:
         start_char, first_tok = core.start, core_at
-    return first_tok, end, _quantity(ctx, start_char, ctx.toks[end - 1].end, low, high, approx)
+    return first_tok, end, _quantity(ctx, start_char, ctx.ends[end - 1], low, high, approx)
 
 
 def _quantity(ctx: _Ctx, start: int, end: int, low: int | None, high: int | None, approx: bool) -> Quantity:
@@ -323,18 +333,18 @@ def _range_after(ctx: _Ctx, core: _Core, prefixed: bool) -> tuple[int, int, bool
 
 def _core_at(ctx: _Ctx, k: int) -> _Core | None:
     """A number (digits with an optional scale, or words) or a vague amount at token ``k``."""
-    if k >= len(ctx.toks) or k in ctx.blocked:
+    if k >= len(ctx.words) or k in ctx.blocked:
         return None
-    tok = ctx.toks[k]
-    if tok.kind == "number":
+    if k in ctx.is_number:
         return _digits_core(ctx, k)
-    if tok.kind != "word":
+    word = ctx.words[k]
+    if token_kind(word) != "word":
         return None
-    hit = lexicon().lookup_prefixed(tok.text)
+    hit = lexicon().lookup_prefixed(word)
     if hit is not None:
         parsed = parse_words(ctx.words, k, first=hit[1])
         if parsed is not None:
-            return _Core(parsed[0], parsed[0], False, tok.start + len(hit[0]), parsed[1], False)
+            return _Core(parsed[0], parsed[0], False, ctx.starts[k] + len(hit[0]), parsed[1], False)
     return _vague_core(ctx, k)
 
 
@@ -350,7 +360,7 @@ def _digits_core(ctx: _Ctx, k: int) -> _Core | None:
         if not value.is_integer():
             return None
         value = int(value)
-    return _Core(value, value, False, ctx.toks[k].start, end, True)
+    return _Core(value, value, False, ctx.starts[k], end, True)
 
 
 def _vague_core(ctx: _Ctx, k: int) -> _Core | None:
@@ -364,7 +374,7 @@ def _vague_core(ctx: _Ctx, k: int) -> _Core | None:
             key = (head, *ctx.words[k + 1:k + size])
             if len(key) == size and key in ctx.rules.vague:
                 low, high = ctx.rules.vague[key]
-                return _Core(low, high, True, ctx.toks[k].start + len(pro), k + size, False)
+                return _Core(low, high, True, ctx.starts[k] + len(pro), k + size, False)
     return None
 
 
@@ -375,13 +385,13 @@ def _add_duals(ctx: _Ctx, found: list[tuple[int, int, Quantity]],
     folded = frozenset(fold_key(n) for n in nouns)
     used = {k for a, b, _ in found for k in range(a, b)}
     extra = []
-    for k, t in enumerate(ctx.toks):
-        if t.kind != "word" or k in used or (k > 0 and ctx.toks[k - 1].kind == "number"):
+    for k, word in enumerate(ctx.words):
+        if token_kind(word) != "word" or k in used or (k - 1) in ctx.is_number:
             continue
         nxt = _core_at(ctx, k + 1)
         if nxt is not None and nxt.low == 2:
             continue
-        if dual_value(t.text, folded) == 2:
-            extra.append((k, k + 1, _quantity(ctx, t.start, t.end, 2, 2, False)))
+        if dual_value(word, folded) == 2:
+            extra.append((k, k + 1, _quantity(ctx, ctx.starts[k], ctx.ends[k], 2, 2, False)))
     return sorted(found + extra, key=lambda x: x[0])
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
 from typing import NamedTuple
 
 from marsad.arabic._data import table
@@ -24,14 +25,20 @@ ARABIC_LETTER = ("\u0610-\u061a\u0620-\u065f\u066e-\u06d3\u06d5-\u06dc\u06df-\u0
 FORMAT = "\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff"
 MARKS = "\u064b-\u065f\u0610-\u061a\u0670\u06d6-\u06dc\u06df-\u06e4\u06e7\u06e8\u06ea-\u06ed\u0640"
 
+_WORD = rf"[{ARABIC_LETTER}]+(?:[\u200c\u200d]+[{ARABIC_LETTER}]+)*"
+_NUMBER = r"\d+(?:[.,\u066b\u066c]\d+)*"
+_LATIN = r"[^\W\d_][^\W\d_\u0300-\u036f]*(?:[\u0300-\u036f]+[^\W\d_]*)*"
+_PUNCT = rf"[^\s{FORMAT}]"
 # One match per token, with the run of spaces and format controls before it as group 1, so that
 # findall covers the text end to end and offsets follow from the lengths (no match objects).
-_TOKEN = re.compile(
-    rf"([\s{FORMAT}]*+)(?:([{ARABIC_LETTER}]+(?:[\u200c\u200d]+[{ARABIC_LETTER}]+)*)"
-    r"|(\d+(?:[.,\u066b\u066c]\d+)*)"
-    r"|([^\W\d_][^\W\d_\u0300-\u036f]*(?:[\u0300-\u036f]+[^\W\d_]*)*)"
-    rf"|([^\s{FORMAT}]))"
-)
+_TOKEN = re.compile(rf"([\s{FORMAT}]*+)(?:({_WORD})|({_NUMBER})|({_LATIN})|({_PUNCT}))")
+# split() by the tokens gives [gap, token, gap, token, ..., gap]: no token starts with a space or a
+# format control, so the search for the next token stops where findall's next token begins.  A text
+# without ZWNJ/ZWJ is split by the cheaper pattern without joiners inside words (same tokens).
+_SPLIT = re.compile(f"({_WORD}|{_NUMBER}|{_LATIN}|{_PUNCT})")
+_SPLIT_NO_JOINERS = re.compile(f"([{ARABIC_LETTER}]+|{_NUMBER}|{_LATIN}|{_PUNCT})")
+_KIND = re.compile(rf"([{ARABIC_LETTER}])|(\d)|([^\W\d_])")
+_KINDS = ("punct", "word", "number", "latin")
 _new_token = tuple.__new__
 _MARKS = str.maketrans(dict.fromkeys([chr(c) for c in range(0x064B, 0x0660)]
                                      + [chr(0x0670), chr(0x0640)]
@@ -82,6 +89,28 @@ def tokens(text: str) -> list[Token]:
         pos = start + len(tok)
         add(_new_token(Token, (start, pos, tok, kind)))
     return out
+
+
+class TokenColumns(NamedTuple):
+    """The tokens of a text as parallel lists: :func:`tokens` without a tuple (nor a kind) per token."""
+
+    starts: list[int]
+    ends: list[int]
+    texts: list[str]
+
+
+def token_columns(text: str) -> TokenColumns:
+    """:func:`tokens` of ``text`` as columns, built by C loops (no Python code runs per token)."""
+    joiners = "\u200c" in text or "\u200d" in text
+    parts = (_SPLIT if joiners else _SPLIT_NO_JOINERS).split(text)    # gap, token, gap, ..., token, gap
+    bounds = list(accumulate(map(len, parts)))   # where each gap ends (a token starts) and each token ends
+    return TokenColumns(bounds[0:-1:2], bounds[1::2], parts[1::2])
+
+
+def token_kind(text: str) -> str:
+    """The kind :func:`tokens` gives a token with this text (word, number, latin or punct)."""
+    m = _KIND.match(text)
+    return _KINDS[m.lastindex or 0] if m else "punct"
 
 
 def strip_marks(word: str) -> str:
