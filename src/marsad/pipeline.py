@@ -6,8 +6,9 @@ import gc
 import importlib
 import multiprocessing
 import sys
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -179,9 +180,9 @@ def _init_worker(stages: list[str] | None, kb_files: tuple[Path, ...],
     _THEN = then
 
 
-def _work(item: Article | InputError) -> Any:
+def _work(chunk: list[Article | InputError]) -> list[Any]:
     assert _WORKER is not None
-    return _finish(safe_analyze(item, _WORKER), _THEN)
+    return [_finish(safe_analyze(item, _WORKER), _THEN) for item in chunk]
 
 
 def _finish(result: Document | InputError, then: Callable[[Document], Any] | None) -> Any:
@@ -209,16 +210,28 @@ def analyze_many(items: Iterable[Article | InputError], *, workers: int = 1,
         for item in items:
             yield _finish(safe_analyze(item, pipe), then)
         return
-    window = workers * chunksize * 4  # bounded look-ahead: a huge batch never sits in memory at once
     names = list(stages) if stages else None
     context = None
     if sys.platform.startswith("linux"):    # (fork is unsafe on macOS, absent on Windows)
         build(names, kb).prepare()           # forked workers inherit the loaded KB and matchers
         context = multiprocessing.get_context("fork")
+    # A sliding window of chunks in flight: the workers always have queued chunks while this process
+    # reads the next inputs and consumes results (``pool.map`` over fixed batches left both workers
+    # idle while the next batch was read); the bounded window keeps a huge input out of memory.
+    window = workers * 4
     with ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker,
                              initargs=(names, kb, then)) as pool:
-        for batch in _batched(items, window):
-            yield from pool.map(_work, batch, chunksize=chunksize)
+        pending: deque[Future[list[Any]]] = deque()
+        try:
+            for chunk in _batched(items, chunksize):
+                pending.append(pool.submit(_work, chunk))
+                if len(pending) > window:
+                    yield from pending.popleft().result()
+            while pending:
+                yield from pending.popleft().result()
+        finally:  # the consumer stopped early (or failed): drop the chunks not started
+            for future in pending:
+                future.cancel()
 
 
 def _batched(items: Iterable[T], size: int) -> Iterator[list[T]]:
