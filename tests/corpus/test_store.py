@@ -97,3 +97,22 @@ def test_phrase_query_and_terms():
     assert index_terms("والرقة وبالرقة") == "رقه رقه"
     assert fts_query('"حي القصور" الرقة') == '"حي قصور" AND "رقه"'
     assert fts_query('"" ') == ""
+
+
+def test_packed_documents_read_back_equal(tmp_path):
+    """What the store keeps of an analysed document (orjson of the dataclasses, compressed) reads back
+    to an equal Document; so does the blob earlier versions wrote (``to_json``)."""
+    import zlib
+    from pathlib import Path
+
+    from marsad.corpus.rows import pack, unpack, unpack_text
+    from marsad.ingest import IngestOptions, read_paths
+    from marsad.pipeline import analyze_many
+
+    demo = sorted((Path(__file__).parents[2] / "samples" / "demo" / "articles").iterdir())[:12]
+    docs = list(analyze_many(read_paths([str(p) for p in demo], IngestOptions())))
+    assert sum(len(d.events) + len(d.quotes) + len(d.entities) for d in docs) > 100
+    for doc in docs:
+        assert unpack(pack(doc)) == doc
+        assert unpack(zlib.compress(doc.to_json().encode("utf-8"))) == doc
+        assert unpack_text(pack(doc)) == doc.text
