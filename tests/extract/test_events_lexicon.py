@@ -6,7 +6,8 @@ import pytest
 
 from marsad.document import CLAIM_KINDS, COUNT_KINDS
 from marsad.extract.events.lexicon import fold, lexicon, verb_forms
-from marsad.extract.events.words import WordIndex, analyse
+from marsad.extract.events.words import WordIndex, analyse, split_from
+from marsad.extract.quotes.words import Layout
 
 TAXONOMY = {
     "Battles": {"Armed clash", "Government regains territory", "Non-state actor overtakes territory"},
@@ -88,6 +89,18 @@ def test_words_keep_offsets_and_clauses() -> None:
     clauses = [w.clause for w in idx.words]
     assert clauses == sorted(clauses) and len(set(clauses)) >= 3
     assert idx.words[-1].sentence > idx.words[0].sentence
+
+
+def test_words_from_the_quote_stage_split() -> None:
+    """The quote stage's split of a text gives the same words when its words are ours, else none."""
+    text = "قصفت الطائرات (يوم 3/5) مواقع «داعش»، فيما اشتبك المسلحون.\nثم عاد الهدوء إلى المدينة_2 ١٢"
+    lay = Layout(text)
+    parts = split_from(lay.gaps, lay.texts)
+    assert parts is not None
+    assert WordIndex(text, parts).words == WordIndex(text).words
+    for other in ("قال مراسل Le Monde في café المدينة", "ورد اسم ۺ في النص"):   # letters not ours
+        lay = Layout(other)
+        assert split_from(lay.gaps, lay.texts) is None
 
 
 def _brute(idx: WordIndex, table, deep: bool) -> list:

@@ -7,7 +7,8 @@ from typing import Any
 
 from marsad.document import Quantity, Span
 from marsad.extract.base import Analysis
-from marsad.extract.events.words import WordIndex
+from marsad.extract.events.words import WordIndex, split_from
+from marsad.extract.quotes.words import WORD_SPLIT
 
 _KEY = "events.words"
 _DIGITS = re.compile(r"\d+")
@@ -15,10 +16,13 @@ _SENTENCE = re.compile(r"[^.!?؟\n]+")
 
 
 def word_index(a: Analysis) -> WordIndex:
-    """The document's words, built once and shared by the events and claims stages."""
+    """The document's words, built once and shared by the events and claims stages (on the quote
+    stage's split of the text into words when it ran and its words are ours)."""
     idx = a.scratch.get(_KEY)
     if idx is None:
-        idx = a.scratch[_KEY] = WordIndex(a.text)
+        shared = a.scratch.get(WORD_SPLIT)
+        parts = split_from(shared[1], shared[2]) if shared is not None and shared[0] == a.text else None
+        idx = a.scratch[_KEY] = WordIndex(a.text, parts)
     return idx
 
 

@@ -72,6 +72,7 @@ def analyse(key: str, taa: bool = False) -> tuple[tuple[str, ...], tuple[str, ..
 _LETTERS = r"\u0621-\u063A\u0640-\u065F\u0670-\u06D3\u06F0-\u06F9\u0660-\u0669A-Za-z0-9_"
 # split: [what lies before the first word, the first word, what lies before the second word, ...]
 _SPLIT = re.compile(f"([{_LETTERS}]++)")
+_ONLY_LETTERS = re.compile(f"[{_LETTERS}]*+")
 _STOPS = frozenset(".!?؟\n")
 _CLAUSE_MARKS = frozenset("،,;؛:") | _STOPS
 _GAPS: dict[str, tuple[bool, bool]] = {"": (False, False), " ": (False, False)}
@@ -100,15 +101,30 @@ def _gap(gap: str) -> tuple[bool, bool]:
     return got
 
 
-def words_of(text: str) -> list[Word]:
-    """The words of ``text`` with their clause and sentence numbers."""
+def split_from(gaps: list[str], texts: list[str]) -> list[str] | None:
+    """``_SPLIT.split(text)`` from another split of the same text into ``gaps`` (one more than the
+    words) and words ``texts`` whose word characters include ours (the quote stage's: letters and
+    digits of any script), or None when one of its words holds a character that is not ours.
+    Then the two splits agree: the gaps hold none of our characters either."""
+    if not _ONLY_LETTERS.fullmatch("".join(texts)):
+        return None
+    parts = [""] * (len(gaps) + len(texts))
+    parts[0::2] = gaps
+    parts[1::2] = texts
+    return parts
+
+
+def words_of(text: str, parts: list[str] | None = None) -> list[Word]:
+    """The words of ``text`` with their clause and sentence numbers (``parts``: the text split
+    into gaps and words, as ``_SPLIT.split(text)`` or :func:`split_from` give it)."""
     breaks = lexicon().phrases("clause_breaks").index
     known = _KNOWN if _KNOWN_BREAKS[0] is breaks else _reset_known(breaks)
     gaps = _GAPS.get
     out: list[Word] = []
     append = out.append
     clause = sentence = end = 0
-    parts = _SPLIT.split(text)
+    if parts is None:
+        parts = _SPLIT.split(text)
     pairs = iter(parts)
     for n, (gap, word) in enumerate(zip(pairs, pairs, strict=False)):   # the text after the last word left
         start = end + len(gap)
@@ -316,8 +332,9 @@ def _found(hits: list[Hit]) -> Found:
 class WordIndex:
     """Words of one document with offset look-ups and phrase matching."""
 
-    def __init__(self, text: str) -> None:
-        self.words = words_of(text)
+    def __init__(self, text: str, parts: list[str] | None = None) -> None:
+        """``parts``: the text split into gaps and words, when already known (see :func:`words_of`)."""
+        self.words = words_of(text, parts)
         self._starts = list(map(_START, self.words))
         self.clauses = list(map(_CLAUSE, self.words))   # each word's clause number (never decreasing)
         self.sentence_numbers = list(map(_SENTENCE, self.words))  # and sentence number (the same)

@@ -20,7 +20,7 @@ from marsad.extract.quotes.lexicon import (
     Lexicon,
     load_lexicon,
 )
-from marsad.extract.quotes.words import GAP_COLON, GAP_COMMA, GAP_DOT, GAP_NEWLINE, Layout, Word
+from marsad.extract.quotes.words import GAP_COLON, GAP_COMMA, GAP_DOT, GAP_NEWLINE, WORD_SPLIT, Layout, Word
 
 if TYPE_CHECKING:
     from marsad.document import Entity
@@ -62,6 +62,7 @@ class Ctx:
 
     def __post_init__(self) -> None:
         self.lay = Layout.of(self.a.doc.text)
+        self.a.scratch[WORD_SPLIT] = (self.lay.text, self.lay.gaps, self.lay.texts)   # for the events stage
         self.text: str = self.lay.text          # plain attributes: read hundreds of thousands of times
         lay = self.lay                          # the words as parallel lists, indexed by word
         self.starts: list[int] = lay.starts

@@ -34,6 +34,9 @@ _GAP_BITS = {",": GAP_COMMA, "،": GAP_COMMA, ":": GAP_COLON, ".": GAP_DOT, "\n"
              ";": GAP_SEMICOLON, "؛": GAP_SEMICOLON, "(": GAP_PAREN}
 _LETTER = re.compile(r"[^\W\d_]")   # \w but no decimal digit or underscore: a letter or a numeral
 MAX_GAPS = 1 << 16          # the gap -> bits table is emptied past this many gaps
+# Analysis.scratch key of (text, gaps, words) of the last Layout built for the document, for the
+# events stage to read its own words from (see marsad.extract.events.words.split_from)
+WORD_SPLIT = "quotes.word_split"
 
 
 class _GapBits(dict[str, int]):
