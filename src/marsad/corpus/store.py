@@ -106,6 +106,7 @@ class Corpus:
         cur = self.conn.cursor()
         cur.execute("BEGIN IMMEDIATE")
         try:
+            stale = False
             for item in items:
                 if isinstance(item, InputError):
                     key = item.source.url or item.source.path or "?"
@@ -115,8 +116,9 @@ class Corpus:
                 else:
                     outcome = self._put(cur, item, now)
                     setattr(stats, outcome, getattr(stats, outcome) + 1)
-                    if outcome != "unchanged":
-                        views.mark_stale(self.conn)
+                    stale = stale or outcome != "unchanged"
+            if stale:
+                views.mark_stale(self.conn)
             cur.execute("COMMIT")
         except BaseException as exc:
             if self.conn.in_transaction:  # SQLite may have rolled back already (e.g. a full disk)
