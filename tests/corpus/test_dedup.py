@@ -32,7 +32,9 @@ def _texts(n: int, seed: int = 3) -> list[str]:
 
 def _reference(text: str) -> bytes:
     mh = datasketch.MinHash(num_perm=dedup.NUM_PERM, seed=dedup.SEED, scheme=dedup.SCHEME)
-    mh.update_batch([s.encode("utf-8") for s in dedup.shingles(index_terms(text))])
+    words = index_terms(text).split()  # 5-word shingles of the search keys, as documented
+    shingles = {" ".join(words[i:i + 5]) for i in range(max(1, len(words) - 4))}
+    mh.update_batch([s.encode("utf-8") for s in shingles])
     return mh.hashvalues.astype(np.uint64).tobytes()
 
 

@@ -53,12 +53,13 @@ def _fmix(hv: np.ndarray) -> np.ndarray:
     return hv ^ (hv >> np.uint32(s3))
 
 
-def shingles(terms: str) -> set[str]:
-    """The 5-word shingles of space-separated search ``terms`` (one shingle for a short text)."""
-    words = terms.split()
+def shingles(terms: str) -> set[bytes]:
+    """The 5-word shingles of space-separated search ``terms``, UTF-8 encoded (one shingle for a
+    short text).  Split once as bytes: no encoding per shingle."""
+    words = terms.encode("utf-8").split()
     if len(words) < SHINGLE:
-        return {" ".join(words)}
-    return set(map(" ".join, zip(*(words[j:] for j in range(SHINGLE)), strict=False)))
+        return {b" ".join(words)}
+    return set(map(b" ".join, zip(*(words[j:] for j in range(SHINGLE)), strict=False)))
 
 
 def signature(text: str, terms: str | None = None) -> bytes:
@@ -67,8 +68,7 @@ def signature(text: str, terms: str | None = None) -> bytes:
     ``terms``: ``index_terms(text)`` when the caller has it already.
     """
     sha1 = hashlib.sha1
-    digests = b"".join([sha1(s.encode("utf-8")).digest() for s in shingles(
-        index_terms(text) if terms is None else terms)])
+    digests = b"".join([sha1(s).digest() for s in shingles(index_terms(text) if terms is None else terms)])
     # each digest is 20 bytes: its first 4, little-endian, are datasketch's sha1_hash32
     hv = np.frombuffer(digests, dtype="<u4")[::5].astype(np.uint32).reshape(-1, 1)
     a, b = _permutations()
