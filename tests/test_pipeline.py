@@ -42,3 +42,24 @@ def test_a_failing_then_becomes_an_error_record(workers: int) -> None:
     out = list(analyze_many(_items(), workers=workers, then=_fails))
     assert [x.code for x in out] == ["E_ANALYZE", "E_EMPTY", "E_ANALYZE", "E_ANALYZE"]
     assert "cannot flatten a0.txt" in out[0].message
+
+
+def test_workers_read_ahead_a_bounded_window() -> None:
+    """An endless input: the first results come back, and only a bounded number of inputs was read."""
+    from itertools import count, islice
+
+    read = 0
+
+    def endless():
+        nonlocal read
+        for i in count():
+            read += 1
+            yield Article(text=TEXTS[i % 3], title=f"t{i}", source=Source(path=f"e{i}.txt"))
+
+    results = analyze_many(endless(), workers=2, chunksize=2)
+    first = list(islice(results, 5))
+    results.close()  # the chunks not started are dropped, the pool shuts down
+    assert [d.source.path for d in first] == [f"e{i}.txt" for i in range(5)]
+    # a window of 4 chunks per worker plus one is in flight before the first result, then one more
+    # chunk is read for each further chunk consumed (5 results = 3 chunks of 2)
+    assert read <= 2 * (2 * 4 + 1 + 3)
