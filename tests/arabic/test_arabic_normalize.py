@@ -106,6 +106,16 @@ def test_offset_map_is_monotonic_and_valid(text: str) -> None:
     assert n.to_original(len(n.text), len(n.text)) == (size, size)
 
 
+@given(mixed)
+@settings(max_examples=300, deadline=None)
+def test_segment_search_agrees_with_the_per_character_map(text: str) -> None:
+    n = normalize(text)
+    starts, ends = n._maps()
+    for i in range(len(n.text)):
+        assert n.to_original(i, i + 1) == (starts[i], ends[i])
+        assert n.to_original(0, i + 1) == (starts[0], ends[i])
+
+
 @given(mixed, st.integers(0, 90), st.integers(0, 90))
 @settings(max_examples=300, deadline=None)
 def test_mapped_spans_are_valid_and_cover(text: str, a: int, b: int) -> None:

@@ -46,7 +46,7 @@ class Normalized:
 
     def _maps(self) -> tuple[list[int], list[int]]:
         """Per normalised character, the original offsets where it begins and ends (built on first
-        use: a list look-up per offset instead of a segment search)."""
+        use, by :meth:`to_normalized`, which searches the ends)."""
         if not self._offsets:
             starts: list[int] = []
             ends: list[int] = []
@@ -65,7 +65,19 @@ class Normalized:
 
     def _ostart_of(self, i: int) -> int:
         """Original offset where normalised character ``i`` begins."""
-        return self._maps()[0][i] if i < len(self.text) else len(self.original)
+        if i >= len(self.text):
+            return len(self.original)
+        k = bisect_right(self._nstart, i) - 1      # segments are never empty in a non-empty text
+        return self._ostart[k] if self._chunk[k] else self._ostart[k] + i - self._nstart[k]
+
+    def _oend_of(self, i: int) -> int:
+        """Original offset where normalised character ``i`` ends (deleted marks that follow included)."""
+        k = bisect_right(self._nstart, i) - 1
+        if self._chunk[k]:
+            return self._ostart[k] + self._chunk[k]
+        if i + 1 < self._nstart[k] + self._seg_len(k):   # not the last character of its segment
+            return self._ostart[k] + i + 1 - self._nstart[k]
+        return self._ostart[k + 1] if k + 1 < len(self._nstart) else len(self.original)
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         """The original span covering normalised ``[start, end)`` (clamped to the text)."""
@@ -75,8 +87,8 @@ class Normalized:
         if start == end:
             pos = self._ostart_of(start)
             return pos, pos
-        starts, ends = self._maps()
-        return starts[start], ends[end - 1]
+        # a segment search per call: callers ask for a few dozen spans, fewer than the characters
+        return self._ostart_of(start), self._oend_of(end - 1)
 
     def span(self, start: int, end: int) -> Span:
         """The original :class:`~marsad.document.Span` for normalised ``[start, end)``."""
