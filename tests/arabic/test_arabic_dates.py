@@ -320,24 +320,24 @@ def test_dates_never_fail(text: str) -> None:
 @given(mixed)
 @settings(max_examples=300, deadline=None)
 def test_windows_find_what_a_full_scan_finds(text: str) -> None:
-    from marsad.arabic import fold
+    from marsad.arabic import normalize
     from marsad.arabic.dates import _collect
 
-    folded = fold(text)
-    fast = [(h.start, h.end, h.kind) for h in _collect(folded)]
-    full = [(h.start, h.end, h.kind) for h in _collect(folded, windowed=False)]
+    norm = normalize(text)
+    fast = [(h.start, h.end, h.kind) for h in _collect(norm)]
+    full = [(h.start, h.end, h.kind) for h in _collect(norm, windowed=False)]
     assert fast == full
 
 
 def test_windows_on_the_table_and_seeds(seeds: dict[str, Path]) -> None:
-    from marsad.arabic import fold
+    from marsad.arabic import normalize
     from marsad.arabic.dates import _collect
 
     texts = [c[0] for c in CASES] + [p.read_text(encoding="utf-8") for p in seeds.values()]
     for text in texts:
-        folded = fold(text)
-        fast = [(h.start, h.end, h.kind) for h in _collect(folded)]
-        assert fast == [(h.start, h.end, h.kind) for h in _collect(folded, windowed=False)]
+        norm = normalize(text)
+        fast = [(h.start, h.end, h.kind) for h in _collect(norm)]
+        assert fast == [(h.start, h.end, h.kind) for h in _collect(norm, windowed=False)]
 
 
 SEED_EXPECTED = {

@@ -34,6 +34,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 from functools import lru_cache
+from itertools import compress, count
 
 from marsad.arabic import _dresolve as cal
 from marsad.arabic._dpatterns import DateVocab, vocab
@@ -52,7 +53,7 @@ def find_date_spans(text: str, reference: date | None = None) -> list[tuple[Span
         reference = reference.date()
     norm = normalize(text)
     out: list[tuple[Span, DateValue]] = []
-    for hit in _collect(norm.text):
+    for hit in _collect(norm):
         span = norm.span(hit.start, hit.end)
         value = resolve(hit, reference, span.text)
         if value is not None:
@@ -84,7 +85,7 @@ def _bare_year(text: str) -> DateValue | None:
 
 def date_char_ranges(norm: Normalized) -> list[tuple[int, int]]:
     """Normalised spans of all date expressions, resolvable or not (for other finders)."""
-    return [(h.start, h.end) for h in _collect(norm.text)]
+    return [(h.start, h.end) for h in _collect(norm)]
 
 
 # ---------------------------------------------------------------- matching
@@ -95,15 +96,16 @@ WINDOW_BEFORE, WINDOW_AFTER = 48, 64    # no expression reaches further from one
 
 
 @lru_cache(maxsize=32)
-def _collect(text: str, windowed: bool = True) -> list[Hit]:
-    """Date expressions of folded ``text`` (cached: quantities and dates read the same text).
+def _collect(norm: Normalized, windowed: bool = True) -> list[Hit]:
+    """Date expressions of the folded ``norm.text`` (cached: quantities and dates read the same text).
 
     Each kind of pattern runs only on windows around its own anchor words (digits; month, day
     and unit names); ``windowed=False`` scans the whole text (same result).
     """
     v = vocab()
     raw: list[Hit] = []
-    windows = _windows(v, text) if windowed else {kind: [(0, len(text))] for kind in _KINDS}
+    text = norm.text
+    windows = _windows(v, norm) if windowed else {kind: [(0, len(text))] for kind in _KINDS}
     required = _required()
     for kind in _KINDS:
         words = required.get(kind)
@@ -142,41 +144,72 @@ _HIJRI_YEAR = frozenset({"hyear"})
 _FOUR_DIGITS, _THREE_DIGITS = re.compile(r"\d{4}"), re.compile(r"\d{3}")
 
 
-def _windows(v: DateVocab, text: str) -> dict[str, list[tuple[int, int]]]:
+def _windows(v: DateVocab, norm: Normalized) -> dict[str, list[tuple[int, int]]]:
     """For each kind, disjoint ranges around its anchor words, widened to whitespace so no word is
-    cut (a window reaches WINDOW_BEFORE characters before its anchor and WINDOW_AFTER after)."""
+    cut (a window reaches WINDOW_BEFORE characters before its anchor and WINDOW_AFTER after).
+
+    The anchors are found among the tokens (shared with the quantity finder), each token standing
+    for the ``\\w+`` words in it: a token's kinds are those of its words, and its window reaches from
+    the start of the first to the end of the last (a word may also run on into the next token).
+    """
     out: dict[str, list[tuple[int, int]]] = {}
+    text = norm.text
+    starts, ends, texts = norm.token_columns()
     anchors, article = v.anchors, v.article
     seen = _ANCHOR_WORDS.setdefault(id(anchors), {})
-    for m in _WORD.finditer(text):
-        word = m.group()
-        kinds = seen.get(word)
-        if kinds is None:
-            kinds = _anchor_kinds(word, anchors, article)
-            if len(seen) < 100_000:
-                seen[word] = kinds
-        if kinds:
-            lo, hi = _snap(text, m.start() - WINDOW_BEFORE, m.end() + WINDOW_AFTER)
-            for kind in kinds:
-                spans = out.setdefault(kind, [])
-                if spans and lo <= spans[-1][1]:
-                    spans[-1] = (spans[-1][0], max(hi, spans[-1][1]))
-                else:
-                    spans.append((lo, hi))
+    new = set(texts).difference(seen)
+    if new:
+        if len(seen) + len(new) > 100_000:
+            seen.clear()
+        seen.update((t, _token_kinds(t, anchors, article)) for t in new)
+    for k in compress(count(), map(seen.__getitem__, texts)):      # the tokens with anchor kinds
+        lo = _word_start(text, starts[k]) - WINDOW_BEFORE
+        lo, hi = _snap(text, lo, _word_end(text, ends[k]) + WINDOW_AFTER)
+        for kind in seen[texts[k]]:
+            spans = out.setdefault(kind, [])
+            if spans and lo <= spans[-1][1]:
+                spans[-1] = (spans[-1][0], max(hi, spans[-1][1]))
+            else:
+                spans.append((lo, hi))
     return out
+
+
+def _word_start(text: str, i: int) -> int:
+    """Where the ``\\w+`` word that holds (or ends at) offset ``i`` starts; ``i`` outside words."""
+    while i > 0 and (text[i - 1].isalnum() or text[i - 1] == "_"):
+        i -= 1
+    return i
+
+
+def _word_end(text: str, i: int) -> int:
+    """Where the ``\\w+`` word that holds (or starts at) offset ``i`` ends; ``i`` outside words."""
+    while i < len(text) and (text[i].isalnum() or text[i] == "_"):
+        i += 1
+    return i
 
 
 def _snap(text: str, lo: int, hi: int) -> tuple[int, int]:
     """Widen ``[lo, hi)`` to whitespace (folded text has only " " and "\n")."""
     lo, hi = max(0, lo), min(len(text), hi)
+    # the nearest space first, then a line break between it and the bound: no search runs far
     if lo > 0:
-        lo = max(text.rfind(" ", 0, lo), text.rfind("\n", 0, lo)) + 1
-    ends = [x for x in (text.find(" ", hi), text.find("\n", hi)) if x >= 0]
-    return lo, min(ends) if ends else len(text)
+        space = text.rfind(" ", 0, lo)
+        lo = max(space, text.rfind("\n", max(space, 0), lo)) + 1
+    space = text.find(" ", hi)
+    if space < 0:
+        space = len(text)
+    line = text.find("\n", hi, space)
+    return lo, space if line < 0 else line
 
 
-# id(anchors) -> word -> _anchor_kinds: a plain dict read is cheaper than a function call
+# id(anchors) -> token -> _token_kinds (at most 100 000 tokens: then it starts afresh)
 _ANCHOR_WORDS: dict[int, dict[str, frozenset[str]]] = {}
+
+
+def _token_kinds(token: str, anchors: dict[str, frozenset[str]], article: str) -> frozenset[str]:
+    """Kinds anchored by the ``\\w+`` words of a token (one, the token itself, but in rare tokens
+    that hold digits or non-word letters)."""
+    return frozenset().union(*(_anchor_kinds(word, anchors, article) for word in _WORD.findall(token)))
 
 
 def _anchor_kinds(word: str, anchors: dict[str, frozenset[str]], article: str) -> frozenset[str]:

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from marsad.arabic._charmap import Folding, folding
+from marsad.arabic.tokens import TokenColumns, token_columns
 from marsad.document import Span
 
 __all__ = ["Normalized", "fold", "fold_key", "normalize"]
@@ -39,6 +40,14 @@ class Normalized:
     _ostart: list[int] = field(repr=False)
     _chunk: list[int] = field(repr=False)
     _offsets: list[list[int]] = field(default_factory=list, repr=False)   # see _maps
+    _columns: list[TokenColumns] = field(default_factory=list, repr=False)   # see token_columns
+
+    def token_columns(self) -> TokenColumns:
+        """The :func:`~marsad.arabic.tokens.token_columns` of ``text`` (computed once: the date and
+        the quantity finders both read them)."""
+        if not self._columns:
+            self._columns.append(token_columns(self.text))
+        return self._columns[0]
 
     def _seg_len(self, k: int) -> int:
         nxt = self._nstart[k + 1] if k + 1 < len(self._nstart) else len(self.text)

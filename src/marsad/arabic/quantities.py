@@ -174,7 +174,7 @@ def _only_proclitic(head: str) -> bool:
 
 
 def _context(norm: Normalized) -> _Ctx:
-    starts, ends, words = token_columns(norm.text)
+    starts, ends, words = norm.token_columns()
     runs = [m.start() for m in _DIGIT_RUN.finditer(norm.text)]
     # a number token starts a run of digits (a digit before it would belong to it)
     numbers = [k for p in runs if (k := bisect_left(starts, p)) < len(starts) and starts[k] == p]
