@@ -79,9 +79,9 @@ def name_keys(ctx: Ctx, *texts: str | None, entity: Entity | None = None) -> set
 @lru_cache(maxsize=16384)
 def text_keys(text: str) -> frozenset[str]:
     """Folded words of ``text`` and their bare forms (cached: names recur across documents)."""
-    from marsad.extract.quotes.words import split_words
+    from marsad.extract.quotes.words import word_keys
 
-    return frozenset(v for k in split_words(text)[3] for v in variants(k))
+    return frozenset(v for k in word_keys(text) for v in variants(k))
 
 
 def head_matches(head: str | None, names: set[str]) -> bool:

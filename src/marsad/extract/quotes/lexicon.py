@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -253,21 +252,22 @@ _PRONOUNS: set[str] = set()
 @lru_cache(maxsize=1 << 16)
 def variants(word_key: str) -> tuple[str, ...]:
     """The word and its forms without a proclitic, a bound preposition or the article (cached)."""
-    return tuple(_variants(word_key))
-
-
-def _variants(word_key: str) -> Iterator[str]:
-    yield word_key
+    out = [word_key]
     if not word_key.startswith("ال"):
-        yield "ال" + word_key
-    for pre in ATTACHED:
+        out.append("ال" + word_key)
+    for pre in _ATTACHED_BY_FIRST.get(word_key[:1], ()):
         if word_key.startswith(pre) and len(word_key) - len(pre) >= 2:
             rest = word_key[len(pre):]
-            yield rest
-            if pre in ("لل",):
-                yield "ال" + rest
+            out.append(rest)
+            if pre == "لل":
+                out.append("ال" + rest)
             if not rest.startswith("ال"):
-                yield "ال" + rest
+                out.append("ال" + rest)
+    return tuple(out)
+
+
+# ATTACHED by first letter, in the same order: a word is tried only against those that can match it
+_ATTACHED_BY_FIRST = {c: tuple(p for p in ATTACHED if p[0] == c) for c in {p[0] for p in ATTACHED}}
 
 
 @lru_cache(maxsize=4)

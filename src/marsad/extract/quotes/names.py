@@ -144,11 +144,13 @@ def _is_break_after(ctx: Ctx, k: int, limit: int) -> bool:
 def _mentions_in(ctx: Ctx, i: int, end: int) -> list[Mention]:
     window = ctx.mention_by_word[i:end]
     seen: list[Mention] = []
-    if window.count(None) == len(window):   # most descriptions name nobody
+    if not any(window):     # most descriptions name nobody (a mention is true; no Mention.__eq__ call)
         return seen
-    for m in window:
-        if m is not None and m not in seen:
+    last = None
+    for m in window:        # a mention covers a run of words: its later words are skipped by identity
+        if m is not None and m is not last and m not in seen:
             seen.append(m)
+        last = m
     return seen
 
 

@@ -92,7 +92,7 @@ def _titled_person_end(ctx: Ctx, i: int, limit: int, stop: str | None = None) ->
     ("الممثل الأمريكي لشمال وشرق سوريا (نيكولاس غرانغر)"), else ``i``."""
     last = min(limit, i + MAX_SUBJECT_WORDS)
     window = ctx.mention_by_word[i:last]
-    if window.count(None) == len(window):   # no mention ahead, so no person
+    if not any(window):     # no mention ahead, so no person (a mention is true; no Mention.__eq__ call)
         return i
     for j in range(i, last):
         if j > i and ((phrase_break(ctx, j) and not ctx.gap_flags[j] & GAP_PAREN)

@@ -112,6 +112,11 @@ def split_words(text: str) -> tuple[list[int], list[int], list[str], list[str], 
     return starts, offsets[1::2], texts, list(map(_KEYS.__getitem__, texts)), parts[0::2]
 
 
+def word_keys(text: str) -> list[str]:
+    """The folded keys of the words of ``text`` (``split_words(text)[3]``, without the offsets)."""
+    return list(map(_KEYS.__getitem__, _WORD.findall(text)))
+
+
 def first_word(text: str) -> Word | None:
     """``words(text)[0]`` without reading the rest of ``text``."""
     m = _WORD.search(text)
