@@ -146,3 +146,22 @@ def test_round_trip_of_words_with_marks() -> None:
         i = n.text.index(word)
         s, e = n.to_original(i, i + len(word))
         assert fold(text[s:e]) == word
+
+
+@given(st.one_of(mixed, st.text(alphabet=st.characters(max_codepoint=0x2100), max_size=60)),
+       st.lists(st.booleans(), min_size=11, max_size=11))
+@settings(max_examples=300, deadline=None)
+def test_byte_fold_is_the_table_translation(text: str, opts: list[bool]) -> None:
+    from marsad.arabic._charmap import folding
+
+    fo = folding(tuple(opts))
+    assert fo.translate(text) == text.translate(fo.fast_table)
+
+
+def test_byte_fold_uses_the_codec_map() -> None:
+    """codecs.charmap_build gives a plain dict (a slow encoder) unless NUL is code 0."""
+    from marsad.arabic._charmap import folding
+
+    fold_ = folding((True,) * 11).byte_fold
+    assert type(fold_.encoding).__name__ == "EncodingMap"
+    assert fold_.translate("أحمد ٢٠١٧ «قال»") == "احمد 2017 \"قال\""

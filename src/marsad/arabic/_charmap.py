@@ -6,6 +6,7 @@ One :class:`Folding` per combination of options, built on first use from
 
 from __future__ import annotations
 
+import codecs
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -16,12 +17,48 @@ from marsad.arabic._data import table
 
 NEWLINES = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
 PRESENTATION_RANGES = ((0xFB50, 0xFDFF), (0xFE70, 0xFEFF))
+# Most text is written in these (ASCII, Latin-1 punctuation, the Arabic letters, digits and marks,
+# general punctuation): up to 256 characters, folded through a one-byte code (see _ByteFold).  NUL
+# must be code 0, or codecs.charmap_build makes a dict instead of its fast map.
+BYTE_FOLD_RANGES = ((0x00, 0x00), (0x09, 0x0A), (0x0D, 0x0D), (0x20, 0x7E), (0xA0, 0xBF),
+                    (0x060C, 0x066F), (0x2010, 0x2027))
 
 
 @lru_cache(maxsize=1)
 def whitespace() -> str:
     """Every character for which ``str.isspace`` holds (they are all below U+3001)."""
     return "".join(c for c in map(chr, range(0x3001)) if c.isspace())
+
+
+@dataclass(frozen=True, slots=True)
+class _ByteFold:
+    """``str.translate`` by a table, for a text written in at most 256 characters that the table
+    maps among themselves (or deletes): encode each to one byte, map the bytes, decode.  Three C
+    loops of table reads, where ``str.translate`` makes an int and a look-up per character."""
+
+    encoding: object            # codecs.charmap_build of ``decoding``
+    table: bytes
+    delete: bytes
+    decoding: str
+
+    @classmethod
+    def build(cls, table: list[str | None]) -> _ByteFold:
+        chars = {chr(c) for lo, hi in BYTE_FOLD_RANGES for c in range(lo, hi + 1)}
+        chars = sorted(c for c in chars if table[ord(c)] is None or table[ord(c)] in chars)
+        code = {c: i for i, c in enumerate(chars)}
+        bytemap = bytes(code[table[ord(c)] or c] for c in chars) + bytes(range(len(chars), 256))
+        delete = bytes(code[c] for c in chars if table[ord(c)] is None)
+        decoding = "".join(chars) + "\ufffe" * (256 - len(chars))      # U+FFFE: no character
+        return cls(codecs.charmap_build(decoding), bytemap, delete, decoding)
+
+    def translate(self, text: str) -> str | None:
+        """The translated text, or ``None`` when ``text`` holds a character outside the code."""
+        try:
+            code = codecs.charmap_encode(text, "strict", self.encoding)[0]
+        except UnicodeEncodeError:
+            return None
+        return codecs.charmap_decode(code.translate(self.table, self.delete), "strict",
+                                     self.decoding)[0]
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +72,12 @@ class Folding:
     fast_table: list[str | None]      # the same as a list over the BMP: str.translate is twice as fast
     changes: re.Pattern[str] | None
     spaces: bool
+    byte_fold: _ByteFold
+
+    def translate(self, text: str) -> str:
+        """``text.translate(self.fast_table)``, through the one-byte code when the text allows."""
+        out = self.byte_fold.translate(text)
+        return text.translate(self.fast_table) if out is None else out
 
     def replacement(self, run: str, group: str | None) -> str:
         """What a run matched by ``changes`` (in named group ``group``) becomes."""
@@ -98,7 +141,9 @@ def folding(opts: tuple[bool, ...]) -> Folding:
     deleted = "".join(k for k, v in mapping.items() if v == "")
     expanded = "".join(k for k, v in mapping.items() if len(v) > 1)
     full = str.maketrans(mapping)
-    return Folding(full, _list_table(full), _changes(deleted, expanded, enabled["spaces"]), enabled["spaces"])
+    fast = _list_table(full)
+    return Folding(full, fast, _changes(deleted, expanded, enabled["spaces"]), enabled["spaces"],
+                   _ByteFold.build(fast))
 
 
 def _list_table(full: dict[int, str]) -> list[str | None]:

@@ -190,7 +190,7 @@ def _normalize(text: str, opts: tuple[bool, ...]) -> Normalized:
     if pos < len(text) or not nstart:
         nstart.append(n), ostart.append(pos), chunk.append(0)
         pieces.append(text[pos:])
-    return Normalized("".join(pieces).translate(fo.fast_table), text, nstart, ostart, chunk)
+    return Normalized(fo.translate("".join(pieces)), text, nstart, ostart, chunk)
 
 
 def fold(text: str, *, taa: bool = True, alef: bool = True, yaa: bool = True, hamza: bool = True,
@@ -204,7 +204,7 @@ def fold(text: str, *, taa: bool = True, alef: bool = True, yaa: bool = True, ha
 
 def _fold(text: str, opts: tuple[bool, ...]) -> str:
     fo = folding(opts)
-    out = text.translate(fo.fast_table)
+    out = fo.translate(text)
     if fo.spaces:
         out = _NEWLINE_RUN.sub("\n", out)
         out = _SPACE_RUN.sub(" ", out)
