@@ -207,19 +207,6 @@ def framing_profiles(conn: sqlite3.Connection, terms: int = 200) -> dict[Any, li
     return dict(out)
 
 
-def coverage_matrix(conn: sqlite3.Connection, story_ids: list[str]) -> dict[str, dict[str, int]]:
-    """story id -> {outlet: documents}."""
-    matrix: dict[str, dict[str, int]] = {s: {} for s in story_ids}
-    if not story_ids:
-        return matrix
-    marks = ",".join("?" * len(story_ids))
-    for sid, outlet, n in conn.execute(
-            f"SELECT s.story_id, COALESCE(d.outlet, d.outlet_id, '?'), COUNT(*) FROM stories s "
-            f"JOIN documents d ON d.id = s.doc_id WHERE s.story_id IN ({marks}) GROUP BY 1, 2", story_ids):
-        matrix[sid][outlet] = n
-    return matrix
-
-
 @dataclass
 class EventFilters:
     event_type: str | None = None

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import Any
 
-from marsad.document import Document, Span
+from marsad.document import Document
 
 
 @dataclass
@@ -91,10 +91,6 @@ def snippet_segments(snippet: str, highlights: list[tuple[int, int]]) -> list[tu
         pos = b
     out.append((snippet[pos:], False))
     return [p for p in out if p[0]]
-
-
-def span_of(span: Span | None) -> dict[str, int] | None:
-    return {"start": span.start, "end": span.end} if span else None
 
 
 def _quantity(q: Any) -> str:
