@@ -159,13 +159,19 @@ def _cls(chars: str) -> str:
 
 
 def _changes(deleted: str, expanded: str, spaces: bool) -> re.Pattern[str] | None:
+    """Runs of two or more spaces with deleted characters among them (group ``w``), runs of deleted
+    characters (``d``) and expanded characters (``x``).
+
+    Every match opens with a character of one class, consumed first (a look-behind then says which):
+    a pattern that starts with a character class lets the scan skip the other characters fast; the
+    empty group at the end of each branch names it (``Match.lastgroup``).
+    """
     alts: list[str] = []
     ws = whitespace() if spaces else ""
     if spaces:
-        alts.append(f"(?P<w>{_cls(ws)}{_cls(ws + deleted)}*{_cls(ws)})")
+        alts.append(f"(?<={_cls(ws)}){_cls(ws + deleted)}*{_cls(ws)}(?P<w>)")
     if deleted:
-        alts.append(f"(?P<d>{_cls(deleted)}+)")
+        alts.append(f"(?<={_cls(deleted)}){_cls(deleted)}*(?P<d>)")
     if expanded:
-        alts.append(f"(?P<x>{_cls(expanded)})")
-    # the look-ahead names every character a change can open with: the scan skips others fast
-    return re.compile(f"(?={_cls(ws + deleted + expanded)})(?:{'|'.join(alts)})") if alts else None
+        alts.append(f"(?<={_cls(expanded)})(?P<x>)")
+    return re.compile(f"{_cls(ws + deleted + expanded)}(?:{'|'.join(alts)})") if alts else None
