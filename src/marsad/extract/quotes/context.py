@@ -34,6 +34,7 @@ _ADJUNCT_TABLES = tuple(bytes(1 if b & mask else 0 for b in range(256))
 _MARKS_OF_GAP = bytes((MAY_OPEN if b & GAP_COLON else 0) | (AFTER_STOP if b & (GAP_DOT | GAP_NEWLINE) else 0)
                       for b in range(256))
 SPAN_REFERENCE = date(2000, 1, 1)
+MAX_NAME_GENDERS = 1 << 16      # Lexicon.name_genders is emptied past this many names
 _WORD_BYTES = array("I").itemsize   # bytes a word in Ctx.class_bytes
 
 
@@ -246,13 +247,25 @@ class Ctx:
             return got
 
     def _gender_of(self, entity: Entity, surface: str) -> str | None:
-        kb_actor = self.a.kb.actors.get(entity.kb_id) if entity.kb_id and self.a.kb else None
         if entity.type == "person":
+            kb_actor = self.a.kb.actors.get(entity.kb_id) if entity.kb_id and self.a.kb else None
             return getattr(kb_actor, "gender", None)
+        # a name's gender follows from its words alone: memoised across documents, in the lexicon
+        memo = self.lex.name_genders
+        memo_key = (surface, entity.canonical)
+        try:
+            return memo[memo_key]
+        except KeyError:
+            if len(memo) >= MAX_NAME_GENDERS:
+                memo.clear()
+            got = memo[memo_key] = self._name_gender(surface, entity.canonical)
+            return got
+
+    def _name_gender(self, surface: str, canonical: str | None) -> str | None:
         last = surface.split()[-1] if surface.split() else ""
         if last.endswith(("ون", "يين")) and len(last) > 4:  # "الحوثيون": a human plural
             return "pl"
-        name = entity.canonical or surface
+        name = canonical or surface
         head = name.split()[0] if name.split() else ""
         from marsad.extract.quotes.words import key
 

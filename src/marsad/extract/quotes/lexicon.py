@@ -118,6 +118,9 @@ class Lexicon:
         default_factory=dict, repr=False, compare=False)
     _comp_memo: dict[str, bool] = field(default_factory=dict, repr=False, compare=False)
     classes: dict[str, int] = field(default_factory=dict, repr=False, compare=False)  # key -> class bits
+    # (surface, canonical name) of an organisation -> its grammatical gender (see Ctx.gender_of)
+    name_genders: dict[tuple[str, str | None], str | None] = field(default_factory=dict, repr=False,
+                                                                   compare=False)
 
     def __post_init__(self) -> None:
         self.classes = _KeyClasses(self)    # filled on first reads, once the tables are loaded
