@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from arabic_strategies import mixed
 from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from marsad.arabic import sentences
 
@@ -68,3 +69,18 @@ def test_seed_sentences(seeds: dict[str, Path]) -> None:
 def test_seed_dateline_not_split(seeds: dict[str, Path]) -> None:
     text = seeds["002"].read_text(encoding="utf-8")
     assert any(s.text.startswith("24.10.2017") for s in sentences(text))
+
+
+@given(st.one_of(mixed, st.text(alphabet="ab .…\r\n\u2028«»“”\"؟!", max_size=40)))
+@settings(max_examples=300, deadline=None)
+def test_scan_matches_what_the_plain_alternation_matches(text: str) -> None:
+    import re
+
+    from marsad.arabic._data import table
+    from marsad.arabic.sentences import _rules
+
+    t = table("sentences")
+    marks = t["terminators"] + t["openers"] + t["closers"] + t["toggles"]
+    plain = re.compile("|".join([*(re.escape(e) for e in sorted(t["ellipses"], key=len, reverse=True)),
+                                 r"\r\n|[\n\r\u2028\u2029\x85]", "[" + re.escape(marks) + "]"]))
+    assert ([m.span() for m in _rules().scan.finditer(text)] == [m.span() for m in plain.finditer(text)])

@@ -38,11 +38,13 @@ def _rules() -> _Rules:
     t = table("sentences")
     ellipses = sorted(t["ellipses"], key=len, reverse=True)
     marks = t["terminators"] + t["openers"] + t["closers"] + t["toggles"]
-    scan = "|".join([*(re.escape(e) for e in ellipses), r"\r\n|[\n\r\u2028\u2029\x85]",
-                     "[" + re.escape(marks) + "]"])
-    # a look-ahead of every character a match opens with lets the scan skip the others fast
+    # The alternation "...|..|…|\r\n|[line breaks]|[marks]" with the first character of every
+    # branch consumed up front (each branch then checks it by a look-behind): a pattern that opens
+    # with a character class lets the scan skip the characters no match begins with fast.
+    branches = [*(f"(?<={re.escape(e[0])}){re.escape(e[1:])}" for e in ellipses), r"(?<=\r)\n",
+                r"(?<=[\n\r\u2028\u2029\x85])", "(?<=[" + re.escape(marks) + "])"]
     opens = "".join(e[0] for e in ellipses) + "\n\r\u2028\u2029\x85" + marks
-    scan = f"(?=[{re.escape(opens)}])(?:{scan})"
+    scan = f"[{re.escape(opens)}](?:{'|'.join(branches)})"
     return _Rules(re.compile(scan), frozenset(t["terminators"]), frozenset(t["openers"]),
                   frozenset(t["closers"]), frozenset(t["toggles"]), t["trailing"],
                   frozenset(t["abbreviations"]), frozenset(t["joined_suffixes"]))
