@@ -350,6 +350,7 @@ def test_word_roles_are_the_table_words_behind_proclitics() -> None:
     from marsad.arabic.quantities import _heads, _vague_heads, _word_roles
 
     openers, cores = _word_roles()
+    assert cores <= openers
     lex, r = lexicon(), rules()
     probes = {pre + w for w in [*openers, *cores, "قتلى", "مدنيين", "ما", "في"]
               for pre in ("", "و", "ب", "ل", "ال", "وب", "ف")}

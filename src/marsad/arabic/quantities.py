@@ -111,9 +111,9 @@ def _candidates(ctx: _Ctx) -> tuple[list[int], list[int]]:
     those that may be its core (numbers, number words, the first word of a vague amount)."""
     openers, cores = _word_roles()
     words = ctx.words
-    starts = [*ctx.numbers, *compress(count(), map(openers.__contains__, words))]
-    core_at = [*ctx.numbers, *compress(count(), map(cores.__contains__, words))]
-    return sorted(starts), sorted(core_at)
+    opening = list(compress(count(), map(openers.__contains__, words)))
+    core_at = [k for k in opening if words[k] in cores]         # the cores are openers too
+    return sorted([*ctx.numbers, *opening]), sorted([*ctx.numbers, *core_at])
 
 
 @lru_cache(maxsize=1)
@@ -131,6 +131,7 @@ def _word_roles() -> tuple[frozenset[str], frozenset[str]]:
     number_words = {pro + w for w in lex.words for pro in ("", *lex.proclitics) if not pro or len(w) >= 3}
     firsts = r.before.keys() | r.starters
     openers = number_words | {pro + w for w in firsts for pro in ("", lex.conjunction, *lex.proclitics)}
+    # (a vague amount's first word is a starter: every core word is an opener)
     cores = number_words | {pro + w for w in _vague_heads() if len(w) >= 3 for pro in ("", *lex.proclitics)}
     return _words_only(openers), _words_only(cores)
 
