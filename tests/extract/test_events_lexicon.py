@@ -82,6 +82,12 @@ def test_taa_marbuta_is_not_an_enclitic() -> None:
     assert fold("الضرب") not in deep
 
 
+def test_word_keys_are_the_lexicon_folding() -> None:
+    """A word's key (read from the Arabic layer's word-key cache) is what the lexicon folds it to."""
+    for word in ("قُتِلَ", "الـمدنيين", "إصابة", "ومستشفى", "٣٥", "ISIS", "الأمم"):
+        assert WordIndex(word).words[0].key == fold(word)
+
+
 def test_words_keep_offsets_and_clauses() -> None:
     text = "قصفت الطائرات، فيما اشتبك المسلحون. ثم عاد الهدوء"
     idx = WordIndex(text)

@@ -17,8 +17,12 @@ from itertools import compress
 from operator import itemgetter
 from typing import Any, NamedTuple
 
-from marsad.arabic import fold_key
-from marsad.extract.events.lexicon import Phrases, lexicon
+from marsad.extract.events.lexicon import Phrases, fold, lexicon
+
+try:    # fold(word) for a word, from the Arabic layer's cache of word keys (the quote stage fills it)
+    from marsad.arabic import fold_key as _fold_word
+except ImportError:  # pragma: no cover - the Arabic layer is part of the package
+    _fold_word = fold
 
 # Proclitic letters and combinations, longest first; "لل" restores the article ("للتحالف" -> "التحالف").
 _PROCLITICS = ("وبال", "فبال", "وكال", "ولل", "فلل", "وال", "فال", "بال", "كال", "لل", "ال", "وب", "ول",
@@ -83,7 +87,7 @@ def _info(word: str) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
     """(folded key, stems, deep stems) of a word, cached."""
     got = _INFO.get(word)
     if got is None:
-        key = fold_key(word).strip()    # fold(word), read from the Arabic layer's cache of word keys
+        key = _fold_word(word).strip()
         got = (key, *analyse(key, word.endswith("ة")))
         if len(_INFO) < 200_000:
             _INFO[word] = got
