@@ -52,6 +52,7 @@ class DateVocab:
     durations: dict[str, tuple[str, int | None]]     # form -> (unit, implied count or None)
     ago_words: frozenset[str]
     anchors: dict[str, frozenset[str]]   # first/last word of a name an expression must hold -> its kinds
+    whole_anchors: dict[str, frozenset[str]]   # the same for words never behind a proclitic
     article: str
     numeric: re.Pattern[str]
     since_before: re.Pattern[str]
@@ -101,6 +102,12 @@ def _anchors(t: dict) -> dict[str, frozenset[str]]:
             for word in (parts[-1],) if kind in _LAST_WORD_ANCHORS else (parts[0], parts[-1]):
                 words.setdefault(word, set()).add(kind)
     return {word: frozenset(kinds) for word, kinds in words.items()}
+
+
+def _whole_anchors(t: dict) -> dict[str, frozenset[str]]:
+    """A Hijri year ("1444 هـ") ends in its era word, a word of its own (after the digits or a space,
+    before no letter): the era words anchor it, rarer than three or four digits."""
+    return {_key(form).split()[-1]: frozenset({"hyear"}) for form in t["hijri_era"]}
 
 
 def _durations(t: dict) -> dict[str, tuple[str, int | None]]:
@@ -205,7 +212,7 @@ def vocab() -> DateVocab:
         period=re.compile(period), numeric=re.compile(numeric), ago=re.compile(ago), past=re.compile(past),
         day_words=_index(t["day_words"]), durations=_durations(t),
         ago_words=frozenset(_key(w) for w in t["ago"]),
-        anchors=_anchors(t), article=_article(),
+        anchors=_anchors(t), whole_anchors=_whole_anchors(t), article=_article(),
         since_before=re.compile(rf"(?<!\w)(?:{since})\s+$"),
         range_before=re.compile(rf"(?<!\w)(?:{ropen})\s+(?:(?:{fill})\s+)?$"),
         range_gap=re.compile(rf"\s*,?\s*(?:{rjoin})?\s*(?:(?:{fill})\s+)?"),

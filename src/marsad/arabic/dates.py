@@ -138,10 +138,9 @@ def _required() -> dict[str, tuple[str, ...]]:
             "rel_day": first_words(v.rel_days)}
 
 
-# Numeric dates and years hold four digits in a row (a Hijri year three): the words that do anchor them
-_DIGIT_KINDS = frozenset({"numeric", "year", "hyear"})
-_HIJRI_YEAR = frozenset({"hyear"})
-_FOUR_DIGITS, _THREE_DIGITS = re.compile(r"\d{4}"), re.compile(r"\d{3}")
+# Numeric dates and years hold four digits in a row: the words that do anchor them
+_DIGIT_KINDS = frozenset({"numeric", "year"})
+_FOUR_DIGITS = re.compile(r"\d{4}")
 
 
 def _windows(v: DateVocab, norm: Normalized) -> dict[str, list[tuple[int, int]]]:
@@ -155,13 +154,12 @@ def _windows(v: DateVocab, norm: Normalized) -> dict[str, list[tuple[int, int]]]
     out: dict[str, list[tuple[int, int]]] = {}
     text = norm.text
     starts, ends, texts = norm.token_columns()
-    anchors, article = v.anchors, v.article
-    seen = _ANCHOR_WORDS.setdefault(id(anchors), {})
+    seen = _ANCHOR_WORDS.setdefault(id(v), {})
     new = set(texts).difference(seen)
     if new:
         if len(seen) + len(new) > 100_000:
             seen.clear()
-        seen.update((t, _token_kinds(t, anchors, article)) for t in new)
+        seen.update((t, _token_kinds(t, v)) for t in new)
     for k in compress(count(), map(seen.__getitem__, texts)):      # the tokens with anchor kinds
         lo = _word_start(text, starts[k]) - WINDOW_BEFORE
         lo, hi = _snap(text, lo, _word_end(text, ends[k]) + WINDOW_AFTER)
@@ -202,21 +200,23 @@ def _snap(text: str, lo: int, hi: int) -> tuple[int, int]:
     return lo, space if line < 0 else line
 
 
-# id(anchors) -> token -> _token_kinds (at most 100 000 tokens: then it starts afresh)
+# id(vocab) -> token -> _token_kinds (at most 100 000 tokens: then it starts afresh)
 _ANCHOR_WORDS: dict[int, dict[str, frozenset[str]]] = {}
 
 
-def _token_kinds(token: str, anchors: dict[str, frozenset[str]], article: str) -> frozenset[str]:
+def _token_kinds(token: str, v: DateVocab) -> frozenset[str]:
     """Kinds anchored by the ``\\w+`` words of a token (one, the token itself, but in rare tokens
     that hold digits or non-word letters)."""
-    return frozenset().union(*(_anchor_kinds(word, anchors, article) for word in _WORD.findall(token)))
+    return frozenset().union(*(_anchor_kinds(word, v) for word in _WORD.findall(token)))
 
 
-def _anchor_kinds(word: str, anchors: dict[str, frozenset[str]], article: str) -> frozenset[str]:
-    """Kinds anchored by ``word``: digits, or an anchor word behind up to two proclitic letters
-    and/or the article."""
-    kinds: frozenset[str] = (_DIGIT_KINDS if _FOUR_DIGITS.search(word)
-                             else _HIJRI_YEAR if _THREE_DIGITS.search(word) else frozenset())
+def _anchor_kinds(word: str, v: DateVocab) -> frozenset[str]:
+    """Kinds anchored by ``word``: digits, a whole anchor word, or an anchor word behind up to two
+    proclitic letters and/or the article."""
+    kinds = v.whole_anchors.get(word, frozenset())
+    if _FOUR_DIGITS.search(word):
+        kinds |= _DIGIT_KINDS
+    anchors, article = v.anchors, v.article
     for bare in (word, word[1:], word[2:]):
         kinds |= anchors.get(bare, frozenset())
         if bare.startswith(article):
