@@ -111,6 +111,13 @@ class Ctx:
         return self._by_word(sorted(self.actor_mentions, key=lambda m: m.span.end - m.span.start))
 
     @cached_property
+    def person_words(self) -> bytes:
+        """Per word, 1 when :attr:`mention_by_word` is a person's mention, else 0 (a byte search
+        finds the next person)."""
+        people = {id(m) for m in self.actor_mentions if m.entity.type == "person"}
+        return bytes(map(people.__contains__, map(id, self.mention_by_word)))
+
+    @cached_property
     def place_by_word(self) -> list[Mention | None]:
         """For each word, the place mention overlapping it."""
         return self._by_word([m for m in self.a.mentions if m.entity.type not in ACTOR_TYPES])

@@ -90,25 +90,21 @@ def _speaking_place(ctx: Ctx, i: int) -> Mention | None:
 def _titled_person_end(ctx: Ctx, i: int, limit: int, stop: str | None = None) -> int:
     """End of the person the entity stage introduced by the role phrase starting at word ``i``
     ("الممثل الأمريكي لشمال وشرق سوريا (نيكولاس غرانغر)"), else ``i``."""
-    last = min(limit, i + MAX_SUBJECT_WORDS)
-    window = ctx.mention_by_word[i:last]
-    if not any(window):     # no mention ahead, so no person (a mention is true; no Mention.__eq__ call)
+    j = ctx.person_words.find(1, i, min(limit, i + MAX_SUBJECT_WORDS))   # the first person ahead
+    if j < 0:
         return i
-    for j in range(i, last):
-        if j > i and ((phrase_break(ctx, j) and not ctx.gap_flags[j] & GAP_PAREN)
-                      or ctx.keys[j] == stop):
+    for k in range(i + 1, j + 1):       # a break before it (or at it) ends the role phrase
+        if (phrase_break(ctx, k) and not ctx.gap_flags[k] & GAP_PAREN) or ctx.keys[k] == stop:
             return i
-        m = ctx.mention_by_word[j]
-        if m is not None and m.entity.type == "person":
-            if j > i and not m.entity.role:
-                return i
-            while j < limit and ctx.mention_by_word[j] is m:
-                j += 1
-            more = j < limit and not phrase_break(ctx, j) and ctx.keys[j] != stop
-            if more and continues(ctx, j, False):
-                return extend(ctx, j, limit, stop)
-            return j
-    return i
+    m = ctx.mention_by_word[j]
+    if j > i and not m.entity.role:
+        return i
+    while j < limit and ctx.mention_by_word[j] is m:
+        j += 1
+    more = j < limit and not phrase_break(ctx, j) and ctx.keys[j] != stop
+    if more and continues(ctx, j, False):
+        return extend(ctx, j, limit, stop)
+    return j
 
 
 def _skip_medium(ctx: Ctx, i: int, limit: int) -> int:
