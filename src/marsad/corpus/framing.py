@@ -17,7 +17,6 @@ from marsad.corpus.search import term
 from marsad.document import Document, Entity
 
 _WORD = re.compile(r"\w+")
-OPEN_QUOTES, CLOSE_QUOTES = "«\"“'", "»\"”'"
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +45,9 @@ class FramingHit:
 class Lexicon:
     window: int
     by_first: dict[str, list[Term]]   # first key -> terms starting with it (longest first)
+    sentence_marks: str     # no label is tied to a name across one of these
+    open_quotes: str        # scare quotes: one of these just before a name...
+    close_quotes: str       # ...and one of these just after it
 
 
 @lru_cache(maxsize=1)
@@ -63,7 +65,8 @@ def lexicon() -> Lexicon:
                 by_first.setdefault(keys[0], []).append(t)
     for terms in by_first.values():
         terms.sort(key=lambda t: -len(t.keys))
-    return Lexicon(int(data.get("window", 4)), by_first)
+    return Lexicon(int(data.get("window", 4)), by_first, str(data["sentence_marks"]),
+                   str(data["open_quotes"]), str(data["close_quotes"]))
 
 
 def _actor_mentions(doc: Document) -> list[tuple[int, int, Entity]]:
@@ -93,11 +96,11 @@ def find_framing(doc: Document, keys: list[str] | None = None) -> list[FramingHi
             continue
         t, n = match
         start, end = found[i].start(), found[i + n - 1].end()
-        actor = _nearest_actor(doc.text, start, end, actors, found, i, i + n, lex.window)
+        actor = _nearest_actor(doc.text, start, end, actors, found, i, i + n, lex)
         hits.append(FramingHit(t.kind, t.id, t.en, t.group, actor.kb_id if actor else None,
                                actor.canonical if actor else None, start, end, doc.text[start:end]))
         after = i + n
-    hits += _scare_quotes(doc.text, actors)
+    hits += _scare_quotes(doc.text, actors, lex)
     return sorted(hits, key=lambda h: h.start)
 
 
@@ -110,16 +113,16 @@ def _match_at(keys: list[str], i: int, lex: Lexicon) -> tuple[Term, int] | None:
 
 
 def _nearest_actor(text: str, start: int, end: int, actors: list[tuple[int, int, Entity]],
-                   words: list[re.Match[str]], wi: int, wj: int, window: int) -> Entity | None:
+                   words: list[re.Match[str]], wi: int, wj: int, lex: Lexicon) -> Entity | None:
     """The actor mention within ``window`` words of the term, in the same sentence, closest first."""
-    lo = words[max(0, wi - window)].start()
-    hi = words[min(len(words) - 1, wj - 1 + window)].end()
+    lo = words[max(0, wi - lex.window)].start()
+    hi = words[min(len(words) - 1, wj - 1 + lex.window)].end()
     best: tuple[int, Entity] | None = None
     for a_start, a_end, entity in actors:
         if a_end < lo or a_start > hi or (a_start < end and start < a_end):
             continue
         between = text[min(a_end, end):max(a_start, start)]
-        if any(mark in between for mark in ".!?؟\n"):
+        if any(mark in between for mark in lex.sentence_marks):
             continue
         distance = max(a_start - end, start - a_end)
         if best is None or distance < best[0]:
@@ -127,10 +130,11 @@ def _nearest_actor(text: str, start: int, end: int, actors: list[tuple[int, int,
     return best[1] if best else None
 
 
-def _scare_quotes(text: str, actors: list[tuple[int, int, Entity]]) -> list[FramingHit]:
+def _scare_quotes(text: str, actors: list[tuple[int, int, Entity]], lex: Lexicon) -> list[FramingHit]:
     hits = []
     for start, end, entity in actors:
-        if start > 0 and end < len(text) and text[start - 1] in OPEN_QUOTES and text[end] in CLOSE_QUOTES:
+        if start > 0 and end < len(text) and text[start - 1] in lex.open_quotes \
+                and text[end] in lex.close_quotes:
             hits.append(FramingHit("scare_quotes", "scare_quotes", "name in quotation marks", "neutral",
                                    entity.kb_id, entity.canonical, start - 1, end + 1,
                                    text[start - 1:end + 1]))
