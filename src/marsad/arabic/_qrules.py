@@ -28,6 +28,7 @@ class QuantityRules:
     id_window: int
     id_cues: frozenset[str]
     not_counts: list[Phrase]
+    not_count_firsts: frozenset[str]         # their first words
     year_range: tuple[int, int]
     starters: frozenset[str]                 # first words of vague phrases and range prefixes
     ordinal_markers: frozenset[str]
@@ -60,6 +61,7 @@ def rules() -> QuantityRules:
         id_window=int(t["identifiers"]["window"]),
         id_cues=frozenset(fold_key(c) for c in t["identifiers"]["cues"]),
         not_counts=sorted((phrase(p) for p in t["not_counts"]), key=len, reverse=True),
+        not_count_firsts=frozenset(phrase(p)[0] for p in t["not_counts"]),
         year_range=(int(t["years"]["range"][0]), int(t["years"]["range"][1])),
         year_followers=frozenset(fold_key(w) for w in t["years"]["followers"]),
     )

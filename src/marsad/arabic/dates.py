@@ -108,11 +108,12 @@ def _collect(norm: Normalized, windowed: bool = True) -> list[Hit]:
     windows = _windows(v, norm) if windowed else {kind: [(0, len(text))] for kind in _KINDS}
     required = _required()
     for kind in _KINDS:
+        spans = windows.get(kind)
         words = required.get(kind)
-        if words is not None and not any(w in text for w in words):
-            continue                    # the name every match of this kind holds is not in the text
+        if not spans or (words is not None and not any(w in text for w in words)):
+            continue                    # no anchor, or the name every match of this kind holds is absent
         pattern = _pattern(v, kind)
-        for lo, hi in windows.get(kind, ()):
+        for lo, hi in spans:
             for m in pattern.finditer(text, lo, hi):
                 start = m.end("pro") if "pro" in m.re.groupindex else m.start()
                 if m.end() > start and _valid(v, kind, m, text, start):

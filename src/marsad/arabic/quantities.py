@@ -242,6 +242,8 @@ def _is_bare_year(ctx: _Ctx, k: int) -> bool:
 
 
 def _is_percentage(ctx: _Ctx, k: int) -> bool:
+    if k + 1 >= len(ctx.words) or ctx.words[k + 1] not in ctx.rules.not_count_firsts:
+        return False
     return any(_phrase_at(ctx, k + 1, p) for p in ctx.rules.not_counts)
 
 
