@@ -62,9 +62,9 @@ def _word_before(text: str, lo: int, i: int) -> str | None:
     j = end
     while j > lo:
         c = text[j - 1]
-        # a letter, or a dot between letters ("U.S"): the run goes on
-        if not (_letter(c) or (c == "." and j < end and _letter(text[j]) and j - 2 >= lo
-                                and _letter(text[j - 2]))):
+        # a letter (_letter, inline: this loop is hot), or a dot between letters ("U.S"): the run goes on
+        if not ((c.isalnum() and not c.isdecimal())
+                or (c == "." and j < end and _letter(text[j]) and j - 2 >= lo and _letter(text[j - 2]))):
             break
         j -= 1
     return text[j:end] if j < end else None
