@@ -70,7 +70,8 @@ class Folding:
 
     full_table: dict[int, str]
     fast_table: list[str | None]      # the same as a list over the BMP: str.translate is twice as fast
-    changes: re.Pattern[str] | None
+    changes: re.Pattern[str] | None        # the changes but the runs of spaces that open with " "
+    space_runs: re.Pattern[str] | None     # those (group ``w`` too)
     spaces: bool
     byte_fold: _ByteFold
 
@@ -79,8 +80,29 @@ class Folding:
         out = self.byte_fold.translate(text)
         return text.translate(self.fast_table) if out is None else out
 
+    def find_changes(self, text: str) -> list[re.Match[str]]:
+        """What ``(?P<w>[ws][ws+deleted]*[ws])|(?P<d>[deleted]+)|(?P<x>[expanded]).finditer(text)``
+        finds (``ws``: every space character).
+
+        Two scans, merged: a run of spaces that opens with " " (found after the literal " ", fast)
+        and the other changes (after a class without " ": most spaces are single, and each was a
+        match attempt).  A match of one may start inside a match of the other (" \\n\\n"): the
+        first to start is kept, as the alternation's scan would; nothing else overlaps.
+        """
+        found = list(self.changes.finditer(text)) if self.changes is not None else []
+        runs = list(self.space_runs.finditer(text)) if self.space_runs is not None else []
+        if not runs:
+            return found
+        out: list[re.Match[str]] = []
+        end = 0
+        for m in sorted(found + runs, key=re.Match.start):
+            if m.start() >= end:
+                out.append(m)
+                end = m.end()
+        return out
+
     def replacement(self, run: str, group: str | None) -> str:
-        """What a run matched by ``changes`` (in named group ``group``) becomes."""
+        """What a run found by :meth:`find_changes` (in named group ``group``) becomes."""
         if group == "d":
             return ""
         if group == "w":
@@ -142,8 +164,9 @@ def folding(opts: tuple[bool, ...]) -> Folding:
     expanded = "".join(k for k, v in mapping.items() if len(v) > 1)
     full = str.maketrans(mapping)
     fast = _list_table(full)
-    return Folding(full, fast, _changes(deleted, expanded, enabled["spaces"]), enabled["spaces"],
-                   _ByteFold.build(fast))
+    spaces = enabled["spaces"]
+    return Folding(full, fast, _changes(deleted, expanded, spaces), _space_runs(deleted) if spaces else None,
+                   spaces, _ByteFold.build(fast))
 
 
 def _list_table(full: dict[int, str]) -> list[str | None]:
@@ -159,8 +182,8 @@ def _cls(chars: str) -> str:
 
 
 def _changes(deleted: str, expanded: str, spaces: bool) -> re.Pattern[str] | None:
-    """Runs of two or more spaces with deleted characters among them (group ``w``), runs of deleted
-    characters (``d``) and expanded characters (``x``).
+    """Runs of two or more spaces with deleted characters among them (group ``w``) but those that
+    open with " ", runs of deleted characters (``d``) and expanded characters (``x``).
 
     Every match opens with a character of one class, consumed first (a look-behind then says which):
     a pattern that starts with a character class lets the scan skip the other characters fast; the
@@ -168,10 +191,18 @@ def _changes(deleted: str, expanded: str, spaces: bool) -> re.Pattern[str] | Non
     """
     alts: list[str] = []
     ws = whitespace() if spaces else ""
+    opening = ws.replace(" ", "")
     if spaces:
-        alts.append(f"(?<={_cls(ws)}){_cls(ws + deleted)}*{_cls(ws)}(?P<w>)")
+        alts.append(f"(?<={_cls(opening)}){_cls(ws + deleted)}*{_cls(ws)}(?P<w>)")
     if deleted:
         alts.append(f"(?<={_cls(deleted)}){_cls(deleted)}*(?P<d>)")
     if expanded:
         alts.append(f"(?<={_cls(expanded)})(?P<x>)")
-    return re.compile(f"{_cls(ws + deleted + expanded)}(?:{'|'.join(alts)})") if alts else None
+    return re.compile(f"{_cls(opening + deleted + expanded)}(?:{'|'.join(alts)})") if alts else None
+
+
+def _space_runs(deleted: str) -> re.Pattern[str]:
+    """Runs of spaces (deleted characters among them) that open with " " (the look-ahead fails the
+    many single spaces at once)."""
+    ws = whitespace()
+    return re.compile(f"(?P<w> (?={_cls(ws + deleted)}){_cls(ws + deleted)}*{_cls(ws)})")

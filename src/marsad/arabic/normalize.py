@@ -168,9 +168,9 @@ def _normalize(text: str, opts: tuple[bool, ...]) -> Normalized:
     chunk: list[int] = []
     pieces: list[str] = []
     pos = n = 0
-    if fo.changes is not None:
+    if fo.changes is not None or fo.space_runs is not None:
         add_n, add_o, add_c, add_p = nstart.append, ostart.append, chunk.append, pieces.append
-        for m in fo.changes.finditer(text):
+        for m in fo.find_changes(text):
             s, e = m.span()
             if s > pos:
                 add_n(n)
