@@ -168,25 +168,24 @@ def _normalize(text: str, opts: tuple[bool, ...]) -> Normalized:
     chunk: list[int] = []
     pieces: list[str] = []
     pos = n = 0
-    if fo.changes is not None or fo.space_runs is not None:
-        add_n, add_o, add_c, add_p = nstart.append, ostart.append, chunk.append, pieces.append
-        for m in fo.find_changes(text):
-            s, e = m.span()
-            if s > pos:
-                add_n(n)
-                add_o(pos)
-                add_c(0)
-                add_p(text[pos:s])
-                n += s - pos
-            group = m.lastgroup
-            if group != "d":
-                repl = fo.replacement(m.group(), group)
-                add_n(n)
-                add_o(s)
-                add_c(e - s)
-                add_p(repl)
-                n += len(repl)
-            pos = e
+    add_n, add_o, add_c, add_p = nstart.append, ostart.append, chunk.append, pieces.append
+    for m in fo.find_changes(text):
+        s, e = m.span()
+        if s > pos:
+            add_n(n)
+            add_o(pos)
+            add_c(0)
+            add_p(text[pos:s])
+            n += s - pos
+        group = m.lastgroup
+        if group != "d":
+            repl = fo.replacement(m.group(), group)
+            add_n(n)
+            add_o(s)
+            add_c(e - s)
+            add_p(repl)
+            n += len(repl)
+        pos = e
     if pos < len(text) or not nstart:
         nstart.append(n), ostart.append(pos), chunk.append(0)
         pieces.append(text[pos:])
