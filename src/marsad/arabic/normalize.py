@@ -79,25 +79,26 @@ class Normalized:
         k = bisect_right(self._nstart, i) - 1      # segments are never empty in a non-empty text
         return self._ostart[k] if self._chunk[k] else self._ostart[k] + i - self._nstart[k]
 
-    def _oend_of(self, i: int) -> int:
-        """Original offset where normalised character ``i`` ends (deleted marks that follow included)."""
-        k = bisect_right(self._nstart, i) - 1
-        if self._chunk[k]:
-            return self._ostart[k] + self._chunk[k]
-        if i + 1 < self._nstart[k] + self._seg_len(k):   # not the last character of its segment
-            return self._ostart[k] + i + 1 - self._nstart[k]
-        return self._ostart[k + 1] if k + 1 < len(self._nstart) else len(self.original)
-
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         """The original span covering normalised ``[start, end)`` (clamped to the text)."""
         n = len(self.text)
         start = min(max(start, 0), n)
         end = min(max(end, start), n)
+        first = self._ostart_of(start)
         if start == end:
-            pos = self._ostart_of(start)
-            return pos, pos
-        # a segment search per call: callers ask for a few dozen spans, fewer than the characters
-        return self._ostart_of(start), self._oend_of(end - 1)
+            return first, first
+        # where the last character ends, by a segment search (callers ask for a few dozen spans per
+        # text, fewer than its characters; inline, as entity finding asks often)
+        nstart, ostart, chunk = self._nstart, self._ostart, self._chunk
+        last = end - 1
+        k = bisect_right(nstart, last) - 1
+        if chunk[k]:                             # a replaced run: its characters cover all of it
+            return first, ostart[k] + chunk[k]
+        nxt = k + 1
+        if last + 1 < (nstart[nxt] if nxt < len(nstart) else n):      # inside an identity segment
+            return first, ostart[k] + last + 1 - nstart[k]
+        # the last character of an identity segment takes the deleted marks after it
+        return first, ostart[nxt] if nxt < len(nstart) else len(self.original)
 
     def span(self, start: int, end: int) -> Span:
         """The original :class:`~marsad.document.Span` for normalised ``[start, end)``."""
