@@ -99,8 +99,8 @@ WINDOW_BEFORE, WINDOW_AFTER = 48, 64    # no expression reaches further from one
 def _collect(norm: Normalized, windowed: bool = True) -> list[Hit]:
     """Date expressions of the folded ``norm.text`` (cached: quantities and dates read the same text).
 
-    Each kind of pattern runs only on windows around its own anchor words (digits; month, day
-    and unit names); ``windowed=False`` scans the whole text (same result).
+    Each kind of pattern runs only on windows around its own anchor words (four digits; month,
+    day, unit and era names); ``windowed=False`` scans the whole text (same result).
     """
     v = vocab()
     raw: list[Hit] = []
@@ -206,8 +206,8 @@ _ANCHOR_WORDS: dict[int, dict[str, frozenset[str]]] = {}
 
 
 def _token_kinds(token: str, v: DateVocab) -> frozenset[str]:
-    """Kinds anchored by the ``\\w+`` words of a token (one, the token itself, but in rare tokens
-    that hold digits or non-word letters)."""
+    """Kinds anchored by the ``\\w+`` words of a token (usually one, the token itself; more in a
+    number with separators or a rare token that holds a non-word letter)."""
     return frozenset().union(*(_anchor_kinds(word, v) for word in _WORD.findall(token)))
 
 
