@@ -27,6 +27,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from operator import attrgetter
 from typing import TYPE_CHECKING, TypeVar
 
 from marsad.extract.entities.lexicon import key
@@ -37,6 +38,7 @@ from marsad.kb.model import Place
 if TYPE_CHECKING:
     from marsad.kb import KnowledgeBase
 
+_START = attrgetter("start")
 NEARBY = 80          # characters within which an ancestor licenses an ambiguous place
 T = TypeVar("T", Hit, "NameHit")
 
@@ -75,10 +77,11 @@ def outside_outlets(kb: KnowledgeBase, hits: list[Hit],
     spans = [(h.start, h.end) for h in hits if "outlet" in h.meaning.kinds] + list(outlets)
     if not spans:
         return hits
+    inside = Taken(max(e for _, e in spans), spans).mask     # 1 where an outlet's name stands
     out = []
     for h in hits:
-        if h.meaning.places and any(s <= h.start and h.end <= e and e - s > h.end - h.start
-                                    for s, e in spans):
+        if h.meaning.places and inside.find(0, h.start, h.end) < 0 \
+                and any(s <= h.start and h.end <= e and e - s > h.end - h.start for s, e in spans):
             kept = tuple(t for t in h.targets if t.kind != "place")
             if not kept:
                 continue
@@ -96,7 +99,9 @@ def select_names(view: DocView, hits: list[Hit], titles: list[Hit]) -> list[Name
     ctx = context(view, hits)
     rejected: set[str] = set()
     in_title = Taken(len(view.text), ((t.start, t.end) for t in titles)).mask
-    ordered = sorted((h for h in hits if h.meaning.name), key=lambda x: (x.start - x.end, x.start))
+    # longest first, then by start (decorated: no key function called per hit)
+    ordered = [d[3] for d in sorted([(h.start - h.end, h.start, i, h) for i, h in enumerate(hits)
+                                      if h.meaning.name])]
     taken = _select(view, ordered, in_title, ctx, rejected)
     places = view.kb.places
     settled = {n.ref for n in taken if n.ref in places and _needs_context(places[n.ref], False)}
@@ -125,18 +130,18 @@ def _select(view: DocView, ordered: list[Hit], in_title: bytearray, ctx: Context
             used[start:end] = b"\x01" * (end - start)
         elif m.places:
             rejected.update(m.places)
-    return sorted(taken, key=lambda x: x.start)
+    return sorted(taken, key=_START)
 
 
 def longest(items: list[T]) -> list[T]:
     """Greedy longest-first selection of non-overlapping items, returned in text order."""
     taken: list[T] = []
     used = Taken(max((x.end for x in items), default=0))
-    for item in sorted(items, key=lambda x: (x.start - x.end, x.start)):
-        if used.free(item.start, item.end):
+    for _, start, _, item in sorted([(x.start - x.end, x.start, i, x) for i, x in enumerate(items)]):
+        if used.free(start, item.end):
             taken.append(item)
-            used.take(item.start, item.end)
-    return sorted(taken, key=lambda x: x.start)
+            used.take(start, item.end)
+    return sorted(taken, key=_START)
 
 
 def context(view: DocView, hits: list[Hit]) -> Context:
@@ -161,7 +166,8 @@ def decide(view: DocView, h: Hit, ctx: Context) -> str | None:
     """The entry a name hit stands for, or None (a generic form, or context rules it out)."""
     m = h.meaning
     actors: Sequence[str] = m.actors
-    if actors and _common(view, h):     # "القاعدة" (the base): only once the group is named otherwise
+    # "القاعدة" (the base): only once the group is named otherwise (``_common`` asked only of several words)
+    if actors and (m.common if m.common is not None else _common(view, h)):
         actors = [a for a in actors if ctx.confirmed[a]]
     if len(m.targets) == 1 and len(actors) == 1:
         return actors[0]
