@@ -82,15 +82,16 @@ _ANCHOR_TABLES = {"greg": ("gregorian",), "hijri": ("hijri",), "weekday": ("week
                   "rel_day": ("relative_days",), "period": ("units",)}
 
 
-# A relative day's name ends in its day word ("يوم أمس", "بعد غد", "هذا اليوم"): the last word anchors
-# it alone (any word of the name would do; the first ones are common words).
-_LAST_WORD_ANCHORS = frozenset({"rel_day"})
+# Any word of a name would do as its anchor (every match holds them all); where the first or the last
+# word is a common one, the other anchors the name alone: a relative day's name ends in its day word
+# ("يوم أمس", "بعد غد", "هذا اليوم"), a Gregorian month's opens with its own ("كانون الأول").
+_ANCHOR_WORD = {"rel_day": -1, "greg": 0}
 
 
 def _anchors(t: dict) -> dict[str, frozenset[str]]:
-    """First and last words (the last alone for a relative day) of every name an expression must
-    contain, with the kinds that need it: a kind's matches lie near one of its own anchor words, so
-    it only scans windows around them."""
+    """First and last words (one of them for some kinds: _ANCHOR_WORD) of every name an expression
+    must contain, with the kinds that need it: a kind's matches lie near one of its own anchor words,
+    so it only scans windows around them."""
     forms: dict[str, list[str]] = {kind: [f for name in names for v in t[name].values() for f in v]
                                    for kind, names in _ANCHOR_TABLES.items()}
     forms["ago"] = [*t["ago"], *t["since"]]   # "قبل"/"منذ" opens every such expression
@@ -99,7 +100,7 @@ def _anchors(t: dict) -> dict[str, frozenset[str]]:
     for kind, names in forms.items():
         for form in names:
             parts = _key(form).split()
-            for word in (parts[-1],) if kind in _LAST_WORD_ANCHORS else (parts[0], parts[-1]):
+            for word in (parts[_ANCHOR_WORD[kind]],) if kind in _ANCHOR_WORD else (parts[0], parts[-1]):
                 words.setdefault(word, set()).add(kind)
     return {word: frozenset(kinds) for word, kinds in words.items()}
 
