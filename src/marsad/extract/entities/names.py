@@ -186,7 +186,7 @@ def _common(view: DocView, h: Hit) -> bool:
     if h.meaning.common is not None:
         return h.meaning.common
     surface = view.text[h.start:h.end]
-    return " " not in surface and view.bare(surface, view.lex.common_words) is not None
+    return " " not in surface and view.bares.common_words.get(surface) is not None
 
 
 def _by_country(view: DocView, ids: Sequence[str], ctx: Context) -> list[str]:
@@ -202,10 +202,10 @@ def places_in_context(view: DocView, h: Hit, ids: list[str], ctx: Context) -> li
         return []
     lex, ws = view.lex, view.word_start(h.start)
     before = "" if _closed_quote_before(view, ws) else view.word_before(ws)
-    if view.bare(before, lex.blockers) or view.word_after(h.end) in lex.after_blockers:
+    if view.bares.blockers.get(before) or view.word_after(h.end) in lex.after_blockers:
         return []
     surface = view.text[h.start:h.end]
-    cue = view.bare(before, lex.cues)
+    cue = view.bares.cues.get(before)
     if h.meaning.generic:   # "التحالف", "الجيش": a generic noun, unless a cue of its kind precedes
         kinds = lex.cues[cue] if cue is not None else ()
         ids = [i for i in ids if not _needs_context(view.kb.places[i], False) or " " in surface
@@ -251,10 +251,10 @@ def _place_position(view: DocView, start: int, ws: int, before: str) -> bool:
 
     ``ws``: the start of the word holding ``start``.
     """
-    lex = view.lex
     if ws < start or ws == 0 or view.text[ws - 1] != " ":
         return True               # a proclitic (بسورية، وسورية), punctuation, or a line's start
-    return view.bare(before, lex.stop_words) is not None or view.bare(before, lex.directions) is not None
+    bares = view.bares
+    return bares.stop_words.get(before) is not None or bares.directions.get(before) is not None
 
 
 def _after_cue(view: DocView, h: Hit) -> list[str]:
@@ -262,7 +262,7 @@ def _after_cue(view: DocView, h: Hit) -> list[str]:
     if not h.meaning.places or h.meaning.common is not None:     # no place, or a one-word key
         return []
     head, _, rest = view.text[h.start:h.end].partition(" ")
-    cue = view.bare(head, view.lex.cues) if rest else None
+    cue = view.bares.cues.get(head) if rest else None
     if cue is None:
         return []
     kinds = view.lex.cues[cue]

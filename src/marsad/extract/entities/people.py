@@ -141,7 +141,7 @@ def _quoted(d: _Doc, j: int) -> tuple[int, int] | None:
     if k == j + 1 or k >= len(toks) or toks[k].text not in QUOTES or k - j > MAX_UNITS + 1:
         return None
     first = toks[j + 1].text
-    if d.view.bare(first, d.view.lex.stop_words) is not None or first.startswith(DEFINITE):
+    if d.view.bares.stop_words.get(first) is not None or first.startswith(DEFINITE):
         return None
     return j + 1, k - 1
 
@@ -194,7 +194,7 @@ def _plausible(d: _Doc, units: list[tuple[int, int]]) -> bool:
         return True
     words = [d.toks[a].text for a, _ in units]
     plain = not any(w.startswith((DEFINITE, "و")) for w in words) and not words[0].endswith("ه")
-    stop = after < len(d.toks) and d.view.bare(d.toks[after].text, d.view.lex.stop_words) is not None
+    stop = after < len(d.toks) and d.view.bares.stop_words.get(d.toks[after].text) is not None
     return plain and stop
 
 
@@ -207,7 +207,7 @@ def _units(d: _Doc, j: int, strong: bool, most: int, extend: bool = False) -> li
         tok = toks[k]
         if tok.kind != "word" or d.mention[k] is not None or d.title[k] is not None:
             break
-        if d.view.bare(tok.text, lex.stop_words) is not None:
+        if d.view.bares.stop_words.get(tok.text) is not None:
             break
         if not units and (tok.text.startswith(DEFINITE) or not _may_begin_name(d, tok.text) or
                           (not strong and tok.text[0] in PROCLITIC_LETTERS)):
@@ -225,7 +225,7 @@ def _may_begin_name(d: _Doc, word: str) -> bool:
     lex = d.view.lex
     if word in lex.given_names or word in lex.particles:
         return True
-    return d.view.bare(word, lex.not_names) is None and not (len(word) > 3 and word.endswith(POSSESSIVE))
+    return d.view.bares.not_names.get(word) is None and not (len(word) > 3 and word.endswith(POSSESSIVE))
 
 
 def _first_name(lex: Lexicon, word: str) -> bool:
@@ -315,10 +315,10 @@ def _complement(d: _Doc, t: Hit) -> tuple[Person | tuple[int, int] | _Weak | Non
             after = _named_at(d, d.index(title.end)) if title.has(INTRODUCERS) else None
             return after, role_end, affiliation
         word = tok.text
-        if view.bare(word, lex.connectors) is not None and not word.startswith(DEFINITE):
+        if view.bares.connectors.get(word) is not None and not word.startswith(DEFINITE):
             j += 1
             continue
-        if view.bare(word, lex.stop_words) is not None:
+        if view.bares.stop_words.get(word) is not None:
             return None, role_end, affiliation
         if _first_name(lex, word):
             return _name_at(d, j, strong=True), role_end, affiliation

@@ -59,8 +59,8 @@ def widen_regions(view: DocView, names: list[NameHit]) -> list[NameHit]:
 def _with_cue(view: DocView, n: NameHit) -> bool:
     """The name is written with a place cue: inside the hit ("مدينة أريحا") or just before it."""
     head = view.text[n.start:n.end].split(" ", 1)[0]
-    cues = view.lex.cues
-    return view.bare(head, cues) is not None or view.bare(view.word_before(n.start), cues) is not None
+    cues = view.bares.cues
+    return cues.get(head) is not None or cues.get(view.word_before(n.start)) is not None
 
 
 def _region_parent(view: DocView, n: NameHit, place: Place) -> NameHit | None:
@@ -82,7 +82,7 @@ def _region_parent(view: DocView, n: NameHit, place: Place) -> NameHit | None:
 
 
 def _compass(view: DocView, word: str) -> bool:
-    return view.bare(word, view.lex.region_words) is not None
+    return view.bares.region_words.get(word) is not None
 
 
 def _names_within(view: DocView, surface: str, parent_id: str) -> bool:

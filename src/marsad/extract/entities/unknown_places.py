@@ -110,18 +110,18 @@ def _name(w: _Words, k: int, taken: bytearray, prefix: str) -> int | None:
 
 def _common(view: DocView, word: str) -> bool:
     lex = view.lex
-    return (view.bare(word, lex.stop_words) is not None or word in lex.not_place_names
-            or view.bare(word, lex.blockers) is not None
-            or view.bare(word, lex.cues) is not None or view.bare(word, lex.directions) is not None
+    return (view.bares.stop_words.get(word) is not None or word in lex.not_place_names
+            or view.bares.blockers.get(word) is not None
+            or view.bares.cues.get(word) is not None or view.bares.directions.get(word) is not None
             or (word.startswith(DEFINITE) and len(word) < 5))
 
 
 def _boundary(view: DocView, word: str) -> bool:
     """A word that may follow a place name: a stop word, a direction, or one joined by و."""
     lex = view.lex
-    return (word.startswith("و") or view.bare(word, lex.stop_words) is not None
-            or view.bare(word, lex.directions) is not None or word in lex.cues
-            or view.bare(word, lex.cues) is not None)
+    return (word.startswith("و") or view.bares.stop_words.get(word) is not None
+            or view.bares.directions.get(word) is not None or word in lex.cues
+            or view.bares.cues.get(word) is not None)
 
 
 def _near_place(view: DocView, names: list[NameHit], span: tuple[int, int]) -> str | None:

@@ -111,6 +111,7 @@ class DocView:
 
     def __post_init__(self) -> None:
         self.text: str = self.norm.text
+        self.bares: BareTables = bare_tables(self.lex)
 
     def tokens_near(self, spans: list[tuple[int, int]], before: int, after: int) -> list[Tok]:
         """Tokens of the regions around ``spans`` (whole words); a "|" token marks each gap."""
@@ -195,23 +196,16 @@ class DocView:
             i = text.find(phrase, i + 1)
         return out
 
-    def bare(self, word: str, vocabulary: frozenset[str] | dict[str, Any]) -> str | None:
-        """``word`` or ``word`` without a proclitic, if that is in ``vocabulary``."""
-        entry = _BARE.get(id(vocabulary))
-        if entry is None or entry[0] is not vocabulary or entry[1] is not self.lex.clitics.before_plain:
-            return bare_table(vocabulary, self.lex.clitics.before_plain).get(word)
-        return entry[2].get(word)
-
 
 _BARE: dict[int, tuple[Any, frozenset[str], dict[str, str]]] = {}
 _BARE_MAX = 64
 
 
 def bare_table(vocabulary: frozenset[str] | dict[str, Any], proclitics: frozenset[str]) -> dict[str, str]:
-    """Every word :meth:`DocView.bare` finds in ``vocabulary`` -> what it finds (built once per vocabulary).
+    """Every word that stands for one of ``vocabulary`` -> that one (built once per vocabulary).
 
-    A word is looked up as it is, then without one letter, then without two that
-    are a proclitic (``proclitics``): the table is filled in the opposite order.
+    A word stands for itself, else for itself without one letter, else without two,
+    where they are a proclitic (``proclitics``): the table is filled in the opposite order.
     """
     entry = _BARE.get(id(vocabulary))
     if entry is not None and entry[0] is vocabulary and entry[1] is proclitics:
@@ -224,3 +218,36 @@ def bare_table(vocabulary: frozenset[str] | dict[str, Any], proclitics: frozense
         _BARE.clear()
     _BARE[id(vocabulary)] = (vocabulary, proclitics, table)
     return table
+
+
+@dataclass(frozen=True, slots=True)
+class BareTables:
+    """The :func:`bare_table` of each vocabulary the finders look words up in per hit or token.
+
+    A word is found as it is, or without a proclitic (:func:`bare_table`): ``bares.cues.get(word)``
+    is the cue ``word`` stands for, if any.
+    """
+
+    stop_words: dict[str, str]
+    connectors: dict[str, str]
+    not_names: dict[str, str]
+    cues: dict[str, str]
+    blockers: dict[str, str]
+    directions: dict[str, str]
+    common_words: dict[str, str]
+    region_words: dict[str, str]
+
+
+_TABLES: dict[int, tuple[Lexicon, BareTables]] = {}
+
+
+def bare_tables(lex: Lexicon) -> BareTables:
+    """The :class:`BareTables` of ``lex`` (built once per lexicon)."""
+    entry = _TABLES.get(id(lex))
+    if entry is None or entry[0] is not lex:
+        p = lex.clitics.before_plain
+        entry = _TABLES[id(lex)] = (lex, BareTables(
+            bare_table(lex.stop_words, p), bare_table(lex.connectors, p), bare_table(lex.not_names, p),
+            bare_table(lex.cues, p), bare_table(lex.blockers, p), bare_table(lex.directions, p),
+            bare_table(lex.common_words, p), bare_table(lex.region_words, p)))
+    return entry[1]
