@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from marsad.extract.entities.lexicon import key
 from marsad.extract.entities.matcher import Hit, Target, meaning
-from marsad.extract.entities.view import DocView, Taken
+from marsad.extract.entities.view import MARK, DocView, Taken
 from marsad.kb.model import Place
 
 if TYPE_CHECKING:
@@ -171,13 +171,16 @@ def decide(view: DocView, h: Hit, ctx: Context) -> str | None:
         actors = [a for a in actors if ctx.confirmed[a]]
     if len(m.targets) == 1 and len(actors) == 1:
         return actors[0]
-    places = places_in_context(view, h, [*m.places, *_after_cue(view, h)], ctx)
+    ids: Sequence[str] = m.places
+    if ids and m.common is None:        # several words: with a cue, the places the rest names too
+        ids = [*ids, *_after_cue(view, h)]
+    places = places_in_context(view, h, ids, ctx) if ids else ()
     if len(actors) > 1:
         actors = [a for a in actors if ctx.confirmed[a]] or _by_country(view, actors, ctx)
     if len(actors) == 1 and (not places or ctx.confirmed[actors[0]]):
         return actors[0]
     if places:
-        return best_place(view, places, ctx)
+        return places[0] if len(places) == 1 else best_place(view, places, ctx)
     return actors[0] if len(actors) == 1 else None
 
 
@@ -196,30 +199,32 @@ def _by_country(view: DocView, ids: Sequence[str], ctx: Context) -> list[str]:
     return best if top > 0 and len(best) == 1 else []
 
 
-def places_in_context(view: DocView, h: Hit, ids: list[str], ctx: Context) -> list[str]:
+def places_in_context(view: DocView, h: Hit, ids: Sequence[str], ctx: Context) -> Sequence[str]:
     """The places of ``ids`` that the words around the hit allow."""
     if not ids:
         return []
-    lex, ws = view.lex, view.word_start(h.start)
-    before = "" if _closed_quote_before(view, ws) else view.word_before(ws)
+    lex, text, places = view.lex, view.text, view.kb.places
+    ws = view.marked.rfind(MARK, 0, h.start) + 1          # view.word_start(h.start), inline
+    before = "" if _closed_quote_before(text, ws) else view.word_before(ws)
     if view.bares.blockers.get(before) or view.word_after(h.end) in lex.after_blockers:
         return []
-    surface = view.text[h.start:h.end]
+    surface = text[h.start:h.end]
     cue = view.bares.cues.get(before)
     if h.meaning.generic:   # "التحالف", "الجيش": a generic noun, unless a cue of its kind precedes
         kinds = lex.cues[cue] if cue is not None else ()
-        ids = [i for i in ids if not _needs_context(view.kb.places[i], False) or " " in surface
-               or view.kb.places[i].kind in kinds]
+        ids = [i for i in ids if not _needs_context(places[i], False) or " " in surface
+               or places[i].kind in kinds]
     if cue is None and surface in lex.adjective_like and not _place_position(view, h.start, ws, before):
         return []
     if cue is not None:
         kinds = lex.cues[cue]
-        fitting = [i for i in ids if view.kb.places[i].kind in kinds]
+        fitting = [i for i in ids if places[i].kind in kinds]
         return fitting or ids
     if " " in surface:       # a name of several words is never a common word
         return ids
-    common = _common(view, h)
-    if not common and not any(_needs_context(view.kb.places[i], False) for i in ids):
+    common = h.meaning.common if h.meaning.common is not None else _common(view, h)
+    # (``_needs_context`` inline: the place is ambiguous or only the gazetteer's)
+    if not common and not any(p.ambiguous or p.source != "curated" for p in map(places.__getitem__, ids)):
         return ids            # places that need no context, named where no common word stands
     positioned = _place_position(view, h.start, ws, before)
     if common and not positioned:
@@ -228,18 +233,17 @@ def places_in_context(view: DocView, h: Hit, ids: list[str], ctx: Context) -> li
     # an indefinite name where a place name stands may take the governorate of places named elsewhere
     neighbourly = not common and not surface.startswith("ال") and positioned
     # a name only the gazetteer knows ("الحكومة", "المصدر") stands where a place name does
-    return [i for i in ids if not _needs_context(view.kb.places[i], common) or i in ctx.licensed
-            or ((positioned or view.kb.places[i].source == "curated") and _ancestor_nearby(view, h, i))
-            or (shared and _supported(view.kb.places[i], ctx))
-            or (neighbourly and _neighbours_named(view.kb.places[i], ctx))]
+    return [i for i in ids if not _needs_context(places[i], common) or i in ctx.licensed
+            or ((positioned or places[i].source == "curated") and _ancestor_nearby(view, h, i))
+            or (shared and _supported(places[i], ctx))
+            or (neighbourly and _neighbours_named(places[i], ctx))]
 
 
-def _closed_quote_before(view: DocView, ws: int) -> bool:
+def _closed_quote_before(text: str, ws: int) -> bool:
     """A quotation closes just before the word starting at ``ws``: the word before belongs to another name.
 
     (``موقع "صوت العاصمة" الخبر``: "العاصمة" is no cue of "الخبر".)
     """
-    text = view.text
     k = ws - 1
     while k >= 0 and text[k] == " ":
         k -= 1
@@ -308,7 +312,7 @@ def _ancestor_names(view: DocView, place_id: str) -> tuple[str, ...]:
     return found
 
 
-def best_place(view: DocView, ids: list[str], ctx: Context) -> str:
+def best_place(view: DocView, ids: Sequence[str], ctx: Context) -> str:
     """The most plausible of several places: country support, curated, kind order, population."""
     if len(ids) == 1:
         return ids[0]

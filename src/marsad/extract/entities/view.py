@@ -168,7 +168,7 @@ class DocView:
 
     def word_before(self, start: int) -> str:
         """The folded word before the one holding ``start`` (quotes and spaces skipped)."""
-        text, j = self.text, self.word_start(start)
+        text, j = self.text, self.marked.rfind(MARK, 0, start) + 1      # self.word_start(start)
         while j > 0 and text[j - 1] in SKIPPED:
             j -= 1
         if j == 0 or self.marked[j - 1] == MARK:      # no word, or other punctuation between
