@@ -11,7 +11,7 @@ import pytest
 
 from marsad.extract.entities.lexicon import lexicon
 from marsad.extract.entities.matcher import _QUOTES, _quote_runs
-from marsad.extract.entities.view import _TOKEN, MARK, SKIPPED, DocView, Tok, mark
+from marsad.extract.entities.view import _TOKEN, MARK, SKIPPED, DocView, mark
 
 ALPHABET = "ابت ثج 12.,3_\n\"'«»(-²½٣،:)\u064b\x01 \t"
 _WORD = re.compile(r"[^\W_]+")
@@ -77,7 +77,7 @@ def test_tokens_near_read_the_token_pattern() -> None:
     for text in _texts(2000, 3):
         view = _view(text)
         spans = sorted((a, a + rng.randint(0, 4)) for a in (rng.randint(0, len(text)) for _ in range(2)))
-        expected: list[Tok] = []
+        expected: list[tuple[int, int, str, str]] = []
         regions: list[list[int]] = []
         for s, e in spans:
             lo, hi = view.word_start(max(0, s - 5)), min(len(text), e + 8)
@@ -88,10 +88,11 @@ def test_tokens_near_read_the_token_pattern() -> None:
         for lo, hi in regions:
             while hi < len(text) and text[hi].isalnum():
                 hi += 1
-            expected += [Tok(m.start(), m.end(), m.group(), m.lastgroup or "punct")
+            expected += [(m.start(), m.end(), m.group(), m.lastgroup or "punct")
                          for m in _TOKEN.finditer(text, lo, hi)]
-            expected.append(Tok(hi, hi, "|", "punct"))
-        assert view.tokens_near(spans, 5, 8) == expected
+            expected.append((hi, hi, "|", "punct"))
+        tokens = view.tokens_near(spans, 5, 8)
+        assert list(zip(tokens.starts, tokens.ends, tokens.texts, tokens.kinds, strict=True)) == expected
 
 
 @pytest.mark.parametrize("vocabulary", ["stop_words", "cues", "common_words"])

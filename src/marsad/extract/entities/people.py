@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from marsad.extract.entities.lexicon import DEFINITE, Lexicon, key
 from marsad.extract.entities.matcher import Hit
 from marsad.extract.entities.names import NameHit
-from marsad.extract.entities.view import DocView, Tok
+from marsad.extract.entities.view import DocView, Tokens
 
 INTRODUCERS = frozenset(("rank", "intro"))
 WINDOW_BEFORE, WINDOW_AFTER = 80, 200   # characters around a title where its person may be named
@@ -56,12 +56,15 @@ class _Doc:
     """Tokens around the titles, with the name hit and title hit covering each."""
 
     view: DocView
-    toks: list[Tok]
+    tokens: Tokens
     mention: list[NameHit | None] = field(default_factory=list)
     title: list[Hit | None] = field(default_factory=list)
 
     def __post_init__(self) -> None:
-        self.starts = [t.start for t in self.toks]
+        # the token columns (see :class:`~.view.Tokens`), and how many tokens there are
+        self.starts, self.ends = self.tokens.starts, self.tokens.ends
+        self.texts, self.kinds = self.tokens.texts, self.tokens.kinds
+        self.size = len(self.starts)
 
     def index(self, offset: int) -> int:
         """Index of the first token starting at or after ``offset``."""
@@ -94,12 +97,13 @@ def _merge(people: list[Person], p: Person) -> None:
 
 def _cover(d: _Doc, items: list) -> list:
     """For each token, the item overlapping it (items sorted, non-overlapping)."""
-    out: list = [None] * len(d.toks)
+    out: list = [None] * d.size
+    starts, ends = d.starts, d.ends
     for item in items:
         i = d.index(item.start)
-        if i > 0 and d.toks[i - 1].end > item.start:
+        if i > 0 and ends[i - 1] > item.start:
             i -= 1
-        while i < len(out) and d.toks[i].start < item.end:
+        while i < len(out) and starts[i] < item.end:
             out[i] = item
             i += 1
     return out
@@ -132,15 +136,15 @@ def _quoted(d: _Doc, j: int) -> tuple[int, int] | None:
 
     The words between the marks may include a place name ("«جوان كوباني»"), not a title.
     """
-    toks = d.toks
-    if j >= len(toks) or toks[j].text not in QUOTES:
+    texts, size = d.texts, d.size
+    if j >= size or texts[j] not in QUOTES:
         return None
     k = j + 1
-    while k < len(toks) and k - j <= MAX_UNITS + 1 and toks[k].kind == "word" and d.title[k] is None:
+    while k < size and k - j <= MAX_UNITS + 1 and d.kinds[k] == "word" and d.title[k] is None:
         k += 1
-    if k == j + 1 or k >= len(toks) or toks[k].text not in QUOTES or k - j > MAX_UNITS + 1:
+    if k == j + 1 or k >= size or texts[k] not in QUOTES or k - j > MAX_UNITS + 1:
         return None
-    first = toks[j + 1].text
+    first = texts[j + 1]
     if d.view.bares.stop_words.get(first) is not None or first.startswith(DEFINITE):
         return None
     return j + 1, k - 1
@@ -162,8 +166,7 @@ def _named_at(d: _Doc, j: int, closed: bool = False) -> Person | tuple[int, int]
 
 def _person(d: _Doc, tokens: tuple[int, int], role: str | None, how: str,
             affiliation: str | None = None) -> Person:
-    toks = d.toks
-    start, end = toks[tokens[0]].start, toks[tokens[1]].end
+    start, end = d.starts[tokens[0]], d.ends[tokens[1]]
     return Person(start, end, "?" + d.view.text[start:end], role, how, affiliation)
 
 
@@ -192,30 +195,30 @@ def _plausible(d: _Doc, units: list[tuple[int, int]]) -> bool:
     after = units[-1][1] + 1
     if _closes(d, after):
         return True
-    words = [d.toks[a].text for a, _ in units]
+    words = [d.texts[a] for a, _ in units]
     plain = not any(w.startswith((DEFINITE, "و")) for w in words) and not words[0].endswith("ه")
-    stop = after < len(d.toks) and d.view.bares.stop_words.get(d.toks[after].text) is not None
+    stop = after < d.size and d.view.bares.stop_words.get(d.texts[after]) is not None
     return plain and stop
 
 
 def _units(d: _Doc, j: int, strong: bool, most: int, extend: bool = False) -> list[tuple[int, int]]:
     """Name units from token ``j``; with ``extend`` a known first name as second unit allows a third."""
-    lex, toks = d.view.lex, d.toks
+    lex, texts, kinds = d.view.lex, d.texts, d.kinds
     units: list[tuple[int, int]] = []
     k = j
-    while k < len(toks) and len(units) < most:
-        tok = toks[k]
-        if tok.kind != "word" or d.mention[k] is not None or d.title[k] is not None:
+    while k < d.size and len(units) < most:
+        text = texts[k]
+        if kinds[k] != "word" or d.mention[k] is not None or d.title[k] is not None:
             break
-        if d.view.bares.stop_words.get(tok.text) is not None:
+        if d.view.bares.stop_words.get(text) is not None:
             break
-        if not units and (tok.text.startswith(DEFINITE) or not _may_begin_name(d, tok.text) or
-                          (not strong and tok.text[0] in PROCLITIC_LETTERS)):
+        if not units and (text.startswith(DEFINITE) or not _may_begin_name(d, text) or
+                          (not strong and text[0] in PROCLITIC_LETTERS)):
             return []
-        bound = tok.text in lex.particles and k + 1 < len(toks) and toks[k + 1].kind == "word"
+        bound = text in lex.particles and k + 1 < d.size and kinds[k + 1] == "word"
         units.append((k, k + 1 if bound else k))
         k += 2 if bound else 1
-        if extend and len(units) == 2 and toks[units[1][0]].text in lex.given_names:
+        if extend and len(units) == 2 and texts[units[1][0]] in lex.given_names:
             most = MAX_UNITS
     return units
 
@@ -235,17 +238,16 @@ def _first_name(lex: Lexicon, word: str) -> bool:
 
 def _closes(d: _Doc, k: int) -> bool:
     """Token ``k`` is punctuation that closes a name (end of text included)."""
-    return k >= len(d.toks) or d.toks[k].text in CLOSERS
+    return k >= d.size or d.texts[k] in CLOSERS
 
 
 def _paren(d: _Doc, j: int, step: int) -> tuple[int, int] | None:
     """Word tokens between parentheses opening (step 1) or closing (step -1) at token ``j``."""
-    toks = d.toks
     close = ")" if step > 0 else "("
     k = j + step
-    while 0 <= k < len(toks) and toks[k].kind == "word" and abs(k - j) <= MAX_PAREN:
+    while 0 <= k < d.size and d.kinds[k] == "word" and abs(k - j) <= MAX_PAREN:
         k += step
-    if not (0 <= k < len(toks)) or toks[k].text != close or abs(k - j) < 2:
+    if not (0 <= k < d.size) or d.texts[k] != close or abs(k - j) < 2:
         return None
     return (j + 1, k - 1) if step > 0 else (k + 1, j - 1)
 
@@ -286,13 +288,13 @@ class _Weak:
 def _complement(d: _Doc, t: Hit) -> tuple[Person | tuple[int, int] | _Weak | None, int, str | None]:
     """Walk the role's complement: (the name after it, where the role phrase ends, its organisation)."""
     view, lex = d.view, d.view.lex
-    toks = d.toks
+    texts = d.texts
     j, role_end, consumed, affiliation = d.index(t.end), t.end, False, None
     quoted = False
     steps = 0
-    while j < len(toks) and steps < MAX_STEPS:
+    while j < d.size and steps < MAX_STEPS:
         steps += 1
-        tok, m = toks[j], d.mention[j]
+        word, m = texts[j], d.mention[j]
         if m is not None and m.ref is not None and _is_person(d, m.ref):
             return Person(m.start, m.end, m.ref, None, "match"), role_end, affiliation
         if m is not None:
@@ -300,21 +302,20 @@ def _complement(d: _Doc, t: Hit) -> tuple[Person | tuple[int, int] | _Weak | Non
             affiliation = affiliation or _organisation(d, m.ref)
             j = d.index(m.end)
             continue
-        if tok.text in QUOTES:
+        if word in QUOTES:
             quoted = not quoted
             if not quoted and consumed:
-                role_end = max(role_end, tok.end)
+                role_end = max(role_end, d.ends[j])
             j += 1
             continue
-        if tok.text == ",":
+        if word == ",":
             return _named_at(d, j + 1, closed=True), role_end, affiliation
-        if tok.kind == "punct":
+        if d.kinds[j] == "punct":
             return _paren_name(d, j), role_end, affiliation
         title = d.title[j]
         if title is not None and title is not t:
             after = _named_at(d, d.index(title.end)) if title.has(INTRODUCERS) else None
             return after, role_end, affiliation
-        word = tok.text
         if view.bares.connectors.get(word) is not None and not word.startswith(DEFINITE):
             j += 1
             continue
@@ -329,18 +330,16 @@ def _complement(d: _Doc, t: Hit) -> tuple[Person | tuple[int, int] | _Weak | Non
         if not (word.startswith(DEFINITE) or word[0] in PROCLITIC_LETTERS or not consumed
                 or _construct(d, j)):
             return None, role_end, affiliation
-        role_end, consumed = tok.end, True
+        role_end, consumed = d.ends[j], True
         j += 1
     return None, role_end, affiliation
 
 
 def _construct(d: _Doc, j: int) -> bool:
     """Token ``j`` heads a construct: the next token is an entity or has the article."""
-    toks = d.toks
-    if j + 1 >= len(toks):
+    if j + 1 >= d.size:
         return False
-    nxt = toks[j + 1]
-    return d.mention[j + 1] is not None or (nxt.kind == "word" and nxt.text.startswith(DEFINITE))
+    return d.mention[j + 1] is not None or (d.kinds[j + 1] == "word" and d.texts[j + 1].startswith(DEFINITE))
 
 
 def _organisation(d: _Doc, ref: str | None) -> str | None:
@@ -350,7 +349,7 @@ def _organisation(d: _Doc, ref: str | None) -> str | None:
 
 def _paren_name(d: _Doc, j: int) -> Person | tuple[int, int] | None:
     """A name in parentheses opening at token ``j`` (None for other punctuation)."""
-    if d.toks[j].text != "(":
+    if d.texts[j] != "(":
         return None
     group = _paren(d, j, 1)
     return _group_name(d, group) if group else None
@@ -369,16 +368,16 @@ def _group_name(d: _Doc, group: tuple[int, int]) -> Person | tuple[int, int] | N
 
 def _before(d: _Doc, t: Hit, role: str, people: list[Person], affiliation: str | None) -> Person | None:
     """The person named just before the role (a name in parentheses, a KB person, a given name)."""
-    toks = d.toks
+    texts = d.texts
     i = d.index(t.start)
-    if i > 0 and toks[i - 1].end > t.start:
+    if i > 0 and d.ends[i - 1] > t.start:
         i -= 1
     j = i - 1
-    if j >= 0 and toks[j].text in ",،":
+    if j >= 0 and texts[j] in ",،":
         j -= 1
     if j < 0:
         return None
-    if people and people[-1].end == toks[j].end:
+    if people and people[-1].end == d.ends[j]:
         prev = people[-1]
         if prev.role is None or prev.from_rank:
             prev.role, prev.from_rank, prev.affiliation = role, False, affiliation
@@ -387,7 +386,7 @@ def _before(d: _Doc, t: Hit, role: str, people: list[Person], affiliation: str |
     if m is not None:
         return Person(m.start, m.end, str(m.ref), role, "match", affiliation) \
             if _is_person(d, m.ref) else None
-    if toks[j].text == ")":
+    if texts[j] == ")":
         group = _paren(d, j, -1)
         found = _group_name(d, group) if group else None
         if isinstance(found, Person):
@@ -399,10 +398,10 @@ def _before(d: _Doc, t: Hit, role: str, people: list[Person], affiliation: str |
 
 def _given_before(d: _Doc, j: int, role: str, affiliation: str | None) -> Person | None:
     """Two or three words ending at token ``j`` that begin with a known first name."""
-    lex, toks = d.view.lex, d.toks
+    lex, texts = d.view.lex, d.texts
     for size in (2, 3):
         a = j - size + 1
-        if a < 0 or toks[a].text not in lex.given_names:
+        if a < 0 or texts[a] not in lex.given_names:
             continue
         found = _name_at(d, a, strong=True)
         if found is not None and found[1] == j:

@@ -5,8 +5,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
-from functools import cached_property, partial
-from typing import TYPE_CHECKING, Any, NamedTuple
+from functools import cached_property
+from itertools import accumulate, compress, count, repeat
+from operator import add, not_
+from typing import TYPE_CHECKING, Any
 
 from marsad.document import Span
 from marsad.extract.entities.lexicon import Lexicon
@@ -28,19 +30,60 @@ def mark(text: str) -> str:
     return _NONWORD.sub(MARK, text.replace("_", MARK)).replace(" ", MARK)
 
 
-class Tok(NamedTuple):
-    """A token of the normalised text (``kind``: word, number or punct)."""
+@dataclass(slots=True)
+class Tokens:
+    """Tokens of the normalised text, column by column: token ``k`` spans ``[starts[k], ends[k])``.
 
-    start: int
-    end: int
-    text: str
-    kind: str
+    ``kinds[k]``: word, number or punct.  Columns, not one object per token: most
+    tokens are built without a Python step of their own, and most are never read.
+    """
+
+    starts: list[int] = field(default_factory=list)
+    ends: list[int] = field(default_factory=list)
+    texts: list[str] = field(default_factory=list)
+    kinds: list[str] = field(default_factory=list)
+
+    def add(self, start: int, end: int, text: str, kind: str) -> None:
+        self.starts.append(start)
+        self.ends.append(end)
+        self.texts.append(text)
+        self.kinds.append(kind)
+
+    def add_region(self, region: str, lo: int) -> None:
+        """The tokens of ``region``, which begins at offset ``lo``.
+
+        No token spans whitespace: the region is cut into chunks at spaces (in the
+        normalised text one space, or line break, stands between two chunks: then
+        their offsets follow from their lengths).  Most chunks are letters only, one
+        word each, added column by column; the others go through :func:`_chunk_tokens`.
+        """
+        chunks = region.split()
+        sizes = list(map(len, chunks))
+        if len(region) == sum(sizes) + len(chunks) - 1:        # one whitespace character between chunks
+            starts = list(map(add, accumulate(sizes[:-1], initial=lo), count()))
+        else:
+            starts, pos = [], lo
+            for chunk in chunks:
+                pos = region.find(chunk, pos - lo) + lo
+                starts.append(pos)
+                pos += len(chunk)
+        ends = list(map(add, starts, sizes))
+        prev = 0
+        for k in compress(count(), map(not_, map(str.isalpha, chunks))):     # chunks not letters only
+            self._add_words(starts[prev:k], ends[prev:k], chunks[prev:k])
+            for tok in _chunk_tokens(chunks[k], starts[k]):
+                self.add(*tok)
+            prev = k + 1
+        self._add_words(starts[prev:], ends[prev:], chunks[prev:])
+
+    def _add_words(self, starts: list[int], ends: list[int], words: list[str]) -> None:
+        self.starts += starts
+        self.ends += ends
+        self.texts += words
+        self.kinds += repeat("word", len(words))
 
 
-_tok = partial(tuple.__new__, Tok)      # Tok from a tuple, without the Python-level __new__
-
-
-def _chunk_tokens(chunk: str, start: int) -> list[Tok]:
+def _chunk_tokens(chunk: str, start: int) -> list[tuple[int, int, str, str]]:
     """The tokens of ``chunk`` (no whitespace in it), which begins at offset ``start``.
 
     Punctuation around letters ("(سامر"، "الحلبي)،") is read directly; anything else
@@ -49,7 +92,7 @@ def _chunk_tokens(chunk: str, start: int) -> list[Tok]:
     last = chunk[-1:]
     if not last.isalnum() and last != "_" and chunk[:-1].isalpha():       # "الحلبي،"
         end = start + len(chunk)
-        return [_tok((start, end - 1, chunk[:-1], "word")), _tok((end - 1, end, last, "punct"))]
+        return [(start, end - 1, chunk[:-1], "word"), (end - 1, end, last, "punct")]
     a, b = 0, len(chunk)
     while a < b and not chunk[a].isalnum() and chunk[a] != "_":
         a += 1
@@ -57,15 +100,15 @@ def _chunk_tokens(chunk: str, start: int) -> list[Tok]:
         b -= 1
     word = chunk[a:b]
     if word and not word.isalpha():
-        return [_tok((start + m.start(), start + m.end(), m.group(), m.lastgroup or "punct"))
+        return [(start + m.start(), start + m.end(), m.group(), m.lastgroup or "punct")
                 for m in _TOKEN.finditer(chunk)]
     out = []
     for i in range(a):
-        out.append(_tok((start + i, start + i + 1, chunk[i], "punct")))
+        out.append((start + i, start + i + 1, chunk[i], "punct"))
     if word:
-        out.append(_tok((start + a, start + b, word, "word")))
+        out.append((start + a, start + b, word, "word"))
     for i in range(b, len(chunk)):
-        out.append(_tok((start + i, start + i + 1, chunk[i], "punct")))
+        out.append((start + i, start + i + 1, chunk[i], "punct"))
     return out
 
 
@@ -113,9 +156,9 @@ class DocView:
         self.text: str = self.norm.text
         self.bares: BareTables = bare_tables(self.lex)
 
-    def tokens_near(self, spans: list[tuple[int, int]], before: int, after: int) -> list[Tok]:
+    def tokens_near(self, spans: list[tuple[int, int]], before: int, after: int) -> Tokens:
         """Tokens of the regions around ``spans`` (whole words); a "|" token marks each gap."""
-        text, out = self.text, []
+        text, out = self.text, Tokens()
         regions: list[list[int]] = []
         for s, e in spans:
             lo, hi = self.word_start(max(0, s - before)), min(len(text), e + after)
@@ -126,15 +169,8 @@ class DocView:
         for lo, hi in regions:
             while hi < len(text) and text[hi].isalnum():
                 hi += 1
-            pos = lo
-            for chunk in text[lo:hi].split():     # no token spans whitespace
-                start = text.find(chunk, pos)
-                pos = start + len(chunk)
-                if chunk.isalpha():               # letters only: one word
-                    out.append(_tok((start, pos, chunk, "word")))
-                else:
-                    out.extend(_chunk_tokens(chunk, start))
-            out.append(_tok((hi, hi, "|", "punct")))
+            out.add_region(text[lo:hi], lo)
+            out.add(hi, hi, "|", "punct")
         return out
 
     @cached_property
