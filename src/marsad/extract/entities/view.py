@@ -68,19 +68,23 @@ class Tokens:
                 starts.append(pos)
                 pos += len(chunk)
         ends = list(map(add, starts, sizes))
+        all_starts, all_ends, texts, kinds = self.starts, self.ends, self.texts, self.kinds
         prev = 0
         for k in compress(count(), map(not_, map(str.isalpha, chunks))):     # chunks not letters only
-            self._add_words(starts[prev:k], ends[prev:k], chunks[prev:k])
-            for tok in _chunk_tokens(chunks[k], starts[k]):
-                self.add(*tok)
+            all_starts += starts[prev:k]                  # the words before it
+            all_ends += ends[prev:k]
+            texts += chunks[prev:k]
+            kinds += repeat("word", k - prev)
+            for start, end, text, kind in _chunk_tokens(chunks[k], starts[k]):
+                all_starts.append(start)
+                all_ends.append(end)
+                texts.append(text)
+                kinds.append(kind)
             prev = k + 1
-        self._add_words(starts[prev:], ends[prev:], chunks[prev:])
-
-    def _add_words(self, starts: list[int], ends: list[int], words: list[str]) -> None:
-        self.starts += starts
-        self.ends += ends
-        self.texts += words
-        self.kinds += repeat("word", len(words))
+        all_starts += starts[prev:]
+        all_ends += ends[prev:]
+        texts += chunks[prev:]
+        kinds += repeat("word", len(chunks) - prev)
 
 
 def _chunk_tokens(chunk: str, start: int) -> list[tuple[int, int, str, str]]:
