@@ -39,9 +39,9 @@ def find_claims(a: Analysis) -> list[Claim]:
 
 
 def _claim(a: Analysis, idx: WordIndex, sents: list[Span], hit: CountHit, kind: str, cid: str) -> Claim:
-    sent = sents[sentence_index(sents, idx.words[hit.first].start)]
+    sent = sents[sentence_index(sents, idx.starts[hit.first])]
     s = sentence_view(a, sent.start, sent.end)
-    found = attribution(s, a.doc, idx.words[hit.first].start, hit.first)
+    found = attribution(s, a.doc, idx.starts[hit.first], hit.first)
     place = location(s, hit.first, hit.last)
     return Claim(
         id=cid, kind=kind, quantity=hit.quantity, subject=hit.subject, evidence=sent,
@@ -56,13 +56,13 @@ def _period(a: Analysis, idx: WordIndex, hit: CountHit, sent: Span) -> DateValue
     if unit is not None:
         return DateValue(None, None, "week" if unit == "week" else "range", None)
     lo, hi = clause_bounds(idx, hit.first)
-    start, end = idx.words[lo].start, idx.words[hi - 1].end
+    start, end = idx.starts[lo], idx.ends[hi - 1]
     best = None
     for span, value in dates(a):
         if not (sent.start <= span.start < sent.end) or value.start is None:
             continue
         inside = start <= span.start < end
-        key = (not inside, abs(span.start - idx.words[hit.first].start))
+        key = (not inside, abs(span.start - idx.starts[hit.first]))
         if best is None or key < best[0]:
             best = (key, span, value)
     if best is None:
@@ -75,8 +75,8 @@ def _open_range(a: Analysis, idx: WordIndex, span: Span, value: DateValue) -> Da
     """"منذ 2014": from the date to the report day (left open when the report date is unknown)."""
     ref = a.reference_date
     i = idx.after(span.start)
-    lo, _hi = clause_bounds(idx, min(i, len(idx.words) - 1))
-    since = value.end is None or any(_SINCE in w.stems for w in idx.words[lo:i + 1])
+    lo, _hi = clause_bounds(idx, min(i, idx.size - 1))
+    since = value.end is None or any(_SINCE in stems for stems in idx.stems[lo:i + 1])
     if not since:
         return value
     end = ref if ref is not None and value.start is not None and ref >= value.start else None

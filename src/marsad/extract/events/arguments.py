@@ -48,8 +48,8 @@ def actor_ref(m: Mention) -> ActorRef:
 
 
 def word_of(idx: WordIndex, offset: int) -> int:
-    w = idx.at(offset)
-    return w.index if w is not None else idx.after(offset)
+    i = idx.index_at(offset)
+    return i if i is not None else idx.after(offset)
 
 
 def mentions_in(a: Analysis, start: int, end: int) -> list[Mention]:
@@ -142,15 +142,15 @@ def actor1(s: Sentence, first: int, last: int, verb: bool, sources: set[str],
 def nationality(s: Sentence, last: int) -> ActorRef | None:
     """"قصف حوثي", "بطائرة مسيرة تركية": a nationality adjective after the trigger names the side."""
     keys = _nationality_keys(lexicon().events.get("actors", {}).get("nationality", {}))
-    words = s.idx.words
+    stems = s.idx.stems
     for k in range(last + 1, min(last + 4, s.hi)):
-        found = keys.keys() & words[k].stems
+        found = keys.keys() & stems[k]
         if not found:
             continue
-        kb_id = next(keys[x] for x in words[k].stems if x in found)
+        kb_id = next(keys[x] for x in stems[k] if x in found)
         ent = next((e for e in s.a.doc.entities if e.kb_id == kb_id), None)
         actor = s.a.kb.actors.get(kb_id) if hasattr(s.a.kb, "actors") else None
-        name = s.a.text[words[last].start:words[k].end]
+        name = s.a.text[s.idx.starts[last]:s.idx.ends[k]]
         return ActorRef(ent.id if ent else None, ent.canonical if ent else name,
                         getattr(actor, "name_en", None))
     return None
@@ -168,25 +168,25 @@ def _nationality_keys(table: dict[str, str]) -> dict[str, str]:
 
 def possessor(s: Sentence, first: int) -> ActorRef | None:
     """"هجومها": the pronoun points to the clause's subject, its first actor before the trigger."""
-    words = s.idx.words
-    clause = [t for t in s.actors() if t[1] < first and words[t[0]].clause == words[first].clause]
+    clauses = s.idx.clauses
+    clause = [t for t in s.actors() if t[1] < first and clauses[t[0]] == clauses[first]]
     return actor_ref(clause[0][2]) if clause else None
 
 
 def _agent(s: Sentence, first: int, last: int, verb: bool,
            actors: list[tuple[int, int, Mention]]) -> ActorRef | None:
-    words = s.idx.words
+    clauses = s.idx.clauses
     cue = _agent_cue(s, first, last, actors)
     if cue is not None:
         return cue
-    clause = words[first].clause
+    clause = clauses[first]
     after = before = None
     for t in actors:
-        if t[0] == last + 1 and words[t[0]].clause == words[last].clause and is_actor(s.a, t[2], False):
+        if t[0] == last + 1 and clauses[t[0]] == clauses[last] and is_actor(s.a, t[2], False):
             after = t
             break
     for t in reversed(actors):
-        if t[1] < first and words[t[1]].clause == clause \
+        if t[1] < first and clauses[t[1]] == clause \
                 and first - t[1] <= (6 if is_actor(s.a, t[2], False) else 2):
             before = t
             break
@@ -212,13 +212,12 @@ def _agent_cue(s: Sentence, first: int, last: int, actors: list) -> ActorRef | N
 
 def _complementizer(s: Sentence, first: int) -> bool:
     """"قال X إن ..." / "أعلن X أن ...": the speaker is not the actor of what follows."""
-    return any(w.key in _THAT for w in s.idx.words[s.lo:first])
+    return any(key in _THAT for key in s.idx.keys[s.lo:first])
 
 
 def _relative_antecedent(s: Sentence, t: tuple[int, int, Mention], first: int) -> bool:
     """"التنظيم الذي استعادت منه": the noun before a relative pronoun is not the subject."""
-    words = s.idx.words
-    if first < 1 or words[first - 1].key not in _RELATIVE:
+    if first < 1 or s.idx.keys[first - 1] not in _RELATIVE:
         return False
     return first - 3 <= t[1] < first - 1
 
@@ -243,10 +242,9 @@ def described(s: Sentence, first: int, last: int) -> ActorRef | None:
     """An unnamed perpetrator kept by its description ("مسلحون مجهولون")."""
     idx = s.idx
     for i, n, _p in idx.find(lexicon().phrases("actor.described"), max(s.lo, first - 6), min(s.hi, last + 7)):
-        words = idx.words[i:i + n]
-        if words[0].key.startswith("ب") and len(words[0].stems) > 1:
+        if idx.keys[i].startswith("ب") and len(idx.stems[i]) > 1:
             continue                    # "بطائرة مسيرة": the weapon, not who used it
-        text = s.a.text[words[0].start:words[-1].end]
+        text = s.a.text[idx.starts[i]:idx.ends[i + n - 1]]
         return ActorRef(None, text, None)
     return None
 
@@ -322,7 +320,7 @@ def make_location(s: Sentence, m: Mention, kind: str | None, w0: int) -> Locatio
     precision = _PRECISION.get(kind or "town", 1)
     if kind in _NEAR_APPLIES and s.idx.find(lexicon().phrases("actor.near_cues"), max(w0 - 2, 0), w0):
         precision = 2 if kind != "governorate" or _rural(s, w0) else precision
-    if "ريف" in s.idx.words[w0].stems and precision == 3:
+    if "ريف" in s.idx.stems[w0] and precision == 3:
         precision = 2                     # "ريف دير الزور الشرقي" named as one place
     geo = e.geo
     return Location(e.id, e.canonical, geo.lat if geo else None, geo.lon if geo else None,
@@ -331,4 +329,4 @@ def make_location(s: Sentence, m: Mention, kind: str | None, w0: int) -> Locatio
 
 def _rural(s: Sentence, w0: int) -> bool:
     """"ريف X": the countryside of X, precision 2."""
-    return w0 > 0 and "ريف" in s.idx.words[w0 - 1].stems
+    return w0 > 0 and "ريف" in s.idx.stems[w0 - 1]

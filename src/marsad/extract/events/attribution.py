@@ -94,12 +94,12 @@ def _speaker(s: Sentence, m) -> bool:
 
 def _phrase(s: Sentence, start: int) -> Attribution:
     """An unnamed source kept by its words ("مصادر محلية", "مصدر طبي")."""
-    words = s.idx.words
+    clauses = s.idx.clauses
     end = start
-    clause = words[start].clause
-    while end + 1 < s.hi and end + 1 - start < _MAX_NAME_WORDS and words[end + 1].clause == clause:
+    clause = clauses[start]
+    while end + 1 < s.hi and end + 1 - start < _MAX_NAME_WORDS and clauses[end + 1] == clause:
         if s.idx.match(lexicon().phrases("attr.verbs"), end + 1):
             break
         end += 1
-    text = s.a.text[words[start].start:words[end].end]
+    text = s.a.text[s.idx.starts[start]:s.idx.ends[end]]
     return Attribution(None, text)

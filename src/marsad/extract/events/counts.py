@@ -50,8 +50,8 @@ def _find(a: Analysis) -> list[CountHit]:
         ws = idx.overlapping(q.span.start, q.span.end)
         if not ws:
             continue
-        covered.update(w.index for w in ws)
-        spans.append((q, ws[0].index, ws[-1].index))
+        covered.update(ws)
+        spans.append((q, ws[0], ws[-1]))
     spans += _duals(a, idx, covered)
     spans += _singulars(a, idx, covered)
     spans.sort(key=lambda t: t[1])
@@ -66,10 +66,9 @@ def _find(a: Analysis) -> list[CountHit]:
 def _duals(a: Analysis, idx: WordIndex, covered: set[int]) -> list[tuple[Quantity, int, int]]:
     """Dual victim nouns standing alone ("قتيلان", "طفلين") as quantities of 2."""
     out = []
-    for i, n, info in idx.find(lexicon().nouns, 0, len(idx.words)):
+    for i, n, info in idx.find(lexicon().nouns, 0, idx.size):
         if i not in covered and n == 1 and info.get("dual") and not _after_number(idx, i, covered):
-            w = idx.words[i]
-            out.append((Quantity(2, 2, False, Span.of(a.text, w.start, w.end)), i, i))
+            out.append((Quantity(2, 2, False, Span.of(a.text, idx.starts[i], idx.ends[i])), i, i))
     return out
 
 
@@ -77,27 +76,27 @@ def _singulars(a: Analysis, idx: WordIndex, covered: set[int]) -> list[tuple[Qua
     """A singular victim noun right after a cue ("مقتل قيادي", "إصابة طفلة بجروح") counts one."""
     lex = lexicon()
     out = []
-    for k, n, _kind in idx.find(lex.cues, 0, len(idx.words), deep=True):
-        for j in range(k + n, min(k + n + 3, len(idx.words))):
-            if j in covered or idx.words[j].clause != idx.words[k].clause:
+    clauses = idx.clauses
+    for k, n, _kind in idx.find(lex.cues, 0, idx.size, deep=True):
+        for j in range(k + n, min(k + n + 3, idx.size)):
+            if j in covered or clauses[j] != clauses[k]:
                 break
             if idx.match(lex.phrases("singular"), j) is not None:
-                w = idx.words[j]
-                out.append((Quantity(1, 1, False, Span.of(a.text, w.start, w.end)), j, j))
+                out.append((Quantity(1, 1, False, Span.of(a.text, idx.starts[j], idx.ends[j])), j, j))
                 covered.add(j)
                 break
     return out
 
 
 def _after_number(idx: WordIndex, i: int, covered: set[int]) -> bool:
-    return i - 1 in covered or (i >= 2 and idx.words[i - 1].key == "من" and i - 2 in covered)
+    return i - 1 in covered or (i >= 2 and idx.keys[i - 1] == "من" and i - 2 in covered)
 
 
 def _bind(a: Analysis, idx: WordIndex, q: Quantity, first: int, last: int, covered: set[int],
           previous: list[CountHit]) -> CountHit | None:
     lex = lexicon()
     noun_i, info = _noun(idx, first, last)
-    if noun_i is None and idx.match(lex.phrases("non_person"), min(last + 1, len(idx.words) - 1)):
+    if noun_i is None and idx.match(lex.phrases("non_person"), min(last + 1, idx.size - 1)):
         return None
     if info.get("group") == "same" or info.get("subject") == "same" or noun_i is None:
         prev = previous[-1] if previous and previous[-1].last >= first - 12 else None
@@ -108,9 +107,9 @@ def _bind(a: Analysis, idx: WordIndex, q: Quantity, first: int, last: int, cover
     kind = (kind or info.get("kind")) if info.get("weak_kind") else (info.get("kind") or kind)
     subset = bool(idx.find(lex.phrases("subset"), first - 2, first))
     near = previous[-1] if previous and previous[-1].last >= first - 12 \
-        and idx.words[previous[-1].last].sentence == idx.words[first].sentence else None
+        and idx.sentence_numbers[previous[-1].last] == idx.sentence_numbers[first] else None
     if kind is None and near is not None and ((subset and near.last >= first - 4)
-                                              or idx.words[first].key.startswith("و")):
+                                              or idx.keys[first].startswith("و")):
         kind = near.kind          # "مقتل 4 جنود و43 مهاجما", "بينهم 97 مدنيا": the cue governs both
     if kind is None and noun_i is None:
         kind, noun_i, info = _event_noun(idx, last)
@@ -123,26 +122,25 @@ def _bind(a: Analysis, idx: WordIndex, q: Quantity, first: int, last: int, cover
     if first > 0 and q.low is not None and q.high is not None \
             and idx.match(lex.phrases("more_than"), first - 1, deep=True) is not None:
         q = Quantity(q.low + 1, None, q.approx, q.span)    # "تفوق مئة قتيل"
-    noun = idx.words[noun_i] if noun_i is not None else None
     return CountHit(kind, q, info.get("group"), info.get("subject"),
-                    Span.of(a.text, noun.start, noun.end) if noun else None,
+                    Span.of(a.text, idx.starts[noun_i], idx.ends[noun_i]) if noun_i is not None else None,
                     first, noun_i if noun_i is not None else last, subset, cue)
 
 
 def _noun(idx: WordIndex, first: int, last: int) -> tuple[int | None, dict]:
     """The victim noun after the number ("14 مدنيا", "210 من عناصر") or just before it."""
     lex = lexicon()
-    words = idx.words
+    clauses = idx.clauses
     if first == last and idx.match(lex.nouns, first):     # the dual or singular noun itself
         return first, idx.match(lex.nouns, first)[1]      # type: ignore[index]
     j = last + 1
-    if j < len(words) and words[j].key == "من":
+    if j < idx.size and idx.keys[j] == "من":
         j += 1
-    if j < len(words) and words[j].clause == words[last].clause:
+    if j < idx.size and clauses[j] == clauses[last]:
         m = idx.match(lex.nouns, j)
         if m is not None:
             return j, m[1]
-    if first > 0 and words[first - 1].clause == words[first].clause:
+    if first > 0 and clauses[first - 1] == clauses[first]:
         m = idx.match(lex.nouns, first - 1)
         if m is not None and m[1].get("group") not in (None, "same"):
             return first - 1, m[1]
@@ -157,10 +155,10 @@ def _cue_kind(idx: WordIndex, first: int, end: int, covered: set[int]) -> Cue:
     found = _scan_back(idx, first, _BACK_NEAR, covered)
     if found[0] is not None:
         return found
-    words = idx.words
-    cues = idx.starts(lexicon().cues, deep=True)
-    for k in range(end + 1, min(end + 4, len(words))):
-        if words[k].clause != words[end].clause or k in covered or words[k].key.startswith("و"):
+    clauses = idx.clauses
+    cues = idx.hits_at(lexicon().cues, deep=True)
+    for k in range(end + 1, min(end + 4, idx.size)):
+        if clauses[k] != clauses[end] or k in covered or idx.keys[k].startswith("و"):
             break
         m = cues.get(k)
         if m is not None:
@@ -169,36 +167,36 @@ def _cue_kind(idx: WordIndex, first: int, end: int, covered: set[int]) -> Cue:
 
 
 def _scan_back(idx: WordIndex, first: int, reach: int, covered: set[int]) -> Cue:
-    words = idx.words
-    cues = idx.starts(lexicon().cues, deep=True)
+    clauses = idx.clauses
+    cues = idx.hits_at(lexicon().cues, deep=True)
     for k in range(first - 1, max(first - 1 - reach, -1), -1):
-        if k in covered or words[k].clause != words[first].clause:
+        if k in covered or clauses[k] != clauses[first]:
             return None, None
         m = cues.get(k)
-        if m is not None and k + m[0] <= first and not (reach > _BACK_NEAR and _definite(words[k])):
+        if m is not None and k + m[0] <= first and not (reach > _BACK_NEAR and _definite(idx.stems[k])):
             return m[1], k
     return None, None
 
 
-def _definite(w) -> bool:
+def _definite(stems: tuple[str, ...]) -> bool:
     """"العائدين": a definite noun describes people, it does not say what happened to the number."""
-    return article_stem(w)
+    return article_stem(stems)
 
 
 def _event_noun(idx: WordIndex, last: int) -> tuple[str | None, int | None, dict]:
     """"37 هجوما", "19 تفجيرا": a number of incidents (kind "other", subject the noun)."""
     j = last + 1
-    if j < len(idx.words) and idx.match(lexicon().triggers, j) is not None:
-        return "other", j, {"subject": idx.words[j].text}
+    if j < idx.size and idx.match(lexicon().triggers, j) is not None:
+        return "other", j, {"subject": idx.texts[j]}
     return None, None, {}
 
 
 def _cue_adjacent(idx: WordIndex, first: int) -> bool:
     """A bare number (no victim noun) counts only right after its cue ("وقتل 130", "عدد القتلى في الحرب
     بنحو 130 ألفا")."""
-    cues = idx.starts(lexicon().cues, deep=True)
+    cues = idx.hits_at(lexicon().cues, deep=True)
     for k in range(first - 1, max(first - 5, -1), -1):
-        if idx.words[k].clause != idx.words[first].clause:
+        if idx.clauses[k] != idx.clauses[first]:
             break
         m = cues.get(k)
         if m is not None and k + m[0] <= first:
@@ -208,8 +206,8 @@ def _cue_adjacent(idx: WordIndex, first: int) -> bool:
 
 def _open_end(idx: WordIndex, q: Quantity, last: int) -> Quantity:
     """"مدنيان على الأقل": an open upper end written after the noun."""
-    words = idx.words
-    if last + 2 < len(words) and words[last + 1].key == fold("على") \
-            and words[last + 2].key == fold("الأقل"):
+    keys = idx.keys
+    if last + 2 < idx.size and keys[last + 1] == fold("على") \
+            and keys[last + 2] == fold("الأقل"):
         return Quantity(q.low, None, q.approx, q.span)
     return q

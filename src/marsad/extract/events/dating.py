@@ -21,7 +21,7 @@ def incident_date(a: Analysis, idx: WordIndex, sentence: Span, first: int,
     """(date, stated): ``stated`` is false when the date defaults to the report."""
     ref = a.reference_date
     best = None
-    trigger_at = idx.words[first].start
+    trigger_at = idx.starts[first]
     for at, value in _incident_dates(a):
         if not (sentence.start <= at < sentence.end):
             continue

@@ -197,19 +197,17 @@ def _same_day(a: Analysis, d: Draft) -> bool:
 
 def _construct(s: args.Sentence, c: Candidate) -> bool:
     """A definite masdar, or one in a construct with a definite noun ("قصف التحالف", "استهداف الأسواق")."""
-    words = s.idx.words
     if c.form.aspect != "masdar":
         return False
-    nxt = words[c.last + 1] if c.last + 1 < s.hi else None
-    return article_stem(words[c.first]) or (
-        nxt is not None and nxt.key.startswith("ال"))
+    return article_stem(s.idx.stems[c.first]) or (
+        c.last + 1 < s.hi and s.idx.keys[c.last + 1].startswith("ال"))
 
 
 def _near_place(s: args.Sentence, c: Candidate) -> bool:
     """A place in the trigger's clause before it, or within a few words after it."""
-    words = s.idx.words
-    clause = words[c.first].clause
-    return any((w1 < c.first and words[w1].clause == clause and c.first - w1 <= 8)
+    clauses = s.idx.clauses
+    clause = clauses[c.first]
+    return any((w1 < c.first and clauses[w1] == clause and c.first - w1 <= 8)
                or c.last < w0 <= c.last + 8 for w0, w1, _m in s.places())
 
 
@@ -239,8 +237,7 @@ def _object_place(s: args.Sentence, last: int, reach: int = 6) -> bool:
 
 def _enclitic(s: args.Sentence, first: int) -> bool:
     """The trigger carries a pronoun ("بتحريره"): what it points to was named before."""
-    w = s.idx.words[first]
-    return lexicon().triggers.index.keys().isdisjoint(w.stems)
+    return lexicon().triggers.index.keys().isdisjoint(s.idx.stems[first])
 
 
 def _place_pronoun(s: args.Sentence, first: int) -> bool:
@@ -255,7 +252,7 @@ def _attach_counts(a: Analysis, sents: list[Span], out: list[Draft]) -> None:
     for hit, total in totals(a):
         if total or hit.subset:
             continue
-        start = idx.words[hit.first].start
+        start = idx.starts[hit.first]
         k = sentence_index(sents, start)
         same = [d for d in out if d.sentence == k]
         if same:
@@ -295,13 +292,13 @@ def _fallback(a: Analysis, sents: list[Span], k: int, hit: CountHit, out: list[D
         return None
     idx = word_index(a)
     cue = hit.cue if hit.cue is not None else hit.last
-    w = idx.words[cue]
     sent = sents[k]
     s = args.sentence_view(a, sent.start, sent.end)
     kinds = {"kidnapped": ("Violence against civilians", "Abduction/forced disappearance")}
     etype, sub = kinds.get(hit.kind, ("Battles", "Armed clash"))
     trig = Trigger("count", etype, sub, refine=("suicide", "air", "ied", "artillery", "chemical"))
-    c = Candidate(TriggerForm(trig, "masdar", False), cue, cue, Span.of(a.text, w.start, w.end), etype, sub)
+    span = Span.of(a.text, idx.starts[cue], idx.ends[cue])
+    c = Candidate(TriggerForm(trig, "masdar", False), cue, cue, span, etype, sub)
     refine(idx, c, s.lo, s.hi)
     c.modality = modality(idx, cue, s.lo)
     return _draft(a, s, k, sent, c)

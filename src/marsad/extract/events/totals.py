@@ -40,7 +40,7 @@ def sentence_bounds(idx: WordIndex, i: int, reach: int = 60) -> tuple[int, int]:
 
 def _bounds(idx: WordIndex, i: int, reach: int, unit: str) -> tuple[int, int]:
     """Word range around word ``i`` sharing its ``unit`` number (clause or sentence)."""
-    return idx.run(i, max(i - reach, 0), min(i + reach + 1, len(idx.words)), unit)
+    return idx.run(i, max(i - reach, 0), min(i + reach + 1, idx.size), unit)
 
 
 def rate(idx: WordIndex, hit: CountHit) -> str | None:

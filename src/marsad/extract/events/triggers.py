@@ -10,7 +10,7 @@ from typing import Any
 from marsad.document import Span
 from marsad.extract.events.lexicon import Lexicon, Phrases, TriggerForm, lexicon
 from marsad.extract.events.totals import sentence_bounds
-from marsad.extract.events.words import Word, WordIndex, article_stem
+from marsad.extract.events.words import WordIndex, article_stem
 
 _PURPOSE_LAM = ("ل", "لل", "ول", "ولل", "فل", "فلل")
 _FUTURE = ("س", "وس", "فس")
@@ -63,16 +63,15 @@ def find_candidates(text: str, idx: WordIndex, lo: int, hi: int) -> list[Candida
 def _candidate(text: str, idx: WordIndex, form: TriggerForm, first: int, last: int,
                lo: int, hi: int) -> Candidate | None:
     trig = form.trigger
-    words = idx.words
-    if _dropped(idx, form, first, lo) or (form.aspect != "masdar" and _definite(words[first])):
+    if _dropped(idx, form, first, lo) or (form.aspect != "masdar" and _definite(idx, first)):
         return None
     missing = bool(trig.needs_context) and not _context_hits(idx, first, last, lo, hi, trig.needs_context)
     if missing and not trig.place_instead_of_context:
         return None
-    span = Span.of(text, words[first].start, words[last].end)
+    span = Span.of(text, idx.starts[first], idx.ends[last])
     cand = Candidate(form, first, last, span, trig.event_type, trig.sub_event_type, context_missing=missing)
     refine(idx, cand, lo, hi)
-    definite = _definite(words[first])
+    definite = _definite(idx, first)
     cand.generic = form.plural and (definite or trig.generic_plural)
     anaphora = lexicon().phrases("anaphora")
     cand.anaphoric = (definite and form.aspect == "masdar" and bool(idx.match(anaphora, first))) \
@@ -86,8 +85,7 @@ def _candidate(text: str, idx: WordIndex, form: TriggerForm, first: int, last: i
 def _dropped(idx: WordIndex, form: TriggerForm, first: int, lo: int) -> bool:
     """Frames in which the trigger names no concrete incident."""
     lex = lexicon()
-    w = idx.words[first]
-    if form.aspect == "masdar" and _purpose(idx, w, first, lo):
+    if form.aspect == "masdar" and _purpose(idx, first, lo):
         return True
     for table, reach in _frames(lex):
         if idx.before(table, first, lo, reach):
@@ -123,9 +121,10 @@ def _long_duration(idx: WordIndex, first: int) -> bool:
     return bool(verbs) and idx.has(lex.phrases("frame.duration_units"), verbs[0][0] + 1, verbs[0][0] + 6)
 
 
-def _purpose(idx: WordIndex, w: Word, first: int, lo: int) -> bool:
+def _purpose(idx: WordIndex, first: int, lo: int) -> bool:
     """"لتحرير", "للسيطرة": a goal, unless the verb before takes that ل ("تعرضت لقصف")."""
-    prefix = next((w.key[: -len(s)] for s in w.stems[1:] if w.key.endswith(s) and s != w.key), "")
+    key = idx.keys[first]
+    prefix = next((key[: -len(s)] for s in idx.stems[first][1:] if key.endswith(s) and s != key), "")
     if prefix not in _PURPOSE_LAM:
         return False
     return not idx.find(lexicon().phrases("frame.purpose_exceptions"), max(lo, first - 12), first, deep=True)
@@ -137,11 +136,11 @@ def _before(idx: WordIndex, table: Phrases, first: int, lo: int, reach: int) -> 
 
 
 def _clause_range(idx: WordIndex, i: int, lo: int, reach: int = 8) -> tuple[int, int]:
-    return idx.run(i, max(lo, i - reach), min(len(idx.words), i + reach + 1))
+    return idx.run(i, max(lo, i - reach), min(idx.size, i + reach + 1))
 
 
-def _definite(w: Word) -> bool:
-    return article_stem(w) or w.key.startswith(("لل", "ولل", "فلل"))
+def _definite(idx: WordIndex, i: int) -> bool:
+    return article_stem(idx.stems[i]) or idx.keys[i].startswith(("لل", "ولل", "فلل"))
 
 
 def _context_hits(idx: WordIndex, first: int, last: int, lo: int, hi: int,
@@ -153,7 +152,7 @@ def _context_hits(idx: WordIndex, first: int, last: int, lo: int, hi: int,
     for i, _n, (group, strength) in idx.find(lex.context, max(lo, first - reach), min(hi, last + reach + 1),
                                              deep=False):
         if group in groups and i != first:
-            clause = idx.words[i].clause != idx.words[first].clause
+            clause = idx.clauses[i] != idx.clauses[first]
             hits.append((clause, min(abs(i - first), abs(i - last)), group, strength))
     return [h[1:] for h in sorted(hits)]
 
@@ -207,14 +206,13 @@ def _denied(idx: WordIndex, first: int, lo: int) -> bool:
 
 def _future_prefix(idx: WordIndex, first: int, lo: int) -> bool:
     """A verb with the future proclitic س ("سترد", "ستقصف") up to three words before, or the trigger."""
-    words = idx.words
+    clauses, keys = idx.clauses, idx.keys
     exceptions = lexicon().phrases("future_exceptions")
-    clause = words[first].clause
+    clause = clauses[first]
     for k in range(first, max(first - 4, lo - 1), -1):
-        w = words[k]
-        if w.clause != clause:
+        if clauses[k] != clause:
             break
-        key = w.key
+        key = keys[k]
         if not key.startswith(_FUTURE_FIRST):
             continue
         for pre in _FUTURE:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
-from itertools import compress
+from itertools import accumulate, compress, repeat
 from operator import itemgetter
 from typing import Any, NamedTuple
 
@@ -118,33 +118,48 @@ def split_from(gaps: list[str], texts: list[str]) -> list[str] | None:
     return parts
 
 
-def words_of(text: str, parts: list[str] | None = None) -> list[Word]:
-    """The words of ``text`` with their clause and sentence numbers (``parts``: the text split
-    into gaps and words, as ``_SPLIT.split(text)`` or :func:`split_from` give it)."""
+Columns = tuple[list[str], list[str], list[tuple[str, ...]], list[tuple[str, ...]], list[int], list[int],
+                list[int], list[int]]
+
+
+def columns_of(text: str, parts: list[str] | None = None) -> Columns:
+    """The words of ``text`` as columns: (texts, keys, stems, deep stems, starts, ends, clause
+    numbers, sentence numbers), one entry per word (``parts``: the text split into gaps and words,
+    as ``_SPLIT.split(text)`` or :func:`split_from` give it)."""
     breaks = lexicon().phrases("clause_breaks").index
     known = _KNOWN if _KNOWN_BREAKS[0] is breaks else _reset_known(breaks)
-    gaps = _GAPS.get
-    out: list[Word] = []
-    append = out.append
-    clause = sentence = end = 0
     if parts is None:
         parts = _SPLIT.split(text)
-    pairs = iter(parts)
-    for n, (gap, word) in enumerate(zip(pairs, pairs, strict=False)):   # the text after the last word left
-        start = end + len(gap)
-        end = start + len(word)
-        key, stems, deep, may_break = known.get(word) or _known(word, breaks)
-        if gap != " ":
-            brk, stop = gaps(gap) or _gap(gap)
-            if brk:
-                clause += 1
-                sentence += stop
-            elif may_break:         # the word may start a clause-break phrase
-                clause += _break_word(parts, n, end, stems, breaks)
-        elif may_break:
-            clause += _break_word(parts, n, end, stems, breaks)
-        append(_new_word(Word, (n, start, end, word, key, stems, deep, clause, sentence)))
-    return out
+    texts = parts[1::2]
+    n = len(texts)
+    bounds = list(accumulate(map(len, parts)))
+    starts, ends = bounds[0:2 * n:2], bounds[1::2]
+    infos = list(map(known.get, texts))
+    i = 0
+    for _ in range(infos.count(None)):      # words met for the first time (C-level searches)
+        i = infos.index(None, i)
+        infos[i] = _known(texts[i], breaks)
+    stems = list(map(_STEMS, infos))
+    # a clause grows at a word after clause punctuation, or at a word starting a clause-break phrase;
+    # only the words after a gap other than one space, or that may start such a phrase, are read
+    gaps = parts[0:2 * n:2]
+    clause_steps = [0] * n
+    sentence_steps = [0] * n
+    read = {*compress(range(n), map(_SPACE.__ne__, gaps)), *compress(range(n), map(_MAY_BREAK, infos))}
+    for k in sorted(read):
+        gap = gaps[k]
+        brk, stop = _GAPS.get(gap) or _gap(gap)
+        if brk:
+            clause_steps[k] = 1
+            sentence_steps[k] = int(stop)
+        elif infos[k][3]:
+            clause_steps[k] = int(_break_word(parts, k, ends[k], stems[k], breaks))
+    return (texts, list(map(_KEY, infos)), stems, list(map(_DEEP, infos)), starts, ends,
+            list(accumulate(clause_steps)), list(accumulate(sentence_steps)))
+
+
+_KEY, _STEMS, _DEEP, _MAY_BREAK = (itemgetter(k) for k in range(4))
+_SPACE = " "
 
 
 # word -> (key, stems, deep stems, whether its first stems start a clause-break phrase), for the
@@ -195,9 +210,8 @@ def _break_word(parts: list[str], n: int, end: int, stems: tuple[str, ...], brea
     return False
 
 
-def article_stem(w: Word) -> bool:
-    """One of the word's first two stems (the word, its proclitic-stripped form) starts with ال."""
-    stems = w.stems
+def article_stem(stems: tuple[str, ...]) -> bool:
+    """One of a word's first two ``stems`` (the word, its proclitic-stripped form) starts with ال."""
     return stems[0].startswith("ال") or (len(stems) > 1 and stems[1].startswith("ال"))
 
 
@@ -231,12 +245,12 @@ class _Tables:
         self._first = plain, deep
         self._plans: dict[str, Plan | tuple[()]] = {}       # word -> its plan (() when none)
 
-    def _plan(self, w: Word) -> Plan | tuple[()]:
-        """The phrases that may start at ``w`` (cached by its text: its stems follow from it)."""
+    def _plan(self, text: str, stems: tuple[str, ...], deep_stems: tuple[str, ...]) -> Plan | tuple[()]:
+        """The phrases that may start at a word (cached by its text: its stems follow from it)."""
         plain, deep = self._first
         options: dict[int, list[Option]] = {}
-        for stems, first in ((w.stems, plain), (w.deep, deep)):
-            for stem in stems:
+        for word_stems, first in ((stems, plain), (deep_stems, deep)):
+            for stem in word_stems:
                 for slot, option in first.get(stem, ()):
                     options.setdefault(slot, []).append(option)
         static, fallback = [], []
@@ -253,25 +267,26 @@ class _Tables:
         got: Plan | tuple[()] = (tuple(static), {k: tuple(v) for k, v in longer.items()}, tuple(fallback)) \
             if options else ()
         if len(self._plans) < 200_000:
-            self._plans[w.text] = got
+            self._plans[text] = got
         return got
 
-    def scan(self, words: list[Word]) -> list[list[Hit]]:
-        """The hits of every table (in the order of ``keys``) in ``words``."""
+    def scan(self, idx: WordIndex) -> list[list[Hit]]:
+        """The hits of every table (in the order of ``keys``) in the words of ``idx``."""
         found: list[list[Hit]] = [[] for _ in self.keys]
-        n = len(words)
-        plans = list(map(self._plans.get, map(_TEXT, words)))
+        texts, stems = idx.texts, idx.stems
+        n = len(texts)
+        plans = list(map(self._plans.get, texts))
         i = 0
         for _ in range(plans.count(None)):      # words met for the first time (C-level searches)
             i = plans.index(None, i)
-            plans[i] = self._plan(words[i])
+            plans[i] = self._plan(texts[i], stems[i], idx.deep[i])
         for i in compress(range(n), plans):
             static, longer, fallback = plans[i]     # type: ignore[misc]
             for slot, payload in static:
                 found[slot].append((i, 1, payload))
             if not longer:
                 continue
-            nxt = words[i + 1].stems if i + 1 < n else ()
+            nxt = stems[i + 1] if i + 1 < n else ()
             if longer.keys().isdisjoint(nxt):   # no longer phrase goes on with the next word
                 for slot, payload in fallback:
                     found[slot].append((i, 1, payload))
@@ -282,7 +297,7 @@ class _Tables:
                     if i + 1 + len(rest) > n or (slot in matched and matched[slot][0] < order):
                         continue
                     k = 1
-                    while k < len(rest) and rest[k] in words[i + 1 + k].stems:
+                    while k < len(rest) and rest[k] in stems[i + 1 + k]:
                         k += 1
                     if k == len(rest):
                         matched[slot] = (order, 1 + len(rest), payload)
@@ -325,31 +340,42 @@ def _eager() -> _Eager:
     return _EAGER[0]
 
 
-_START, _TEXT, _CLAUSE, _SENTENCE = (itemgetter(Word._fields.index(f)) for f in ("start", "text", "clause",
-                                                                                 "sentence"))
-
-
 def _found(hits: list[Hit]) -> Found:
     return [h[0] for h in hits], hits
 
 
 class WordIndex:
-    """Words of one document with offset look-ups and phrase matching."""
+    """Words of one document with offset look-ups and phrase matching.
+
+    The words are kept as columns (``texts``, ``keys``, ``stems``, ``deep``, ``starts``, ``ends``,
+    ``clauses``, ``sentence_numbers``: entry ``i`` is word ``i``'s); :attr:`words` gives them as
+    :class:`Word` tuples, built when first asked."""
 
     def __init__(self, text: str, parts: list[str] | None = None) -> None:
-        """``parts``: the text split into gaps and words, when already known (see :func:`words_of`)."""
-        self.words = words_of(text, parts)
-        self._starts = list(map(_START, self.words))
-        self.clauses = list(map(_CLAUSE, self.words))   # each word's clause number (never decreasing)
-        self.sentence_numbers = list(map(_SENTENCE, self.words))  # and sentence number (the same)
+        """``parts``: the text split into gaps and words, when already known (see :func:`columns_of`)."""
+        (self.texts, self.keys, self.stems, self.deep, self.starts, self.ends,
+         self.clauses,                  # each word's clause number (never decreasing)
+         self.sentence_numbers,         # and sentence number (the same)
+         ) = columns_of(text, parts)
+        self.size = len(self.texts)     # the number of words
+        self._words: list[Word] | None = None
         self._plain: dict[int, Found] = {}      # id(table) -> its phrases read with plain stems
         self._deep: dict[int, Found] = {}       # ... read with deep stems
-        self._at: dict[tuple[int, bool], dict[int, tuple[int, Any]]] = {}      # see starts()
+        self._at: dict[tuple[int, bool], dict[int, tuple[int, Any]]] = {}      # see hits_at()
         eager = _eager()
         if eager.keys:
             tables = eager.merged()
-            for (table, deep), hits in zip(tables.keys, tables.scan(self.words), strict=True):
+            for (table, deep), hits in zip(tables.keys, tables.scan(self), strict=True):
                 (self._deep if deep else self._plain)[id(table)] = _found(hits)
+
+    @property
+    def words(self) -> list[Word]:
+        """The words as :class:`Word` tuples (built once, when first asked)."""
+        if self._words is None:
+            self._words = list(map(_new_word, repeat(Word), zip(
+                range(self.size), self.starts, self.ends, self.texts, self.keys, self.stems, self.deep,
+                self.clauses, self.sentence_numbers, strict=True)))
+        return self._words
 
     def run(self, i: int, lo: int, hi: int, unit: str = "clause") -> tuple[int, int]:
         """Word range ``[a, b)`` of the words in ``[lo, hi)`` sharing word ``i``'s ``unit`` ("clause" or
@@ -360,72 +386,69 @@ class WordIndex:
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Word range ``[lo, hi)`` of the words lying inside ``[start, end)`` (``(0, 0)`` if none)."""
-        lo = bisect_left(self._starts, start)
-        hi = bisect_left(self._starts, end)
-        while hi > lo and self.words[hi - 1].end > end:
+        lo = bisect_left(self.starts, start)
+        hi = bisect_left(self.starts, end)
+        while hi > lo and self.ends[hi - 1] > end:
             hi -= 1
         return (lo, hi) if hi > lo else (0, 0)
 
-    def between(self, start: int, end: int) -> list[Word]:
-        """Words lying inside ``[start, end)``."""
-        i = bisect_left(self._starts, start)
-        j = bisect_left(self._starts, end)
-        return [w for w in self.words[i:j] if w.end <= end]
+    def overlapping(self, start: int, end: int) -> range:
+        """Indexes of the words overlapping ``[start, end)`` (a number glued to a clitic, "لـ138",
+        included)."""
+        i = max(bisect_right(self.starts, start) - 1, 0)
+        j = bisect_left(self.starts, end)
+        if i < j and self.ends[i] <= start:
+            i += 1
+        return range(i, j)
 
-    def overlapping(self, start: int, end: int) -> list[Word]:
-        """Words overlapping ``[start, end)`` (a number glued to a clitic, "لـ138", included)."""
-        i = max(bisect_right(self._starts, start) - 1, 0)
-        j = bisect_left(self._starts, end)
-        return [w for w in self.words[i:j] if w.end > start]
-
-    def at(self, offset: int) -> Word | None:
-        """The word starting at or covering ``offset``."""
-        i = bisect_right(self._starts, offset) - 1
-        if 0 <= i < len(self.words) and self.words[i].start <= offset < self.words[i].end:
-            return self.words[i]
+    def index_at(self, offset: int) -> int | None:
+        """Index of the word starting at or covering ``offset``."""
+        i = bisect_right(self.starts, offset) - 1
+        if 0 <= i < self.size and self.starts[i] <= offset < self.ends[i]:
+            return i
         return None
 
     def last_before(self, offset: int) -> int:
         """Index of the last word starting before ``offset``."""
-        return max(bisect_left(self._starts, offset) - 1, 0)
+        return max(bisect_left(self.starts, offset) - 1, 0)
 
     def after(self, offset: int) -> int:
         """Index of the first word starting at or after ``offset``."""
-        return bisect_left(self._starts, offset)
+        return bisect_left(self.starts, offset)
 
     def match(self, table: Phrases, i: int, deep: bool = False,
               limit: int | None = None) -> tuple[int, Any] | None:
         """The longest phrase of ``table`` starting at word ``i``: (number of words, payload)."""
         found = (self._deep if deep else self._plain).get(id(table))
-        if found is not None and limit is None and 0 <= i < len(self.words):
+        if found is not None and limit is None and 0 <= i < self.size:
             positions = found[0]
             j = bisect_left(positions, i)
             return found[1][j][1:] if j < len(positions) and positions[j] == i else None
         return self._match(table, i, deep, limit)
 
-    def starts(self, table: Phrases, deep: bool = False) -> dict[int, tuple[int, Any]]:
+    def hits_at(self, table: Phrases, deep: bool = False) -> dict[int, tuple[int, Any]]:
         """Word index -> :meth:`match` there, for the words where a phrase of ``table`` starts (built
         once per table, for look-ups word by word)."""
         key = (id(table), deep)
         at = self._at.get(key)
         if at is None:
-            hits = self.find(table, 0, len(self.words), deep)
+            hits = self.find(table, 0, self.size, deep)
             at = self._at[key] = {i: (n, payload) for i, n, payload in hits}
         return at
 
     def _match(self, table: Phrases, i: int, deep: bool, limit: int | None) -> tuple[int, Any] | None:
-        words = self.words
+        stems = self.stems
         index = table.index
-        for stem in (words[i].deep if deep else words[i].stems):
+        for stem in (self.deep[i] if deep else stems[i]):
             bucket = index.get(stem)
             if not bucket:
                 continue
             for rest, payload in bucket:
                 end = i + 1 + len(rest)
-                if end > len(words) or (limit is not None and end > limit):
+                if end > self.size or (limit is not None and end > limit):
                     continue
                 k = 0
-                while k < len(rest) and rest[k] in words[i + 1 + k].stems:
+                while k < len(rest) and rest[k] in stems[i + 1 + k]:
                     k += 1
                 if k == len(rest):
                     return 1 + len(rest), payload
@@ -437,7 +460,7 @@ class WordIndex:
         found = into.get(id(table))
         if found is None:
             _eager().ask(table, deep)
-            found = into[id(table)] = _found(_Tables([(table, deep)]).scan(self.words)[0])
+            found = into[id(table)] = _found(_Tables([(table, deep)]).scan(self)[0])
         return found
 
     def find(self, table: Phrases, lo: int, hi: int, deep: bool = False) -> list[Hit]:
