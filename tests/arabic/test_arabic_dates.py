@@ -329,6 +329,19 @@ def test_windows_find_what_a_full_scan_finds(text: str) -> None:
     assert fast == full
 
 
+@given(mixed)
+@settings(max_examples=300, deadline=None)
+def test_patterns_tried_at_word_starts_find_what_finditer_finds(text: str) -> None:
+    from marsad.arabic import normalize
+    from marsad.arabic.dates import _KINDS, _STARTS, _WORD, _match_at, _pattern, vocab
+
+    folded = normalize(text).text
+    for kind in _KINDS:
+        pattern = _pattern(vocab(), kind)
+        tried = _match_at(pattern, folded, [(0, len(folded))], _STARTS.get(kind, _WORD))
+        assert [m.span() for m in tried] == [m.span() for m in pattern.finditer(folded)]
+
+
 def test_windows_on_the_table_and_seeds(seeds: dict[str, Path]) -> None:
     from marsad.arabic import normalize
     from marsad.arabic.dates import _collect

@@ -92,38 +92,61 @@ def date_char_ranges(norm: Normalized) -> list[tuple[int, int]]:
 
 
 _WORD = re.compile(r"\w+")
-WINDOW_BEFORE, WINDOW_AFTER = 48, 64    # no expression reaches further from one of its anchor words
+WINDOW_BEFORE = 48    # no expression starts further before one of its anchor words
 
 
 @lru_cache(maxsize=32)
 def _collect(norm: Normalized, windowed: bool = True) -> list[Hit]:
     """Date expressions of the folded ``norm.text`` (cached: quantities and dates read the same text).
 
-    Each kind of pattern runs only on windows around its own anchor words (four digits; month,
-    day, unit and era names); ``windowed=False`` scans the whole text (same result).
+    Each kind of pattern is tried only where one of its matches may start: at the words before its own
+    anchor words (four digits; month, day, unit and era names); ``windowed=False`` scans the whole
+    text (same result).
     """
     v = vocab()
     raw: list[Hit] = []
     text = norm.text
-    windows = _windows(v, norm) if windowed else {kind: [(0, len(text))] for kind in _KINDS}
+    windows = _windows(v, norm) if windowed else {}
     required = _required()
     for kind in _KINDS:
         spans = windows.get(kind)
         words = required.get(kind)
-        if not spans or (words is not None and not any(w in text for w in words)):
+        if (windowed and not spans) or (words is not None and not any(w in text for w in words)):
             continue                    # no anchor, or the name every match of this kind holds is absent
         pattern = _pattern(v, kind)
-        for lo, hi in spans:
-            for m in pattern.finditer(text, lo, hi):
-                start = m.end("pro") if "pro" in m.re.groupindex else m.start()
-                if m.end() > start and _valid(v, kind, m, text, start):
-                    raw.append(Hit(start, m.end(), kind, m))
+        starts = _STARTS.get(kind, _WORD)
+        for m in _match_at(pattern, text, spans, starts) if spans else pattern.finditer(text):
+            start = m.end("pro") if "pro" in m.re.groupindex else m.start()
+            if m.end() > start and _valid(v, kind, m, text, start):
+                raw.append(Hit(start, m.end(), kind, m))
     raw.sort(key=lambda h: (h.start, -(h.end - h.start), _KINDS.index(h.kind)))
     chosen: list[Hit] = []
     for h in raw:
         if not chosen or h.start >= chosen[-1].end:
             chosen.append(h)
     return _ranges(v, text, _since(v, text, _weekday_dates(text, chosen)))
+
+
+# Where a match of a kind may start: a \w+ word's first letter (every pattern opens with (?<!\w) and a
+# letter or digit), or a run of digits for numeric dates (which may follow a letter)
+_STARTS = {"numeric": re.compile(r"\d+")}
+
+
+def _match_at(pattern: re.Pattern[str], text: str, spans: list[tuple[int, int]],
+              starts: re.Pattern[str]) -> list[re.Match[str]]:
+    """What ``pattern.finditer(text)`` finds when every match starts at a ``starts`` run beginning in
+    one of ``spans`` (disjoint, in order): the pattern is tried at those runs only."""
+    out: list[re.Match[str]] = []
+    end = 0
+    for lo, hi in spans:
+        for word in starts.finditer(text, max(lo, end), hi):
+            at = word.start()
+            if at >= end:
+                m = pattern.match(text, at)
+                if m is not None:
+                    out.append(m)
+                    end = m.end()
+    return out
 
 
 @lru_cache(maxsize=1)
@@ -145,12 +168,13 @@ _FOUR_DIGITS = re.compile(r"\d{4}")
 
 
 def _windows(v: DateVocab, norm: Normalized) -> dict[str, list[tuple[int, int]]]:
-    """For each kind, disjoint ranges around its anchor words, widened to whitespace so no word is
-    cut (a window reaches WINDOW_BEFORE characters before its anchor and WINDOW_AFTER after).
+    """For each kind, disjoint ranges where its matches may start: from WINDOW_BEFORE characters
+    before one of its anchor words (widened to whitespace, so no word is cut) to the anchor's token's
+    end (a match holds its anchor, so it starts at or before the anchor word's start).
 
     The anchors are found among the tokens (shared with the quantity finder), each token standing
-    for the ``\\w+`` words in it: a token's kinds are those of its words, and its window reaches from
-    the start of the first to the end of the last (a word may also run on into the next token).
+    for the ``\\w+`` words in it: a token's kinds are those of its words, and its range reaches from
+    before the start of the first word (which may begin in the token before) to the token's end.
     """
     out: dict[str, list[tuple[int, int]]] = {}
     text = norm.text
@@ -162,12 +186,11 @@ def _windows(v: DateVocab, norm: Normalized) -> dict[str, list[tuple[int, int]]]
             seen.clear()
         seen.update((t, _token_kinds(t, v)) for t in new)
     for k in compress(count(), map(seen.__getitem__, texts)):      # the tokens with anchor kinds
-        lo = _word_start(text, starts[k]) - WINDOW_BEFORE
-        lo, hi = _snap(text, lo, _word_end(text, ends[k]) + WINDOW_AFTER)
+        lo, hi = _snap(text, _word_start(text, starts[k]) - WINDOW_BEFORE), ends[k]
         for kind in seen[texts[k]]:
             spans = out.setdefault(kind, [])
             if spans and lo <= spans[-1][1]:
-                spans[-1] = (spans[-1][0], max(hi, spans[-1][1]))
+                spans[-1] = (spans[-1][0], hi)
             else:
                 spans.append((lo, hi))
     return out
@@ -180,25 +203,13 @@ def _word_start(text: str, i: int) -> int:
     return i
 
 
-def _word_end(text: str, i: int) -> int:
-    """Where the ``\\w+`` word that holds (or starts at) offset ``i`` ends; ``i`` outside words."""
-    while i < len(text) and (text[i].isalnum() or text[i] == "_"):
-        i += 1
-    return i
-
-
-def _snap(text: str, lo: int, hi: int) -> tuple[int, int]:
-    """Widen ``[lo, hi)`` to whitespace (folded text has only " " and "\n")."""
-    lo, hi = max(0, lo), min(len(text), hi)
+def _snap(text: str, lo: int) -> int:
+    """``lo`` moved back to just after whitespace (folded text has only " " and "\n")."""
+    if lo <= 0:
+        return 0
     # the nearest space first, then a line break between it and the bound: no search runs far
-    if lo > 0:
-        space = text.rfind(" ", 0, lo)
-        lo = max(space, text.rfind("\n", max(space, 0), lo)) + 1
-    space = text.find(" ", hi)
-    if space < 0:
-        space = len(text)
-    line = text.find("\n", hi, space)
-    return lo, space if line < 0 else line
+    space = text.rfind(" ", 0, lo)
+    return max(space, text.rfind("\n", max(space, 0), lo)) + 1
 
 
 # id(vocab) -> token -> _token_kinds (at most 100 000 tokens: then it starts afresh)
