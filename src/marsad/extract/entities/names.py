@@ -102,28 +102,40 @@ def select_names(view: DocView, hits: list[Hit], titles: list[Hit]) -> list[Name
     # longest first, then by start (decorated: no key function called per hit)
     ordered = [d[3] for d in sorted([(h.start - h.end, h.start, i, h) for i, h in enumerate(hits)
                                       if h.meaning.name])]
-    taken = _select(view, ordered, in_title, ctx, rejected)
+    decided: dict[int, str | None] = {}
+    taken = _select(view, ordered, in_title, ctx, rejected, decided)
     places = view.kb.places
     settled = {n.ref for n in taken if n.ref in places and _needs_context(places[n.ref], False)}
     if settled & rejected:        # one sense per document: a place settled once is settled
         ctx.licensed |= settled
-        taken = _select(view, ordered, in_title, ctx, set())
+        # a decision of the first pass stands where the places now licensed cannot change it: the
+        # hit names none of them (nor, being one word, places after a cue: see ``decide``)
+        kept = {i: ref for i, ref in decided.items() if not ordered[i].meaning.places
+                or (ordered[i].meaning.common is not None and settled.isdisjoint(ordered[i].meaning.places))}
+        taken = _select(view, ordered, in_title, ctx, set(), kept)
     return taken
 
 
 def _select(view: DocView, ordered: list[Hit], in_title: bytearray, ctx: Context,
-            rejected: set[str]) -> list[NameHit]:
+            rejected: set[str], decided: dict[int, str | None]) -> list[NameHit]:
     """One pass of longest-first selection; ``rejected`` collects places context ruled out.
 
-    ``ordered``: the name hits, longest first; ``in_title``: 1 where a title stands.
+    ``ordered``: the name hits, longest first; ``in_title``: 1 where a title stands;
+    ``decided``: the entries of hits (by index in ``ordered``) already decided, to which
+    the entries decided here are added.
     """
     taken: list[NameHit] = []
     used = bytearray(len(view.text))
-    for h in ordered:
+    for i, h in enumerate(ordered):
         start, end, m = h.start, h.end, h.meaning
         if used.find(1, start, end) >= 0:
             continue
-        ref = decide(view, h, ctx)
+        if i in decided:
+            ref = decided[i]
+        elif len(m.targets) == 1 and m.actors and m.common is False:
+            ref = decided[i] = m.actors[0]       # one actor, not a common word (``decide``, inline)
+        else:
+            ref = decided[i] = decide(view, h, ctx)
         generic = m.generic if m.generic and in_title.find(0, start, end) >= 0 else ()
         if ref is not None or generic:
             taken.append(NameHit(start, end, ref, generic))
@@ -149,9 +161,13 @@ def context(view: DocView, hits: list[Hit]) -> Context:
     confirmed: list[str] = []
     countries: list[str] = []
     regions: list[tuple[str, str]] = []
+    text = view.text
     for h in hits:
         m = h.meaning
-        if m.confirms is None or (m.common if m.common is not None else _common(view, h)):
+        if m.confirms is None:
+            continue
+        # (a name of several words written with a space between them is no common word)
+        if m.common if m.common is not None else (" " not in text[h.start:h.end] and _common(view, h)):
             continue
         entry_id, country, region = m.confirms
         confirmed.append(entry_id)

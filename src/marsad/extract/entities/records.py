@@ -31,6 +31,7 @@ def build(view: DocView, found: list[Found], people: list[Person],
     """
     roles = _roles(people)
     spans: dict[str, list[tuple[Span, str]]] = {}
+    to_original, original = view.norm.to_original, view.original      # ``view.span``, inline
     last = (-1, -1)
     # by start, the longest first (two stable sorts: by end descending, then by start), so that
     # the same span found twice comes twice in a row: the first one counts
@@ -38,7 +39,8 @@ def build(view: DocView, found: list[Found], people: list[Person],
         if f.end <= f.start or (f.start, f.end) == last:
             continue
         last = (f.start, f.end)
-        spans.setdefault(f.ref, []).append((view.span(f.start, f.end), f.how))
+        s, e = to_original(f.start, f.end)
+        spans.setdefault(f.ref, []).append((Span(s, e, original[s:e]), f.how))
     entities: list[Entity] = []
     mentions: list[Mention] = []
     for n, (ref, items) in enumerate(spans.items(), start=1):
@@ -46,7 +48,7 @@ def build(view: DocView, found: list[Found], people: list[Person],
         entity = _unknown_place(view, f"e{n}", spans_of, (near or {})[ref]) if ref.startswith("@") \
             else _entity(view, f"e{n}", ref, spans_of, roles.get(ref))
         entities.append(entity)
-        mentions.extend(Mention(s, entity, how) for s, how in items)
+        mentions += [Mention(s, entity, how) for s, how in items]
     mentions.sort(key=_SPAN)
     return entities, mentions
 
