@@ -14,7 +14,7 @@ import re
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from itertools import accumulate, compress, repeat
-from operator import itemgetter
+from operator import is_, itemgetter, ne
 from typing import Any, NamedTuple
 
 from marsad.extract.events.lexicon import Phrases, fold, lexicon
@@ -135,31 +135,38 @@ def columns_of(text: str, parts: list[str] | None = None) -> Columns:
     bounds = list(accumulate(map(len, parts)))
     starts, ends = bounds[0:2 * n:2], bounds[1::2]
     infos = list(map(known.get, texts))
-    i = 0
-    for _ in range(infos.count(None)):      # words met for the first time (C-level searches)
-        i = infos.index(None, i)
+    for i in compress(range(n), map(is_, infos, repeat(None))):    # words met for the first time
         infos[i] = _known(texts[i], breaks)
     stems = list(map(_STEMS, infos))
     # a clause grows at a word after clause punctuation, or at a word starting a clause-break phrase;
     # only the words after a gap other than one space, or that may start such a phrase, are read
     gaps = parts[0:2 * n:2]
-    clause_steps = [0] * n
-    sentence_steps = [0] * n
-    read = {*compress(range(n), map(_SPACE.__ne__, gaps)), *compress(range(n), map(_MAY_BREAK, infos))}
+    clause_grows: list[int] = []
+    sentence_grows: list[int] = []
+    read = {*compress(range(n), map(ne, gaps, repeat(_SPACE))), *compress(range(n), map(_MAY_BREAK, infos))}
     for k in sorted(read):
         gap = gaps[k]
         brk, stop = _GAPS.get(gap) or _gap(gap)
         if brk:
-            clause_steps[k] = 1
-            sentence_steps[k] = int(stop)
-        elif infos[k][3]:
-            clause_steps[k] = int(_break_word(parts, k, ends[k], stems[k], breaks))
+            clause_grows.append(k)
+            if stop:
+                sentence_grows.append(k)
+        elif infos[k][3] and _break_word(parts, k, ends[k], stems[k], breaks):
+            clause_grows.append(k)
     return (texts, list(map(_KEY, infos)), stems, list(map(_DEEP, infos)), starts, ends,
-            list(accumulate(clause_steps)), list(accumulate(sentence_steps)))
+            _numbers(clause_grows, n), _numbers(sentence_grows, n))
 
 
 _KEY, _STEMS, _DEEP, _MAY_BREAK = (itemgetter(k) for k in range(4))
 _SPACE = " "
+
+
+def _numbers(grows: list[int], n: int) -> list[int]:
+    """The numbers of ``n`` words, from 0, growing by one at each word of ``grows`` (increasing)."""
+    out = [0] * (grows[0] if grows else n)
+    for number, (k, following) in enumerate(zip(grows, [*grows[1:], n], strict=True), start=1):
+        out += [number] * (following - k)
+    return out
 
 
 # word -> (key, stems, deep stems, whether its first stems start a clause-break phrase), for the
@@ -276,9 +283,7 @@ class _Tables:
         texts, stems = idx.texts, idx.stems
         n = len(texts)
         plans = list(map(self._plans.get, texts))
-        i = 0
-        for _ in range(plans.count(None)):      # words met for the first time (C-level searches)
-            i = plans.index(None, i)
+        for i in compress(range(n), map(is_, plans, repeat(None))):   # words met for the first time
             plans[i] = self._plan(texts[i], stems[i], idx.deep[i])
         for i in compress(range(n), plans):
             static, longer, fallback = plans[i]     # type: ignore[misc]
