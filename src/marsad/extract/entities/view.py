@@ -18,8 +18,11 @@ if TYPE_CHECKING:
 
 SKIPPED = " \"'(«»"
 MARK = "\x01"
-# what is neither a letter nor a digit, bar spaces and MARK itself (made MARK by str.replace, far faster)
-_NONWORD = re.compile(r"[^\w \x01]")
+# what is neither a letter nor a digit, bar spaces and MARK itself (made MARK by str.replace, far faster);
+# the letters and digits of the Arabic block and of ASCII are listed before \w: most characters of a
+# text are among them, and a listed character is settled by a table, not by its Unicode category
+_COMMON_WORD = "".join(c for c in map(chr, [*range(0x0600, 0x0700), *range(0x80)]) if c.isalnum())
+_NONWORD = re.compile(f"[^{_COMMON_WORD} \x01\\w]")
 _SENTENCE_END = re.compile(r"[.!?؟\n]+")
 # The normalised text has no diacritics or tatweel: a word is a run of letters.
 _TOKEN = re.compile(r"(?P<word>[^\W\d_]+)|(?P<number>\d+(?:[.,]\d+)*)|(?P<punct>[^\w\s])")
