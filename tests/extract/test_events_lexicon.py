@@ -97,6 +97,19 @@ def test_words_keep_offsets_and_clauses() -> None:
     assert idx.words[-1].sentence > idx.words[0].sentence
 
 
+def test_word_columns_match_the_words() -> None:
+    """The index's columns are its words' fields; a text with no clause mark is one clause."""
+    for text in ("قصفت الطائرات المدينة", "\nقصفت الطائرات، فيما اشتبك المسلحون. ثم عاد الهدوء.", ""):
+        idx = WordIndex(text)
+        assert idx.size == len(idx.words) == len(text.split())
+        assert idx.starts == [w.start for w in idx.words] and idx.ends == [w.end for w in idx.words]
+        assert idx.clauses == [w.clause for w in idx.words]
+        assert idx.sentence_numbers == [w.sentence for w in idx.words]
+        assert idx.stems == [w.stems for w in idx.words] and idx.keys == [w.key for w in idx.words]
+    assert WordIndex("قصفت الطائرات المدينة").clauses == [0, 0, 0]
+    assert WordIndex("\nقصفت الطائرات. المدينة").sentence_numbers == [1, 1, 2]
+
+
 def test_words_from_the_quote_stage_split() -> None:
     """The quote stage's split of a text gives the same words when its words are ours, else none."""
     text = "قصفت الطائرات (يوم 3/5) مواقع «داعش»، فيما اشتبك المسلحون.\nثم عاد الهدوء إلى المدينة_2 ١٢"

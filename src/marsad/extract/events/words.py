@@ -164,7 +164,7 @@ _SPACE = " "
 def _numbers(grows: list[int], n: int) -> list[int]:
     """The numbers of ``n`` words, from 0, growing by one at each word of ``grows`` (increasing)."""
     out = [0] * (grows[0] if grows else n)
-    for number, (k, following) in enumerate(zip(grows, [*grows[1:], n], strict=True), start=1):
+    for number, (k, following) in enumerate(zip(grows, [*grows[1:], n], strict=False), start=1):
         out += [number] * (following - k)
     return out
 
