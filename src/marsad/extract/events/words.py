@@ -136,7 +136,7 @@ def columns_of(text: str, parts: list[str] | None = None) -> Columns:
     starts, ends = bounds[0:2 * n:2], bounds[1::2]
     infos = list(map(known.get, texts))
     for i in compress(range(n), map(is_, infos, repeat(None))):    # words met for the first time
-        infos[i] = _known(texts[i], breaks)
+        infos[i] = known.get(texts[i]) or _known(texts[i], breaks)   # (or earlier in this text)
     stems = list(map(_STEMS, infos))
     # a clause grows at a word after clause punctuation, or at a word starting a clause-break phrase;
     # only the words after a gap other than one space, or that may start such a phrase, are read
@@ -284,7 +284,8 @@ class _Tables:
         n = len(texts)
         plans = list(map(self._plans.get, texts))
         for i in compress(range(n), map(is_, plans, repeat(None))):   # words met for the first time
-            plans[i] = self._plan(texts[i], stems[i], idx.deep[i])
+            plan = self._plans.get(texts[i])        # (or earlier in this document)
+            plans[i] = self._plan(texts[i], stems[i], idx.deep[i]) if plan is None else plan
         for i in compress(range(n), plans):
             static, longer, fallback = plans[i]     # type: ignore[misc]
             for slot, payload in static:
