@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from arabic_strategies import mixed
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 
 from marsad.arabic import find_date_spans, find_dates, parse_date
 
@@ -340,6 +340,18 @@ def test_patterns_tried_at_word_starts_find_what_finditer_finds(text: str) -> No
         pattern = _pattern(vocab(), kind)
         tried = _match_at(pattern, folded, [(0, len(folded))], _STARTS.get(kind, _WORD))
         assert [m.span() for m in tried] == [m.span() for m in pattern.finditer(folded)]
+
+
+@given(mixed)
+@example("جرى ذلك في الخامس" + " " * 60 + "من كانون الأول 2022")
+@settings(max_examples=200, deadline=None)
+def test_unfolded_spaces_find_what_a_full_scan_finds(text: str) -> None:
+    from marsad.arabic import normalize
+    from marsad.arabic.dates import _collect
+
+    norm = normalize(text.replace(" ", "  \t"), spaces=False)     # runs of spaces stay: no reach holds
+    fast = [(h.start, h.end, h.kind) for h in _collect(norm)]
+    assert fast == [(h.start, h.end, h.kind) for h in _collect(norm, windowed=False)]
 
 
 def test_windows_on_the_table_and_seeds(seeds: dict[str, Path]) -> None:

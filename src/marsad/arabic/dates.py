@@ -32,9 +32,12 @@ Expressions that need a reference are dropped when none is given.
 from __future__ import annotations
 
 import re
+import re._constants as _c
+import re._parser as _parser
 from datetime import date, datetime
 from functools import lru_cache
 from itertools import compress, count
+from typing import Any
 
 from marsad.arabic import _dresolve as cal
 from marsad.arabic._dpatterns import DateVocab, vocab
@@ -92,7 +95,6 @@ def date_char_ranges(norm: Normalized) -> list[tuple[int, int]]:
 
 
 _WORD = re.compile(r"\w+")
-WINDOW_BEFORE = 48    # no expression starts further before one of its anchor words
 
 
 @lru_cache(maxsize=32)
@@ -106,6 +108,7 @@ def _collect(norm: Normalized, windowed: bool = True) -> list[Hit]:
     v = vocab()
     raw: list[Hit] = []
     text = norm.text
+    windowed = windowed and _WIDE_SPACE.search(text) is None    # (reaches hold for folded spaces only)
     windows = _windows(v, norm) if windowed else {}
     required = _required()
     for kind in _KINDS:
@@ -168,7 +171,7 @@ _FOUR_DIGITS = re.compile(r"\d{4}")
 
 
 def _windows(v: DateVocab, norm: Normalized) -> dict[str, list[tuple[int, int]]]:
-    """For each kind, disjoint ranges where its matches may start: from WINDOW_BEFORE characters
+    """For each kind, disjoint ranges where its matches may start: from the kind's :func:`_reaches`
     before one of its anchor words (widened to whitespace, so no word is cut) to the anchor's token's
     end (a match holds its anchor, so it starts at or before the anchor word's start).
 
@@ -185,15 +188,69 @@ def _windows(v: DateVocab, norm: Normalized) -> dict[str, list[tuple[int, int]]]
         if len(seen) + len(new) > 100_000:
             seen.clear()
         seen.update((t, _token_kinds(t, v)) for t in new)
+    reaches = _reaches()
     for k in compress(count(), map(seen.__getitem__, texts)):      # the tokens with anchor kinds
-        lo, hi = _snap(text, _word_start(text, starts[k]) - WINDOW_BEFORE), ends[k]
+        first, hi = _word_start(text, starts[k]), ends[k]
         for kind in seen[texts[k]]:
+            lo = _snap(text, first - reaches[kind])
             spans = out.setdefault(kind, [])
             if spans and lo <= spans[-1][1]:
                 spans[-1] = (spans[-1][0], hi)
             else:
                 spans.append((lo, hi))
     return out
+
+
+# A run of two whitespace characters: not in folded text (normalize collapses them), where the
+# reaches hold
+_WIDE_SPACE = re.compile(r"\s\s")
+# The groups that hold a kind's anchor word (the first word of their names: all of them anchor but a
+# relative day's and a Hijri era's, anchored by their last word, _GROUP_WIDTH_KINDS)
+_ANCHOR_GROUPS = {"numeric": ("y", "iy"), "greg": ("m1",), "hijri": ("hm",), "hyear": ("era",),
+                  "year": ("y",), "rel_day": ("rel",), "weekday": ("wd",), "period": ("ru", "ru2", "ru3"),
+                  "ago": ("ago",), "past": ("last",)}
+_GROUP_WIDTH_KINDS = frozenset({"rel_day", "hyear"})
+
+
+@lru_cache(maxsize=1)
+def _reaches() -> dict[str, int]:
+    """How far (in characters) a match of each kind may start before the word that anchors it: the
+    widest text its pattern matches before the anchor's group (and through that group, for kinds
+    anchored by a name's last word), a whitespace run being one character as in folded text."""
+    v = vocab()
+    out: dict[str, int] = {}
+    for kind, groups in _ANCHOR_GROUPS.items():
+        source = _pattern(v, kind).pattern.replace(r"\s+", r"\s").replace(r"\s*", r"\s?")
+        parsed = _parser.parse(source)
+        widths = [_widest_before(parsed, parsed.state.groupdict[g], kind in _GROUP_WIDTH_KINDS)
+                  for g in groups]
+        out[kind] = max(w for w in widths if w is not None)
+    return out
+
+
+def _widest_before(items: Any, group: int, through: bool) -> int | None:
+    """The widest text a parsed pattern (``items``) matches before its ``group`` opens (or closes,
+    ``through``); ``None`` if the group is not in it."""
+    for i, (op, av) in enumerate(items):
+        if op is _c.SUBPATTERN and av[0] == group:
+            inner = av[3].getwidth()[1] if through else 0
+        elif op is _c.SUBPATTERN:
+            inner = _widest_before(av[3], group, through)
+        elif op is _c.BRANCH:
+            found = [w for branch in av[1] if (w := _widest_before(branch, group, through)) is not None]
+            inner = max(found) if found else None
+        elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT):
+            inner = _widest_before(av[2], group, through)
+            if inner is not None:
+                inner += (av[1] - 1) * av[2].getwidth()[1]     # earlier rounds of the repeat
+        else:
+            inner = None
+        if inner is not None:
+            before = _parser.SubPattern(items.state, items.data[:i]).getwidth()[1]
+            if before + inner >= _c.MAXREPEAT:
+                raise ValueError(f"unbounded text before group {group}")
+            return before + inner
+    return None
 
 
 def _word_start(text: str, i: int) -> int:
