@@ -88,3 +88,16 @@ def test_pipeline_on_a_synthetic_report() -> None:
     for e in doc.entities:
         assert (e.geo is not None) == (e.type == "location")
         assert e.type == "location" or e.category in CATEGORIES
+
+
+def test_matcher_hits_come_in_order_of_their_ends(kb) -> None:
+    """``names.outside_outlets`` finds the hits inside an outlet's name by their ends."""
+    from marsad.arabic import normalize
+    from marsad.extract.entities.matcher import matcher_for
+
+    texts = ["قالت قوات «سوريا الديمقراطية» إن تنظيم داعش هاجم بلدة هجين بريف دير الزور الشرقي",
+             "أفاد موقع صوت العاصمة بأن الجيش السوري قصف مدينة إدلب وريف حماة الشمالي"]
+    for text in texts:
+        hits = matcher_for(kb).find(normalize(text).text)
+        assert len(hits) > 3
+        assert [h.end for h in hits] == sorted(h.end for h in hits)

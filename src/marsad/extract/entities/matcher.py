@@ -185,7 +185,7 @@ class Matcher:
         self.memo: dict[Any, Any] = {}      # answers that depend on the KB alone, kept across documents
 
     def find(self, text: str, original_char: Any = None, marked: str | None = None) -> list[Hit]:
-        """Every boundary-valid hit in normalised ``text``, overlapping ones included.
+        """Every boundary-valid hit in normalised ``text``, overlapping ones included, in order of their ends.
 
         ``original_char(i)`` gives the original character behind normalised offset
         ``i`` (to tell an enclitic ``ه`` from a folded ``ة``); ``marked`` is

@@ -24,6 +24,7 @@ Generic forms ("التنظيم"، "الخارجية") are kept as hits for :mod:
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -72,16 +73,24 @@ def outside_outlets(kb: KnowledgeBase, hits: list[Hit],
                     outlets: tuple[tuple[int, int], ...] = ()) -> list[Hit]:
     """``hits`` without the place senses of names inside an outlet's name ("صوت الفرات").
 
+    ``hits`` come in order of their ends (as :meth:`~.matcher.Matcher.find` gives them);
     ``outlets`` adds spans of outlet names found otherwise (the document's own outlet).
     """
     spans = [(h.start, h.end) for h in hits if "outlet" in h.meaning.kinds] + list(outlets)
     if not spans:
         return hits
-    inside = Taken(max(e for _, e in spans), spans).mask     # 1 where an outlet's name stands
+    ends = [h.end for h in hits]
+    inside: set[int] = set()      # the hits naming places inside a longer outlet name, by index
+    for s, e in spans:
+        for k in range(bisect_right(ends, s), bisect_right(ends, e)):     # the hits ending in (s, e]
+            h = hits[k]
+            if h.meaning.places and s <= h.start and e - s > h.end - h.start:
+                inside.add(k)
+    if not inside:
+        return hits
     out = []
-    for h in hits:
-        if h.meaning.places and inside.find(0, h.start, h.end) < 0 \
-                and any(s <= h.start and h.end <= e and e - s > h.end - h.start for s, e in spans):
+    for k, h in enumerate(hits):
+        if k in inside:
             kept = tuple(t for t in h.targets if t.kind != "place")
             if not kept:
                 continue
@@ -125,15 +134,19 @@ def _select(view: DocView, ordered: list[Hit], in_title: bytearray, ctx: Context
     the entries decided here are added.
     """
     taken: list[NameHit] = []
-    used = bytearray(len(view.text))
+    text = view.text
+    used = bytearray(len(text))
     for i, h in enumerate(ordered):
         start, end, m = h.start, h.end, h.meaning
         if used.find(1, start, end) >= 0:
             continue
         if i in decided:
             ref = decided[i]
-        elif len(m.targets) == 1 and m.actors and m.common is False:
-            ref = decided[i] = m.actors[0]       # one actor, not a common word (``decide``, inline)
+        elif not m.actors and not m.places:
+            ref = decided[i] = None              # generic forms only (``decide``, inline)
+        elif len(m.targets) == 1 and m.actors and (m.common is False
+                                                   or (m.common is None and " " in text[start:end])):
+            ref = decided[i] = m.actors[0]       # one actor, no common word (``decide``, inline)
         else:
             ref = decided[i] = decide(view, h, ctx)
         generic = m.generic if m.generic and in_title.find(0, start, end) >= 0 else ()
