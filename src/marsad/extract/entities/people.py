@@ -100,7 +100,7 @@ def _cover(d: _Doc, items: list) -> list:
     out: list = [None] * d.size
     starts, ends = d.starts, d.ends
     for item in items:
-        i = d.index(item.start)
+        i = bisect_right(starts, item.start - 1)     # d.index(item.start)
         if i > 0 and ends[i - 1] > item.start:
             i -= 1
         while i < len(out) and starts[i] < item.end:

@@ -64,21 +64,32 @@ def _with_cue(view: DocView, n: NameHit) -> bool:
 
 
 def _region_parent(view: DocView, n: NameHit, place: Place) -> NameHit | None:
-    parent = view.kb.places.get(place.parent or "")
-    if parent is None or parent.kind not in ENTRY_KINDS:
+    parent_id = place.parent
+    parent = view.kb.places.get(parent_id or "")
+    if parent_id is None or parent is None or parent.kind not in ENTRY_KINDS:
         return None
-    words = [m.span() for m in _WORD.finditer(view.text, n.start, n.end)]
+    surface = view.text[n.start:n.end]
+    memo_key = ("region_parent", place.id, surface)       # the same name widens the same way
+    if memo_key not in view.memo:
+        view.memo[memo_key] = _parent_span(view, surface, parent_id)
+    span = view.memo[memo_key]
+    return None if span is None else NameHit(n.start + span[0], n.start + span[1], parent_id, n.generic)
+
+
+def _parent_span(view: DocView, surface: str, parent_id: str) -> tuple[int, int] | None:
+    """Where in ``surface`` (a region's name) its parent ``parent_id`` is named, compass words off."""
+    words = [m.span() for m in _WORD.finditer(surface)]
     lo, hi = 0, len(words)
-    while lo < hi and _compass(view, view.text[words[lo][0]:words[lo][1]]):
+    while lo < hi and _compass(view, surface[words[lo][0]:words[lo][1]]):
         lo += 1
-    while hi > lo and _compass(view, view.text[words[hi - 1][0]:words[hi - 1][1]]):
+    while hi > lo and _compass(view, surface[words[hi - 1][0]:words[hi - 1][1]]):
         hi -= 1
     if lo == hi or (lo == 0 and hi == len(words)):
         return None
     start, end = words[lo][0], words[hi - 1][1]
-    if not _names_within(view, view.text[start:end], place.parent):
+    if not _names_within(view, surface[start:end], parent_id):
         return None
-    return NameHit(start, end, place.parent, n.generic)
+    return start, end
 
 
 def _compass(view: DocView, word: str) -> bool:
