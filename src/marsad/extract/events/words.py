@@ -229,10 +229,12 @@ Found = tuple[list[int], list[Hit]]
 
 Option = tuple[tuple[str, ...], Any]        # (the words after the first, payload)
 Longer = tuple[int, int, tuple[str, ...], Any]     # (table slot, rank among its options, rest, payload)
-# What may start at a word: (tables whose phrase there is one word, as (slot, payload); the longer
-# phrases tried first, by the stem of the word after; the one-word phrases of those tables' slots,
-# taken when none of their longer ones matches).
-Plan = tuple[tuple[tuple[int, Any], ...], dict[str, tuple[Longer, ...]], tuple[tuple[int, Any], ...]]
+# What may start at a word: (the one-word phrases taken when no longer phrase goes on with the next
+# word, as (slot, payload); the stems the next word needs for a longer phrase; the longer phrases,
+# tried first, by the stem of the word after; the tables whose phrase there is one word; the one-word
+# phrases of the tables with longer ones, taken when none of their longer ones matches).
+Plan = tuple[tuple[tuple[int, Any], ...], frozenset[str], dict[str, tuple[Longer, ...]],
+             tuple[tuple[int, Any], ...], tuple[tuple[int, Any], ...]]
 
 
 class _Tables:
@@ -271,7 +273,8 @@ class _Tables:
                 longer.setdefault(rest[0], []).append((slot, order, rest, payload))
             if upto < len(tried):
                 fallback.append((slot, tried[upto][1]))
-        got: Plan | tuple[()] = (tuple(static), {k: tuple(v) for k, v in longer.items()}, tuple(fallback)) \
+        got: Plan | tuple[()] = (tuple(static + fallback), frozenset(longer),
+                                 {k: tuple(v) for k, v in longer.items()}, tuple(static), tuple(fallback)) \
             if options else ()
         if len(self._plans) < 200_000:
             self._plans[text] = got
@@ -287,16 +290,14 @@ class _Tables:
             plan = self._plans.get(texts[i])        # (or earlier in this document)
             plans[i] = self._plan(texts[i], stems[i], idx.deep[i]) if plan is None else plan
         for i in compress(range(n), plans):
-            static, longer, fallback = plans[i]     # type: ignore[misc]
-            for slot, payload in static:
-                found[slot].append((i, 1, payload))
-            if not longer:
-                continue
+            quick, heads, longer, static, fallback = plans[i]     # type: ignore[misc]
             nxt = stems[i + 1] if i + 1 < n else ()
-            if longer.keys().isdisjoint(nxt):   # no longer phrase goes on with the next word
-                for slot, payload in fallback:
+            if not heads or heads.isdisjoint(nxt):      # no longer phrase goes on with the next word
+                for slot, payload in quick:
                     found[slot].append((i, 1, payload))
                 continue
+            for slot, payload in static:
+                found[slot].append((i, 1, payload))
             matched: dict[int, tuple[int, int, Any]] = {}   # slot -> (rank, length, payload)
             for stem in nxt:
                 for slot, order, rest, payload in longer.get(stem, ()):
