@@ -118,25 +118,25 @@ def split_from(gaps: list[str], texts: list[str]) -> list[str] | None:
     return parts
 
 
-Columns = tuple[list[str], list[str], list[tuple[str, ...]], list[tuple[str, ...]], list[int], list[int],
-                list[int], list[int]]
+# (key, stems, deep stems, whether its first stems start a clause-break phrase) of a word
+Info = tuple[str, tuple[str, ...], tuple[str, ...], bool]
+Columns = tuple[list[str], list[Info], list[str], list[tuple[str, ...]], list[int], list[int], list[int],
+                list[int]]
 
 
 def columns_of(text: str, parts: list[str] | None = None) -> Columns:
-    """The words of ``text`` as columns: (texts, keys, stems, deep stems, starts, ends, clause
-    numbers, sentence numbers), one entry per word (``parts``: the text split into gaps and words,
-    as ``_SPLIT.split(text)`` or :func:`split_from` give it)."""
+    """The words of ``text`` as columns: (texts, infos, keys, stems, starts, ends, clause numbers,
+    sentence numbers), one entry per word (``parts``: the text split into gaps and words, as
+    ``_SPLIT.split(text)`` or :func:`split_from` give it)."""
     breaks = lexicon().phrases("clause_breaks").index
-    known = _KNOWN if _KNOWN_BREAKS[0] is breaks else _reset_known(breaks)
+    known = _KNOWN[0] if _KNOWN[0].breaks is breaks else _reset_known(breaks)
     if parts is None:
         parts = _SPLIT.split(text)
     texts = parts[1::2]
     n = len(texts)
     bounds = list(accumulate(map(len, parts)))
     starts, ends = bounds[0:2 * n:2], bounds[1::2]
-    infos = list(map(known.get, texts))
-    for i in compress(range(n), map(is_, infos, repeat(None))):    # words met for the first time
-        infos[i] = known.get(texts[i]) or _known(texts[i], breaks)   # (or earlier in this text)
+    infos = list(map(known.__getitem__, texts))
     stems = list(map(_STEMS, infos))
     # a clause grows at a word after clause punctuation, or at a word starting a clause-break phrase;
     # only the words after a gap other than one space, or that may start such a phrase, are read
@@ -153,7 +153,7 @@ def columns_of(text: str, parts: list[str] | None = None) -> Columns:
                 sentence_grows.append(k)
         elif infos[k][3] and _break_word(parts, k, ends[k], stems[k], breaks):
             clause_grows.append(k)
-    return (texts, list(map(_KEY, infos)), stems, list(map(_DEEP, infos)), starts, ends,
+    return (texts, infos, list(map(_KEY, infos)), stems, starts, ends,
             _numbers(clause_grows, n), _numbers(sentence_grows, n))
 
 
@@ -169,24 +169,28 @@ def _numbers(grows: list[int], n: int) -> list[int]:
     return out
 
 
-# word -> (key, stems, deep stems, whether its first stems start a clause-break phrase), for the
-# clause-break table in _KNOWN_BREAKS (the lexicon's, which is loaded once)
-_KNOWN: dict[str, tuple[str, tuple[str, ...], tuple[str, ...], bool]] = {}
-_KNOWN_BREAKS: list[Any] = [None]
+class _Known(dict[str, Info]):
+    """Word -> its :data:`Info` for the clause-break table ``breaks``, filled as words are met."""
+
+    def __init__(self, breaks: dict) -> None:
+        super().__init__()
+        self.breaks = breaks
+
+    def __missing__(self, word: str) -> Info:
+        key, stems, deep = _info(word)
+        breaks = self.breaks
+        got = (key, stems, deep, stems[0] in breaks or (len(stems) > 1 and stems[1] in breaks))
+        if len(self) < 200_000:
+            self[word] = got
+        return got
 
 
-def _reset_known(breaks: dict) -> dict[str, tuple[str, tuple[str, ...], tuple[str, ...], bool]]:
-    _KNOWN.clear()
-    _KNOWN_BREAKS[0] = breaks
-    return _KNOWN
+_KNOWN = [_Known({})]        # for the lexicon's clause-break table, which is loaded once
 
 
-def _known(word: str, breaks: dict) -> tuple[str, tuple[str, ...], tuple[str, ...], bool]:
-    key, stems, deep = _info(word)
-    got = (key, stems, deep, stems[0] in breaks or (len(stems) > 1 and stems[1] in breaks))
-    if len(_KNOWN) < 200_000:
-        _KNOWN[word] = got
-    return got
+def _reset_known(breaks: dict) -> _Known:
+    _KNOWN[0] = _Known(breaks)
+    return _KNOWN[0]
 
 
 _new_word = tuple.__new__      # builds a Word without the named tuple's Python-level __new__
@@ -288,7 +292,7 @@ class _Tables:
         plans = list(map(self._plans.get, texts))
         for i in compress(range(n), map(is_, plans, repeat(None))):   # words met for the first time
             plan = self._plans.get(texts[i])        # (or earlier in this document)
-            plans[i] = self._plan(texts[i], stems[i], idx.deep[i]) if plan is None else plan
+            plans[i] = self._plan(texts[i], stems[i], idx.infos[i][2]) if plan is None else plan
         for i in compress(range(n), plans):
             quick, heads, longer, static, fallback = plans[i]     # type: ignore[misc]
             nxt = stems[i + 1] if i + 1 < n else ()
@@ -354,13 +358,13 @@ def _found(hits: list[Hit]) -> Found:
 class WordIndex:
     """Words of one document with offset look-ups and phrase matching.
 
-    The words are kept as columns (``texts``, ``keys``, ``stems``, ``deep``, ``starts``, ``ends``,
-    ``clauses``, ``sentence_numbers``: entry ``i`` is word ``i``'s); :attr:`words` gives them as
-    :class:`Word` tuples, built when first asked."""
+    The words are kept as columns (``texts``, ``infos``, ``keys``, ``stems``, ``starts``, ``ends``,
+    ``clauses``, ``sentence_numbers``: entry ``i`` is word ``i``'s, ``infos`` its :data:`Info`);
+    :attr:`words` gives them as :class:`Word` tuples, built when first asked."""
 
     def __init__(self, text: str, parts: list[str] | None = None) -> None:
         """``parts``: the text split into gaps and words, when already known (see :func:`columns_of`)."""
-        (self.texts, self.keys, self.stems, self.deep, self.starts, self.ends,
+        (self.texts, self.infos, self.keys, self.stems, self.starts, self.ends,
          self.clauses,                  # each word's clause number (never decreasing)
          self.sentence_numbers,         # and sentence number (the same)
          ) = columns_of(text, parts)
@@ -380,8 +384,8 @@ class WordIndex:
         """The words as :class:`Word` tuples (built once, when first asked)."""
         if self._words is None:
             self._words = list(map(_new_word, repeat(Word), zip(
-                range(self.size), self.starts, self.ends, self.texts, self.keys, self.stems, self.deep,
-                self.clauses, self.sentence_numbers, strict=True)))
+                range(self.size), self.starts, self.ends, self.texts, self.keys, self.stems,
+                map(_DEEP, self.infos), self.clauses, self.sentence_numbers, strict=True)))
         return self._words
 
     def run(self, i: int, lo: int, hi: int, unit: str = "clause") -> tuple[int, int]:
@@ -446,7 +450,7 @@ class WordIndex:
     def _match(self, table: Phrases, i: int, deep: bool, limit: int | None) -> tuple[int, Any] | None:
         stems = self.stems
         index = table.index
-        for stem in (self.deep[i] if deep else stems[i]):
+        for stem in (self.infos[i][2] if deep else stems[i]):
             bucket = index.get(stem)
             if not bucket:
                 continue
