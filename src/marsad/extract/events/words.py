@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from functools import lru_cache
 from itertools import accumulate, compress, repeat
-from operator import is_, itemgetter, ne
+from operator import itemgetter, ne
 from typing import Any, NamedTuple
 
 from marsad.extract.events.lexicon import Phrases, fold, lexicon
@@ -256,10 +257,10 @@ class _Tables:
             for stem, bucket in table.index.items():
                 into.setdefault(stem, []).extend((slot, option) for option in bucket)
         self._first = plain, deep
-        self._plans: dict[str, Plan | tuple[()]] = {}       # word -> its plan (() when none)
+        self._plans = _Plans(self._plan)        # word -> its plan (() when none)
 
-    def _plan(self, text: str, stems: tuple[str, ...], deep_stems: tuple[str, ...]) -> Plan | tuple[()]:
-        """The phrases that may start at a word (cached by its text: its stems follow from it)."""
+    def _plan(self, stems: tuple[str, ...], deep_stems: tuple[str, ...]) -> Plan | tuple[()]:
+        """The phrases that may start at a word with these stems."""
         plain, deep = self._first
         options: dict[int, list[Option]] = {}
         for word_stems, first in ((stems, plain), (deep_stems, deep)):
@@ -277,22 +278,15 @@ class _Tables:
                 longer.setdefault(rest[0], []).append((slot, order, rest, payload))
             if upto < len(tried):
                 fallback.append((slot, tried[upto][1]))
-        got: Plan | tuple[()] = (tuple(static + fallback), frozenset(longer),
-                                 {k: tuple(v) for k, v in longer.items()}, tuple(static), tuple(fallback)) \
-            if options else ()
-        if len(self._plans) < 200_000:
-            self._plans[text] = got
-        return got
+        return (tuple(static + fallback), frozenset(longer), {k: tuple(v) for k, v in longer.items()},
+                tuple(static), tuple(fallback)) if options else ()
 
     def scan(self, idx: WordIndex) -> list[list[Hit]]:
         """The hits of every table (in the order of ``keys``) in the words of ``idx``."""
         found: list[list[Hit]] = [[] for _ in self.keys]
         texts, stems = idx.texts, idx.stems
         n = len(texts)
-        plans = list(map(self._plans.get, texts))
-        for i in compress(range(n), map(is_, plans, repeat(None))):   # words met for the first time
-            plan = self._plans.get(texts[i])        # (or earlier in this document)
-            plans[i] = self._plan(texts[i], stems[i], idx.infos[i][2]) if plan is None else plan
+        plans = list(map(self._plans.__getitem__, texts))
         for i in compress(range(n), plans):
             quick, heads, longer, static, fallback = plans[i]     # type: ignore[misc]
             nxt = stems[i + 1] if i + 1 < n else ()
@@ -318,6 +312,22 @@ class _Tables:
                 if slot not in matched:
                     found[slot].append((i, 1, payload))
         return found
+
+
+class _Plans(dict[str, Plan | tuple[()]]):
+    """Word -> the phrases that may start at it (``plan(stems, deep stems)``, cached by its text: its
+    stems follow from it), filled as words are met."""
+
+    def __init__(self, plan: Callable[[tuple[str, ...], tuple[str, ...]], Plan | tuple[()]]) -> None:
+        super().__init__()
+        self.plan = plan
+
+    def __missing__(self, text: str) -> Plan | tuple[()]:
+        _key, stems, deep, _breaks = _KNOWN[0][text]
+        got = self.plan(stems, deep)
+        if len(self) < 200_000:
+            self[text] = got
+        return got
 
 
 class _Eager:
