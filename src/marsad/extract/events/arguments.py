@@ -223,8 +223,7 @@ def _relative_antecedent(s: Sentence, t: tuple[int, int, Mention], first: int) -
 
 
 def _object_of_light_verb(s: Sentence, first: int) -> bool:
-    return False if first == 0 else bool(
-        s.idx.find(lexicon().phrases("actor.light_verbs"), max(s.lo, first - 3), first))
+    return first > 0 and s.idx.has(lexicon().phrases("actor.light_verbs"), max(s.lo, first - 3), first)
 
 
 def _light_verb_subject(s: Sentence, first: int, actors: list) -> ActorRef | None:
@@ -318,7 +317,7 @@ def _from_gazetteer(a: Analysis, m: Mention) -> bool:
 def make_location(s: Sentence, m: Mention, kind: str | None, w0: int) -> Location:
     e = m.entity
     precision = _PRECISION.get(kind or "town", 1)
-    if kind in _NEAR_APPLIES and s.idx.find(lexicon().phrases("actor.near_cues"), max(w0 - 2, 0), w0):
+    if kind in _NEAR_APPLIES and s.idx.has(lexicon().phrases("actor.near_cues"), max(w0 - 2, 0), w0):
         precision = 2 if kind != "governorate" or _rural(s, w0) else precision
     if "ريف" in s.idx.stems[w0] and precision == 3:
         precision = 2                     # "ريف دير الزور الشرقي" named as one place

@@ -105,7 +105,7 @@ def _bind(a: Analysis, idx: WordIndex, q: Quantity, first: int, last: int, cover
     if info.get("weak_kind") and kind is None and q.approx and q.low != q.high:
         return None                      # "لآلاف النازحين": a population, not a displacement
     kind = (kind or info.get("kind")) if info.get("weak_kind") else (info.get("kind") or kind)
-    subset = bool(idx.find(lex.phrases("subset"), first - 2, first))
+    subset = idx.has(lex.phrases("subset"), first - 2, first)
     near = previous[-1] if previous and previous[-1].last >= first - 12 \
         and idx.sentence_numbers[previous[-1].last] == idx.sentence_numbers[first] else None
     if kind is None and near is not None and ((subset and near.last >= first - 4)

@@ -32,7 +32,7 @@ def incident_date(a: Analysis, idx: WordIndex, sentence: Span, first: int,
         return best[1], True
     if ref is None:
         return None, False
-    background = bool(idx.find(lexicon().phrases("background"), max(lo, first - 6), first))
+    background = idx.has(lexicon().phrases("background"), max(lo, first - 6), first)
     return (month_of(ref) if background else DateValue(ref, ref, "day", None)), False
 
 

@@ -192,7 +192,7 @@ def _fill(a: Analysis, s: args.Sentence, k: int, sent: Span, c: Candidate, place
 
 def _same_day(a: Analysis, d: Draft) -> bool:
     idx = word_index(a)
-    return bool(idx.find(lexicon().phrases("same_day"), max(d.first - 12, 0), d.first))
+    return idx.has(lexicon().phrases("same_day"), max(d.first - 12, 0), d.first)
 
 
 def _construct(s: args.Sentence, c: Candidate) -> bool:
@@ -241,7 +241,7 @@ def _enclitic(s: args.Sentence, first: int) -> bool:
 
 
 def _place_pronoun(s: args.Sentence, first: int) -> bool:
-    return bool(s.idx.find(lexicon().phrases("place_pronouns"), first, min(s.hi, first + 8)))
+    return s.idx.has(lexicon().phrases("place_pronouns"), first, min(s.hi, first + 8))
 
 
 # ------------------------------------------------------------------ counts

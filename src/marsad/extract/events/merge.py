@@ -45,7 +45,7 @@ def settle(a: Analysis, d: Draft) -> None:
 def _civilian_target(a: Analysis, d: Draft) -> bool:
     """An unarmed target named within a few words after the trigger."""
     idx = word_index(a)
-    return bool(idx.find(lexicon().phrases("civilian_targets"), d.first + 1, d.first + 7))
+    return idx.has(lexicon().phrases("civilian_targets"), d.first + 1, d.first + 7)
 
 
 def _entity(a: Analysis, entity_id: str | None) -> Entity | None:

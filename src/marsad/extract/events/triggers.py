@@ -76,8 +76,8 @@ def _candidate(text: str, idx: WordIndex, form: TriggerForm, first: int, last: i
     anaphora = lexicon().phrases("anaphora")
     cand.anaphoric = (definite and form.aspect == "masdar" and bool(idx.match(anaphora, first))) \
         or _before(idx, anaphora, first, lo, 2) \
-        or bool(idx.find(lexicon().phrases("condemnation"), max(lo, first - 6), first, deep=True))
-    cand.distinct = bool(idx.find(lexicon().phrases("response"), max(lo, first - 3), first))
+        or idx.has(lexicon().phrases("condemnation"), max(lo, first - 6), first, deep=True)
+    cand.distinct = idx.has(lexicon().phrases("response"), max(lo, first - 3), first)
     cand.anaphoric = cand.anaphoric and not cand.distinct
     return cand
 
@@ -127,7 +127,7 @@ def _purpose(idx: WordIndex, first: int, lo: int) -> bool:
     prefix = next((key[: -len(s)] for s in idx.stems[first][1:] if key.endswith(s) and s != key), "")
     if prefix not in _PURPOSE_LAM:
         return False
-    return not idx.find(lexicon().phrases("frame.purpose_exceptions"), max(lo, first - 12), first, deep=True)
+    return not idx.has(lexicon().phrases("frame.purpose_exceptions"), max(lo, first - 12), first, deep=True)
 
 
 def _before(idx: WordIndex, table: Phrases, first: int, lo: int, reach: int) -> bool:
@@ -201,7 +201,7 @@ def _denied(idx: WordIndex, first: int, lo: int) -> bool:
     hits = idx.find(lex.phrases("negated.sentence"), lo, first, deep=True)
     if not hits:
         return False
-    return not idx.find(lex.phrases("negated.involvement"), hits[-1][0] + 1, first, deep=True)
+    return not idx.has(lex.phrases("negated.involvement"), hits[-1][0] + 1, first, deep=True)
 
 
 def _future_prefix(idx: WordIndex, first: int, lo: int) -> bool:
