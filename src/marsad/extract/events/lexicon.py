@@ -44,9 +44,10 @@ def verb_forms(verb: str, imperfect: bool = True) -> dict[str, str]:
     return forms
 
 
-@dataclass
+@dataclass(eq=False)
 class Phrases:
-    """Phrases (tuples of folded words) with payloads, indexed by their first word."""
+    """Phrases (tuples of folded words) with payloads, indexed by their first word (a table is equal
+    only to itself, and hashed so: documents key their look-ups by it)."""
 
     index: dict[str, list[tuple[tuple[str, ...], Any]]] = field(default_factory=dict)
 

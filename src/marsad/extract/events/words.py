@@ -336,12 +336,12 @@ class _Eager:
 
     def __init__(self, lex: Any) -> None:
         self.lex = lex
-        self.owned = {id(t) for t in (lex.triggers, lex.context, lex.nouns, lex.cues, *lex.words.values())}
+        self.owned = {lex.triggers, lex.context, lex.nouns, lex.cues, *lex.words.values()}
         self.keys: list[tuple[Phrases, bool]] = []
         self.tables: _Tables | None = None
 
     def ask(self, table: Phrases, deep: bool) -> None:
-        if id(table) in self.owned and all(t is not table or d != deep for t, d in self.keys):
+        if table in self.owned and all(t is not table or d != deep for t, d in self.keys):
             self.keys.append((table, deep))
             self.tables = None
 
@@ -380,14 +380,14 @@ class WordIndex:
          ) = columns_of(text, parts)
         self.size = len(self.texts)     # the number of words
         self._words: list[Word] | None = None
-        self._plain: dict[int, Found] = {}      # id(table) -> its phrases read with plain stems
-        self._deep: dict[int, Found] = {}       # ... read with deep stems
-        self._at: dict[tuple[int, bool], dict[int, tuple[int, Any]]] = {}      # see hits_at()
+        self._plain: dict[Phrases, Found] = {}  # table -> its phrases read with plain stems
+        self._deep: dict[Phrases, Found] = {}   # ... read with deep stems
+        self._at: dict[tuple[Phrases, bool], dict[int, tuple[int, Any]]] = {}      # see hits_at()
         eager = _eager()
         if eager.keys:
             tables = eager.merged()
             for (table, deep), hits in zip(tables.keys, tables.scan(self), strict=True):
-                (self._deep if deep else self._plain)[id(table)] = _found(hits)
+                (self._deep if deep else self._plain)[table] = _found(hits)
 
     @property
     def words(self) -> list[Word]:
@@ -440,7 +440,7 @@ class WordIndex:
     def match(self, table: Phrases, i: int, deep: bool = False,
               limit: int | None = None) -> tuple[int, Any] | None:
         """The longest phrase of ``table`` starting at word ``i``: (number of words, payload)."""
-        found = (self._deep if deep else self._plain).get(id(table))
+        found = (self._deep if deep else self._plain).get(table)
         if found is not None and limit is None and 0 <= i < self.size:
             positions = found[0]
             j = bisect_left(positions, i)
@@ -450,7 +450,7 @@ class WordIndex:
     def hits_at(self, table: Phrases, deep: bool = False) -> dict[int, tuple[int, Any]]:
         """Word index -> :meth:`match` there, for the words where a phrase of ``table`` starts (built
         once per table, for look-ups word by word)."""
-        key = (id(table), deep)
+        key = (table, deep)
         at = self._at.get(key)
         if at is None:
             hits = self.find(table, 0, self.size, deep)
@@ -478,22 +478,22 @@ class WordIndex:
     def _table(self, table: Phrases, deep: bool) -> Found:
         """Every match of ``table`` in the document, computed once."""
         into = self._deep if deep else self._plain
-        found = into.get(id(table))
+        found = into.get(table)
         if found is None:
             _eager().ask(table, deep)
-            found = into[id(table)] = _found(_Tables([(table, deep)]).scan(self)[0])
+            found = into[table] = _found(_Tables([(table, deep)]).scan(self)[0])
         return found
 
     def find(self, table: Phrases, lo: int, hi: int, deep: bool = False) -> list[Hit]:
         """Every phrase of ``table`` starting in words ``[lo, hi)``: (index, length, payload)."""
-        positions, hits = (self._deep if deep else self._plain).get(id(table)) or self._table(table, deep)
+        positions, hits = (self._deep if deep else self._plain).get(table) or self._table(table, deep)
         i = bisect_left(positions, lo if lo > 0 else 0)
         return hits[i:bisect_left(positions, hi, i)]
 
     def before(self, table: Phrases, first: int, lo: int, reach: int) -> bool:
         """Whether a phrase of ``table`` (read with deep stems) starts among the ``reach`` words before
         word ``first``, not before word ``lo``, in the clause of ``first``."""
-        positions = (self._deep.get(id(table)) or self._table(table, True))[0]
+        positions = (self._deep.get(table) or self._table(table, True))[0]
         j = bisect_left(positions, first)
         if j == 0:
             return False
@@ -503,6 +503,6 @@ class WordIndex:
 
     def has(self, table: Phrases, lo: int, hi: int, deep: bool = False) -> bool:
         """Whether a phrase of ``table`` starts in words ``[lo, hi)``."""
-        positions = ((self._deep if deep else self._plain).get(id(table)) or self._table(table, deep))[0]
+        positions = ((self._deep if deep else self._plain).get(table) or self._table(table, deep))[0]
         i = bisect_left(positions, lo if lo > 0 else 0)
         return i < len(positions) and positions[i] < hi
