@@ -215,30 +215,33 @@ class Matcher:
     def _find_squeezed(self, text: str, original_char: Any, marked: str,
                        runs: list[tuple[int, int]]) -> list[Hit]:
         """:meth:`find` where runs of spaces and quotation marks stand between words."""
-        hits = []
+        hits: list[Hit] = []
+        append, make = hits.append, _hit
         n = len(text)
         squeezed, cuts, shift = _squeeze(marked, runs)
         # squeezed offset i is offset i + shift[bisect_left(cuts, i)] of ``text``; keys come
         # in order of their ends, so the cut after the last letter is found by walking on
-        k, after = 0, cuts[0]
+        # (``before``: the cut before it; ``moved``: shift[k])
+        k, after, before, moved = 0, cuts[0], -1, 0
         for end, entries in self.automaton.iter(MARK + squeezed):
-            while after < end - 1:
-                k += 1
-                after = cuts[k] if k < len(cuts) else n
-            last = end + shift[k]          # after the key's last letter, in ``text``
-            before = cuts[k - 1] if k else -1
+            if after < end - 1:
+                while after < end - 1:
+                    k += 1
+                    after = cuts[k] if k < len(cuts) else n
+                before, moved = cuts[k - 1], shift[k]
+            last = end + moved          # after the key's last letter, in ``text``
             if last < n and marked[last] != MARK:
                 if not self._enclitic(text, marked, last, original_char):
                     continue
                 for size, m in entries:
                     if m.indefinite is not None:
                         i = end - size
-                        hits.append(_hit((i + shift[k if i > before else bisect_left(cuts, i)], last,
-                                          m.indefinite)))
+                        append(make((i + (moved if i > before else shift[bisect_left(cuts, i)]), last,
+                                     m.indefinite)))
             else:
                 for size, m in entries:
                     i = end - size
-                    hits.append(_hit((i + shift[k if i > before else bisect_left(cuts, i)], last, m)))
+                    append(make((i + (moved if i > before else shift[bisect_left(cuts, i)]), last, m)))
         return hits
 
     def _enclitic(self, text: str, marked: str, end: int, original_char: Any) -> bool:
