@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from arabic_strategies import mixed
 from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 from marsad.arabic import find_date_spans, find_dates, parse_date
 
@@ -352,6 +353,21 @@ def test_unfolded_spaces_find_what_a_full_scan_finds(text: str) -> None:
     norm = normalize(text.replace(" ", "  \t"), spaces=False)     # runs of spaces stay: no reach holds
     fast = [(h.start, h.end, h.kind) for h in _collect(norm)]
     assert fast == [(h.start, h.end, h.kind) for h in _collect(norm, windowed=False)]
+
+
+@given(st.lists(st.text("ابلت ", min_size=1, max_size=5), max_size=8), st.text("ابلت 1", max_size=30))
+@settings(max_examples=300, deadline=None)
+def test_trie_alternation_matches_as_the_plain_one(forms: list[str], text: str) -> None:
+    import re
+
+    from marsad.arabic._dpatterns import _trie
+
+    keys = sorted(set(forms), key=len, reverse=True)
+    plain = "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in keys)
+    for shape in ("(?:{})", "(?:{})(?:ب|ت)", "(?:{})\\s+ل"):
+        if keys:
+            trie, flat = re.compile(shape.format(_trie(keys))), re.compile(shape.format(plain))
+            assert [m.span() for m in trie.finditer(text)] == [m.span() for m in flat.finditer(text)]
 
 
 def test_windows_on_the_table_and_seeds(seeds: dict[str, Path]) -> None:

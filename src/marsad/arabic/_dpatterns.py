@@ -12,8 +12,26 @@ from marsad.arabic.normalize import fold_key
 
 
 def _alt(forms: Iterable[str]) -> str:
+    """An alternation of the folded forms, longest first, as a trie: forms that share their first
+    letters share one branch for them, so a text that opens with no form's letter leaves each branch
+    at its first letter (the forms a text can match lie on one path, still tried longest first)."""
     keys = sorted({fold_key(f) for f in forms}, key=len, reverse=True)
-    return "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in keys)
+    return _trie(keys)
+
+
+def _trie(keys: list[str]) -> str:
+    """``keys`` (all distinct, longest first) as an alternation whose branches share first letters."""
+    groups: dict[str, list[str]] = {}
+    for key in keys:
+        groups.setdefault(key[:1], []).append(key[1:])
+    branches = []
+    for first, rests in groups.items():
+        atom = r"\s+" if first == " " else re.escape(first)
+        if len(rests) == 1:
+            branches.append(atom + "".join(r"\s+" if c == " " else re.escape(c) for c in rests[0]))
+        else:
+            branches.append(f"{atom}(?:{_trie(rests)})")
+    return "|".join(branches)
 
 
 def _index(spec: dict) -> dict[str, int]:
