@@ -102,8 +102,9 @@ _ANCHOR_TABLES = {"greg": ("gregorian",), "hijri": ("hijri",), "weekday": ("week
 
 # Any word of a name would do as its anchor (every match holds them all); where the first or the last
 # word is a common one, the other anchors the name alone: a relative day's name ends in its day word
-# ("يوم أمس", "بعد غد", "هذا اليوم"), a Gregorian month's opens with its own ("كانون الأول").
-_ANCHOR_WORD = {"rel_day": -1, "greg": 0}
+# ("يوم أمس", "بعد غد", "هذا اليوم"), a Gregorian or Hijri month's opens with its own ("كانون الأول",
+# "ربيع الأول").
+_ANCHOR_WORD = {"rel_day": -1, "greg": 0, "hijri": 0}
 
 
 def _anchors(t: dict) -> dict[str, frozenset[str]]:

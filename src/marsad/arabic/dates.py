@@ -114,8 +114,10 @@ def _collect(norm: Normalized, windowed: bool = True) -> list[Hit]:
     for kind in _KINDS:
         spans = windows.get(kind)
         words = required.get(kind)
-        if (windowed and not spans) or (words is not None and not any(w in text for w in words)):
-            continue                    # no anchor, or the name every match of this kind holds is absent
+        if windowed and not spans:
+            continue                    # no anchor
+        if not windowed and words is not None and not any(w in text for w in words):
+            continue                    # the name every match of this kind holds is absent
         pattern = _pattern(v, kind)
         starts = _STARTS.get(kind, _WORD)
         for m in _match_at(pattern, text, spans, starts) if spans else pattern.finditer(text):
@@ -156,7 +158,8 @@ def _match_at(pattern: re.Pattern[str], text: str, spans: list[tuple[int, int]],
 def _required() -> dict[str, tuple[str, ...]]:
     """Kinds whose every match holds one name of a closed list (a Hijri month, a weekday, a
     relative day), with the first words of those names: a text holding none of them has no match
-    of that kind (a cheap substring test saves the pattern's scan)."""
+    of that kind (a cheap substring test saves a whole scan of the pattern; windows need none, as
+    they open at anchor words)."""
     def first_words(names: dict[str, int]) -> tuple[str, ...]:
         return tuple(sorted({name.split()[0] for name in names}))
 
