@@ -78,11 +78,24 @@ class Tokens:
             all_ends += ends[prev:k]
             texts += chunks[prev:k]
             kinds += repeat("word", k - prev)
-            for start, end, text, kind in _chunk_tokens(chunks[k], starts[k]):
-                all_starts.append(start)
+            chunk, start, end = chunks[k], starts[k], ends[k]
+            last = chunk[-1]
+            if not last.isalnum() and last != "_" and (len(chunk) == 1 or chunk[:-1].isalpha()):
+                if len(chunk) > 1:                 # "الحلبي،": a word, then a mark
+                    all_starts.append(start)
+                    all_ends.append(end - 1)
+                    texts.append(chunk[:-1])
+                    kinds.append("word")
+                all_starts.append(end - 1)         # "-" alone, or the mark after the word
                 all_ends.append(end)
-                texts.append(text)
-                kinds.append(kind)
+                texts.append(last)
+                kinds.append("punct")
+            else:
+                for tok_start, tok_end, text, kind in _chunk_tokens(chunk, start):
+                    all_starts.append(tok_start)
+                    all_ends.append(tok_end)
+                    texts.append(text)
+                    kinds.append(kind)
             prev = k + 1
         all_starts += starts[prev:]
         all_ends += ends[prev:]
@@ -96,10 +109,6 @@ def _chunk_tokens(chunk: str, start: int) -> list[tuple[int, int, str, str]]:
     Punctuation around letters ("(سامر"، "الحلبي)،") is read directly; anything else
     (digits, punctuation inside) by the token pattern.
     """
-    last = chunk[-1:]
-    if not last.isalnum() and last != "_" and chunk[:-1].isalpha():       # "الحلبي،"
-        end = start + len(chunk)
-        return [(start, end - 1, chunk[:-1], "word"), (end - 1, end, last, "punct")]
     a, b = 0, len(chunk)
     while a < b and not chunk[a].isalnum() and chunk[a] != "_":
         a += 1
