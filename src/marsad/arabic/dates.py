@@ -175,8 +175,8 @@ _FOUR_DIGITS = re.compile(r"\d{4}")
 
 def _windows(v: DateVocab, norm: Normalized) -> dict[str, list[tuple[int, int]]]:
     """For each kind, disjoint ranges where its matches may start: from the kind's :func:`_reaches`
-    before one of its anchor words (widened to whitespace, so no word is cut) to the anchor's token's
-    end (a match holds its anchor, so it starts at or before the anchor word's start).
+    before one of its anchor words to the anchor's token's end (a match holds its anchor, so it starts
+    at or before the anchor word's start; one that opens a range in a word's middle fails at once).
 
     The anchors are found among the tokens (shared with the quantity finder), each token standing
     for the ``\\w+`` words in it: a token's kinds are those of its words, and its range reaches from
@@ -195,7 +195,7 @@ def _windows(v: DateVocab, norm: Normalized) -> dict[str, list[tuple[int, int]]]
     for k in compress(count(), map(seen.__getitem__, texts)):      # the tokens with anchor kinds
         first, hi = _word_start(text, starts[k]), ends[k]
         for kind in seen[texts[k]]:
-            lo = _snap(text, first - reaches[kind])
+            lo = max(0, first - reaches[kind])
             spans = out.setdefault(kind, [])
             if spans and lo <= spans[-1][1]:
                 spans[-1] = (spans[-1][0], hi)
@@ -261,15 +261,6 @@ def _word_start(text: str, i: int) -> int:
     while i > 0 and (text[i - 1].isalnum() or text[i - 1] == "_"):
         i -= 1
     return i
-
-
-def _snap(text: str, lo: int) -> int:
-    """``lo`` moved back to just after whitespace (folded text has only " " and "\n")."""
-    if lo <= 0:
-        return 0
-    # the nearest space first, then a line break between it and the bound: no search runs far
-    space = text.rfind(" ", 0, lo)
-    return max(space, text.rfind("\n", max(space, 0), lo)) + 1
 
 
 # id(vocab) -> token -> _token_kinds (at most 100 000 tokens: then it starts afresh)
