@@ -121,18 +121,16 @@ def _repeats(view: DocView, people: list[Person], found: list[Found]) -> list[Fo
 
 def _person_names(view: DocView, found: list[Found]) -> dict[str, list[str]]:
     out: dict[str, list[str]] = {}
-    for f in found:
-        if f.ref in out:
+    for ref in dict.fromkeys([f.ref for f in found]):       # each referent once, in order
+        if ref.startswith("?"):
+            out[ref] = [ref[1:]]
             continue
-        if f.ref.startswith("?"):
-            out[f.ref] = [f.ref[1:]]
-            continue
-        actor = view.kb.actors.get(f.ref)
+        actor = view.kb.actors.get(ref)
         if actor is not None and actor.type == "person":
-            names = view.memo.get(("person_names", f.ref))     # folded once per KB person
+            names = view.memo.get(("person_names", ref))     # folded once per KB person
             if names is None:
-                names = view.memo[("person_names", f.ref)] = [key(n) for n in actor.names]
-            out[f.ref] = names
+                names = view.memo[("person_names", ref)] = [key(n) for n in actor.names]
+            out[ref] = names
     return out
 
 
