@@ -78,6 +78,29 @@ def same_incident(a: EventRow, b: EventRow) -> bool:
     return agree
 
 
+# km along a meridian per degree of latitude: a great-circle distance is never shorter than this times
+# the two points' difference in latitude, so that difference alone can rule a pair out (cheaply)
+KM_PER_DEGREE = 6371.0 * math.pi / 180
+FAR_DEGREES = NEAR_KM_COARSE / KM_PER_DEGREE * (1 + 1e-9)   # beyond this, no radius is met
+
+
+@dataclass(slots=True)
+class _Open:
+    """An incident that later reports can still join (sorted by start), with its latest end, and
+    where its first report is: a report must agree with that one too, so a latitude too far from it
+    (and no shared place id) rules the incident out without looking at each member."""
+
+    members: list[EventRow]
+    end: date
+    lat: float | None      # the first report's latitude, when it has both coordinates
+    place: str | None      # the first report's place id
+
+    @classmethod
+    def of(cls, e: EventRow) -> _Open:
+        placed = e.lat is not None and e.lon is not None
+        return cls([e], e.end, e.lat if placed else None, e.location_kb or None)  # type: ignore[arg-type]
+
+
 def merge(events: list[EventRow]) -> list[list[EventRow]]:
     """Groups of events that are one incident (singletons included), each sorted by date.
 
@@ -87,24 +110,52 @@ def merge(events: list[EventRow]) -> list[list[EventRow]]:
     dated = sorted((e for e in events if e.start is not None), key=lambda e: (e.start, e.doc_id, e.event_id))
     groups: list[list[EventRow]] = []
     tol = timedelta(days=DATE_TOLERANCE_DAYS)
-    active: dict[str, list[list[EventRow]]] = {}
+    active: dict[str, list[_Open]] = {}
     for e in dated:
-        open_groups = [g for g in active.get(e.event_type, [])
-                       if max(o.end for o in g) + tol >= e.start]  # type: ignore[operator, type-var]
-        fits = [g for g in open_groups if all(same_incident(o, e) for o in g)]
-        if fits:
-            best = max(fits, key=len)
-            best.append(e)
-            best.sort(key=lambda o: o.start)  # type: ignore[arg-type, return-value]
+        assert e.start is not None and e.end is not None
+        open_groups = [g for g in active.get(e.event_type, []) if g.end + tol >= e.start]
+        if e.lat is not None and e.lon is not None:
+            lat, place = e.lat, e.location_kb
+            fits = [g for g in open_groups if (g.lat is None or abs(g.lat - lat) <= FAR_DEGREES
+                                               or (g.place is not None and g.place == place))
+                    and _admits(g.members, e, tol)]
         else:
-            best = [e]
-            groups.append(best)
+            fits = [g for g in open_groups if _admits(g.members, e, tol)]
+        if fits:
+            best = max(fits, key=lambda g: len(g.members))
+            best.members.append(e)
+            best.members.sort(key=lambda o: o.start)  # type: ignore[arg-type, return-value]
+            best.end = max(best.end, e.end)
+        else:
+            best = _Open.of(e)
+            groups.append(best.members)
             open_groups.append(best)
         active[e.event_type] = open_groups
     for e in events:
         if e.start is None:
             _attach_undated(e, groups)
     return [sorted(g, key=lambda e: (e.start or date.max, e.doc_id)) for g in groups]
+
+
+def _admits(members: list[EventRow], e: EventRow, tol: timedelta) -> bool:
+    """``all(same_incident(o, e) for o in members)`` for members of ``e``'s event type, written out:
+    this test runs for every open incident at every report (millions of times in a large corpus)."""
+    e_end = e.end + tol  # type: ignore[operator]
+    for o in members:
+        if o.doc_id == e.doc_id or o.start > e_end or e.start > o.end + tol:  # type: ignore[operator]
+            return False
+        if o.location_kb and o.location_kb == e.location_kb:
+            continue
+        if o.lat is None or o.lon is None or e.lat is None or e.lon is None:
+            if o.lat is not None and e.lat is not None:
+                return False              # a longitude missing: the places disagree
+            if o.sub_event_type != e.sub_event_type or not o.actors & e.actors:
+                return False              # a place missing: same sub-type and a shared actor instead
+            continue
+        near = NEAR_KM_COARSE if 3 in (o.geo_precision, e.geo_precision) else NEAR_KM
+        if abs(o.lat - e.lat) * KM_PER_DEGREE > near * (1 + 1e-9) or km(o.lat, o.lon, e.lat, e.lon) > near:
+            return False
+    return True
 
 
 def _attach_undated(e: EventRow, groups: list[list[EventRow]]) -> None:
