@@ -33,6 +33,9 @@ class IngestStats:
         return self.added + self.updated + self.unchanged + self.failed
 
 
+CACHE_KIB = 65536   # SQLite page cache per connection (allocated as pages are read), default 2 MiB
+
+
 class Corpus:
     """A Marsad corpus file. Use as a context manager, or call :meth:`close`."""
 
@@ -57,6 +60,9 @@ class Corpus:
             if not readonly:
                 conn.execute("PRAGMA journal_mode=WAL")
                 conn.execute("PRAGMA synchronous=NORMAL")
+            # 64 MiB of page cache: the indexes that every stored document updates stay in memory as
+            # the corpus grows (storing into a 10k-article corpus: SQL 2.0 -> 1.7 ms CPU per document)
+            conn.execute(f"PRAGMA cache_size=-{CACHE_KIB}")
             conn.execute("PRAGMA foreign_keys=ON")
             conn.execute("PRAGMA busy_timeout=10000")
         except sqlite3.DatabaseError:
