@@ -91,14 +91,14 @@ class _Open:
     (and no shared place id) rules the incident out without looking at each member."""
 
     members: list[EventRow]
-    end: date
+    until: date            # the latest start a report can have to join: the latest end + tolerance
     lat: float | None      # the first report's latitude, when it has both coordinates
     place: str | None      # the first report's place id
 
     @classmethod
-    def of(cls, e: EventRow) -> _Open:
+    def of(cls, e: EventRow, tol: timedelta) -> _Open:
         placed = e.lat is not None and e.lon is not None
-        return cls([e], e.end, e.lat if placed else None, e.location_kb or None)  # type: ignore[arg-type]
+        return cls([e], e.end + tol, e.lat if placed else None, e.location_kb or None)  # type: ignore[operator]
 
 
 def merge(events: list[EventRow]) -> list[list[EventRow]]:
@@ -111,9 +111,13 @@ def merge(events: list[EventRow]) -> list[list[EventRow]]:
     groups: list[list[EventRow]] = []
     tol = timedelta(days=DATE_TOLERANCE_DAYS)
     active: dict[str, list[_Open]] = {}
+    checked: dict[str, date] = {}   # per type, the start at which its open incidents were last listed
     for e in dated:
         assert e.start is not None and e.end is not None
-        open_groups = [g for g in active.get(e.event_type, []) if g.end + tol >= e.start]
+        open_groups = active.get(e.event_type, [])
+        if checked.get(e.event_type) != e.start:   # reports come by start: only a new day closes any
+            open_groups = active[e.event_type] = [g for g in open_groups if g.until >= e.start]
+            checked[e.event_type] = e.start
         if e.lat is not None and e.lon is not None:
             lat, place = e.lat, e.location_kb
             fits = [g for g in open_groups if (g.lat is None or abs(g.lat - lat) <= FAR_DEGREES
@@ -125,12 +129,12 @@ def merge(events: list[EventRow]) -> list[list[EventRow]]:
             best = max(fits, key=lambda g: len(g.members))
             best.members.append(e)
             best.members.sort(key=lambda o: o.start)  # type: ignore[arg-type, return-value]
-            best.end = max(best.end, e.end)
+            best.until = max(best.until, e.end + tol)
         else:
-            best = _Open.of(e)
+            best = _Open.of(e, tol)
             groups.append(best.members)
             open_groups.append(best)
-        active[e.event_type] = open_groups
+            active[e.event_type] = open_groups
     for e in events:
         if e.start is None:
             _attach_undated(e, groups)
