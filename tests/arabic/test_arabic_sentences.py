@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from marsad.arabic import sentences
+from marsad.arabic._data import table
+from marsad.arabic.sentences import _ends_here, _extend, _rules, _spans
+from marsad.document import Span
 
 
 def texts(text: str) -> list[str]:
@@ -84,3 +88,40 @@ def test_scan_matches_what_the_plain_alternation_matches(text: str) -> None:
     plain = re.compile("|".join([*(re.escape(e) for e in sorted(t["ellipses"], key=len, reverse=True)),
                                  r"\r\n|[\n\r\u2028\u2029\x85]", "[" + re.escape(marks) + "]"]))
     assert ([m.span() for m in _rules().scan.finditer(text)] == [m.span() for m in plain.finditer(text)])
+
+
+def plain_sentences(text: str) -> list[Span]:
+    """:func:`sentences` by its plain definition: every mark found by one alternation, classed by
+    set look-ups, and every period judged by ``_ends_here`` (no plain-period branch in the scan)."""
+    t = table("sentences")
+    ellipses = sorted(t["ellipses"], key=len, reverse=True)
+    marks = t["terminators"] + t["openers"] + t["closers"] + t["toggles"]
+    scan = "|".join([*map(re.escape, ellipses), "\r\n", "[\n\r\u2028\u2029\x85]", f"[{re.escape(marks)}]"])
+    cuts: list[int] = []
+    depth = 0
+    for m in re.finditer(scan, text):
+        mark = m.group()
+        if mark[0] in "\n\r\u2028\u2029\x85":
+            cuts.append(m.start())
+            depth = 0
+        elif mark in t["openers"]:
+            depth += 1
+        elif mark in t["closers"]:
+            depth = max(0, depth - 1)
+        elif mark in t["toggles"]:
+            depth = 0 if depth else 1
+        elif mark in t["terminators"] and depth == 0 and _ends_here(text, m.start(), mark, _rules()):
+            cuts.append(_extend(text, m.end(), _rules()))
+    return _spans(text, cuts)
+
+
+# periods after short and long words, initials and abbreviations, before spaces, letters and the end
+_SENTENCE_PARTS = ("د", "ت.غ", "U.S", "Prof", "etc", "هـ", "المعركة", "قتل", "خمسة", "attack", "12", "2.5",
+                   ".", ". ", "..", "…", "!", "؟", "؛", "«", "»", "“", "”", "\"", "'", ")", "نت", "com",
+                   " ", "  ", "\n", "\r\n", "\u00a0", "\u2028")
+
+
+@given(st.one_of(mixed, st.lists(st.sampled_from(_SENTENCE_PARTS), max_size=30).map("".join)))
+@settings(max_examples=500, deadline=None)
+def test_sentences_match_plain_definition(text: str) -> None:
+    assert sentences(text) == plain_sentences(text)

@@ -25,28 +25,39 @@ __all__ = ["sentences"]
 class _Rules:
     scan: re.Pattern[str]
     terminators: frozenset[str]
-    openers: frozenset[str]
-    closers: frozenset[str]
-    toggles: frozenset[str]
     trailing: str
     abbreviations: frozenset[str]
     suffixes: frozenset[str]
+
+
+# What a match of the scan is, by the number of its last group (none: an ellipsis, never a cut).
+_PLAIN_END, _BREAK, _OPENER, _CLOSER, _TOGGLE, _TERMINATOR = 1, 2, 3, 4, 5, 6
 
 
 @lru_cache(maxsize=1)
 def _rules() -> _Rules:
     t = table("sentences")
     ellipses = sorted(t["ellipses"], key=len, reverse=True)
-    marks = t["terminators"] + t["openers"] + t["closers"] + t["toggles"]
-    # The alternation "...|..|…|\r\n|[line breaks]|[marks]" with the first character of every
-    # branch consumed up front (each branch then checks it by a look-behind): a pattern that opens
-    # with a character class lets the scan skip the characters no match begins with fast.
-    branches = [*(f"(?<={re.escape(e[0])}){re.escape(e[1:])}" for e in ellipses), r"(?<=\r)\n",
-                r"(?<=[\n\r\u2028\u2029\x85])", "(?<=[" + re.escape(marks) + "])"]
-    opens = "".join(e[0] for e in ellipses) + "\n\r\u2028\u2029\x85" + marks
-    scan = f"[{re.escape(opens)}](?:{'|'.join(branches)})"
-    return _Rules(re.compile(scan), frozenset(t["terminators"]), frozenset(t["openers"]),
-                  frozenset(t["closers"]), frozenset(t["toggles"]), t["trailing"],
+    breaks = "\n\r\u2028\u2029\x85"
+    # each mark in the first of these classes it is listed in (openers over closers, ...)
+    openers = t["openers"]
+    closers = "".join(c for c in t["closers"] if c not in openers)
+    toggles = "".join(c for c in t["toggles"] if c not in openers + closers)
+    terminators = "".join(c for c in t["terminators"] if c not in openers + closers + toggles)
+    # A period after more letters than any abbreviation has (so neither a listed abbreviation
+    # nor one-letter initials) and before whitespace or the end: the common case of _ends_here.
+    plain = max(2, *(len(a) + 1 for a in t["abbreviations"]))
+    # The alternation "...|..|…|plain period|\r\n|[line breaks]|[marks by class]" with the first
+    # character of every branch consumed up front (each branch then checks it by a look-behind): a
+    # pattern that opens with a character class lets the scan skip the characters no match begins
+    # with fast.  The empty group closing a branch names its class (Match.lastindex).
+    branches = [*(f"(?<={re.escape(e[0])}){re.escape(e[1:])}" for e in ellipses),
+                rf"(?<=[^\W\d_]{{{plain}}}\.)(?=\s|\Z)()", r"(?:(?<=\r)\n|(?<=[" + breaks + "]))()",
+                *(f"(?<=[{re.escape(marks)}])()" if marks else "(?!)()"
+                  for marks in (openers, closers, toggles, terminators))]
+    opens = "".join(e[0] for e in ellipses) + breaks + re.escape(openers + closers + toggles + terminators)
+    scan = f"[{opens}](?:{'|'.join(branches)})"
+    return _Rules(re.compile(scan), frozenset(t["terminators"]), t["trailing"],
                   frozenset(t["abbreviations"]), frozenset(t["joined_suffixes"]))
 
 
@@ -79,17 +90,20 @@ def sentences(text: str) -> list[Span]:
     cuts: list[int] = []
     depth = 0
     for m in rules.scan.finditer(text):
-        mark = m.group()
-        if mark[0] in "\n\r\u2028\u2029\x85":
+        kind = m.lastindex
+        if kind == _PLAIN_END:
+            if depth == 0:
+                cuts.append(_extend(text, m.end(), rules))
+        elif kind == _BREAK:
             cuts.append(m.start())
             depth = 0
-        elif mark in rules.openers:
+        elif kind == _OPENER:
             depth += 1
-        elif mark in rules.closers:
+        elif kind == _CLOSER:
             depth = max(0, depth - 1)
-        elif mark in rules.toggles:
+        elif kind == _TOGGLE:
             depth = 0 if depth else 1
-        elif mark in rules.terminators and depth == 0 and _ends_here(text, m.start(), mark, rules):
+        elif kind == _TERMINATOR and depth == 0 and _ends_here(text, m.start(), m.group(), rules):
             cuts.append(_extend(text, m.end(), rules))
     return _spans(text, cuts)
 
