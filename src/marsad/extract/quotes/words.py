@@ -284,10 +284,14 @@ class Layout:
         """End of the statement starting at ``start``: the first boundary that is not inside
         quotation marks opened at or after ``start`` (such marks carry it to their close)."""
         pos = start
-        opens = self._opens
+        opens, ends = self._opens, self.ends
+        first = bisect_left(opens, start)
         while True:
-            end = self.sentence_end(pos)
-            first, last = bisect_left(opens, start), bisect_left(opens, end)
+            i = bisect_left(ends, pos)          # the sentence end at or after pos
+            end = ends[i] if i < len(ends) else len(self.text)
+            last = bisect_left(opens, end)
+            if last == first:                   # no quotation opens in between (the usual case)
+                return end
             inner = [p for p in self.pairs[first:last] if p.close >= end]
             if not inner:
                 return end
