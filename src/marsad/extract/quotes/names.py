@@ -34,7 +34,7 @@ def described(ctx: Ctx, i: int, end: int) -> Subject:
     role_head = ctx.kc[i] & ROLE_NOUN
     if end - i == 1 and head.startswith("ال") and role_head:
         return Subject("person_anaphor", end, name=text, head=head, start=i)
-    org = next((m for m in mentions if m.entity.type == "organization"), None)
+    org = next((m for m in mentions if m.entity.type == "organization"), None) if mentions else None
     if not role_head and org is None:
         named = end - i > 1 and bool(ctx.kc[i] & GENERIC)
         return Subject("named" if named else "unknown", end, name=text, start=i)

@@ -13,6 +13,9 @@ from marsad.extract.quotes.lexicon import GENERIC
 from marsad.extract.quotes.speaker import Subject, described, extend, parse_subject
 from marsad.extract.quotes.words import GAP_COLON, GAP_DOT, GAP_NEWLINE
 
+_SUFFIX_GENDERS = {"ها": "f", "هم": "pl", "ه": "m"}   # an attached pronoun -> the gender it refers to
+_PRONOUN_SUFFIXES = tuple(_SUFFIX_GENDERS)             # tried in this order
+
 
 def subject_of(ctx: Ctx, cue: Cue, limit: int) -> Subject:
     """The subject of the verb cue ``cue`` (words before offset ``limit``)."""
@@ -150,10 +153,10 @@ def _pronoun_inside(ctx: Ctx, sub: Subject, said: list[Said], start: int) -> tup
     """"المتحدث باسمها", "مستشار لقائدها", "أحد مسؤوليه": the organisation the pronoun names,
     and the description with the name in place of the pronoun ("المتحدث باسم الحكومة")."""
     for raw in sub.name.split()[1:]:
-        suffix = next((s for s in ("ها", "هم", "ه") if raw.endswith(s)), None)
-        if suffix is None or len(raw) < 3:
+        if len(raw) < 3 or not raw.endswith(_PRONOUN_SUFFIXES):
             continue
-        found = resolve(ctx, said, start, {"ها": "f", "هم": "pl", "ه": "m"}[suffix], None)
+        suffix = next(s for s in _PRONOUN_SUFFIXES if raw.endswith(s))
+        found = resolve(ctx, said, start, _SUFFIX_GENDERS[suffix], None)
         if found is None or found.entity is None or found.entity.type != "organization":
             return None, sub.name
         named = raw[:-len(suffix)] + " " + found.entity.canonical
