@@ -45,14 +45,17 @@ def _rules() -> _Rules:
     toggles = "".join(c for c in t["toggles"] if c not in openers + closers)
     terminators = "".join(c for c in t["terminators"] if c not in openers + closers + toggles)
     # A period after more letters than any abbreviation has (so neither a listed abbreviation
-    # nor one-letter initials) and before whitespace or the end: the common case of _ends_here.
+    # nor one-letter initials), or after no word (at the start, or after a character other than a
+    # letter, a period or a line break), and before whitespace or the end: what _ends_here always
+    # takes for an end, found by the scan itself.
     plain = max(2, *(len(a) + 1 for a in t["abbreviations"]))
     # The alternation "...|..|…|plain period|\r\n|[line breaks]|[marks by class]" with the first
     # character of every branch consumed up front (each branch then checks it by a look-behind): a
     # pattern that opens with a character class lets the scan skip the characters no match begins
     # with fast.  The empty group closing a branch names its class (Match.lastindex).
     branches = [*(f"(?<={re.escape(e[0])}){re.escape(e[1:])}" for e in ellipses),
-                rf"(?<=[^\W\d_]{{{plain}}}\.)(?=\s|\Z)()", r"(?:(?<=\r)\n|(?<=[" + breaks + "]))()",
+                rf"(?:(?<=[^\W\d_]{{{plain}}}\.)|(?<=\.)(?<!(?:[^\W\d_]|[.\n])\.))(?=\s|\Z)()",
+                r"(?:(?<=\r)\n|(?<=[" + breaks + "]))()",
                 *(f"(?<=[{re.escape(marks)}])()" if marks else "(?!)()"
                   for marks in (openers, closers, toggles, terminators))]
     opens = "".join(e[0] for e in ellipses) + breaks + re.escape(openers + closers + toggles + terminators)
