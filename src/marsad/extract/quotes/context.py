@@ -223,12 +223,17 @@ class Ctx:
         the words of a class are found by a byte search, not a test per word."""
         got = self._flags.get(mask)
         if got is None:
-            raw, found = self.class_bytes, 0
-            for k in range(_WORD_BYTES):
-                part = (mask >> (8 * k)) & 0xFF
-                if part:
-                    found |= int.from_bytes(raw[k::_WORD_BYTES].translate(_any_bit(part)), "little")
-            got = self._flags[mask] = found.to_bytes(self.n_words, "little")
+            raw = self.class_bytes
+            parts = [raw[k::_WORD_BYTES].translate(_any_bit(part)) for k in range(_WORD_BYTES)
+                     if (part := (mask >> (8 * k)) & 0xFF)]
+            if len(parts) == 1:             # a mask within one byte (the usual case): no big numbers
+                got = parts[0]
+            else:
+                found = 0
+                for one in parts:
+                    found |= int.from_bytes(one, "little")
+                got = found.to_bytes(self.n_words, "little")
+            self._flags[mask] = got
         return got
 
     def opens_report(self, i: int) -> bool:
