@@ -54,7 +54,7 @@ def _rules() -> _Rules:
     # pattern that opens with a character class lets the scan skip the characters no match begins
     # with fast.  The empty group closing a branch names its class (Match.lastindex).
     branches = [*(f"(?<={re.escape(e[0])}){re.escape(e[1:])}" for e in ellipses),
-                rf"(?:(?<=[^\W\d_]{{{plain}}}\.)|(?<=\.)(?<!(?:[^\W\d_]|[.\n])\.))(?=\s|\Z)()",
+                rf"(?<=\.)(?:(?<=[^\W\d_]{{{plain}}}\.)|(?<!(?:[^\W\d_]|[.\n])\.))(?=\s|\Z)()",
                 r"(?:(?<=\r)\n|(?<=[" + breaks + "]))()",
                 *(f"(?<=[{re.escape(marks)}])()" if marks else "(?!)()"
                   for marks in (openers, closers, toggles, terminators))]
