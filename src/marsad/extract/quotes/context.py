@@ -114,8 +114,15 @@ class Ctx:
     def person_words(self) -> bytes:
         """Per word, 1 when :attr:`mention_by_word` is a person's mention, else 0 (a byte search
         finds the next person)."""
-        people = {id(m) for m in self.actor_mentions if m.entity.type == "person"}
-        return bytes(map(people.__contains__, map(id, self.mention_by_word)))
+        out = bytearray(self.n_words)
+        by_word = self.mention_by_word
+        for m in self.actor_mentions:       # a few mentions: each over its own words only
+            if m.entity.type == "person":
+                first, end = self._word_range(m)
+                for k in range(first, end):
+                    if by_word[k] is m:
+                        out[k] = 1
+        return bytes(out)
 
     @cached_property
     def place_by_word(self) -> list[Mention | None]:
@@ -125,15 +132,18 @@ class Ctx:
     def _by_word(self, mentions: list[Mention]) -> list[Mention | None]:
         """For each word, the last of ``mentions`` overlapping it."""
         out: list[Mention | None] = [None] * self.n_words
-        starts, ends = self.starts, self.ends
         for m in mentions:
-            i = bisect_left(starts, m.span.start)
-            if i > 0 and ends[i - 1] > m.span.start:
-                i -= 1
-            end = bisect_left(starts, m.span.end)     # the first word starting at or after its end
+            i, end = self._word_range(m)
             if end > i:
                 out[i:end] = [m] * (end - i)
         return out
+
+    def _word_range(self, m: Mention) -> tuple[int, int]:
+        """The words ``[i, end)`` that mention ``m`` overlaps."""
+        i = bisect_left(self.starts, m.span.start)
+        if i > 0 and self.ends[i - 1] > m.span.start:
+            i -= 1
+        return i, bisect_left(self.starts, m.span.end)     # the first word starting at or after its end
 
     @cached_property
     def date_spans(self) -> list[tuple[int, int]]:
