@@ -25,18 +25,34 @@ ARABIC_LETTER = ("\u0610-\u061a\u0620-\u065f\u066e-\u06d3\u06d5-\u06dc\u06df-\u0
 FORMAT = "\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff"
 MARKS = "\u064b-\u065f\u0610-\u061a\u0670\u06d6-\u06dc\u06df-\u06e4\u06e7\u06e8\u06ea-\u06ed\u0640"
 
-_WORD = rf"[{ARABIC_LETTER}]+(?:[\u200c\u200d]+[{ARABIC_LETTER}]+)*"
-_NUMBER = r"\d+(?:[.,\u066b\u066c]\d+)*"
-_LATIN = r"[^\W\d_][^\W\d_\u0300-\u036f]*(?:[\u0300-\u036f]+[^\W\d_]*)*"
+# Each token pattern is its first character's class and the rest: the split patterns below take
+# the first character by the class that holds them all (_PUNCT) and check it by a look-behind.
+_WORD_REST = rf"[{ARABIC_LETTER}]*(?:[\u200c\u200d]+[{ARABIC_LETTER}]+)*"
+_WORD_REST_NO_JOINERS = rf"[{ARABIC_LETTER}]*"
+_NUMBER_REST = r"\d*(?:[.,\u066b\u066c]\d+)*"
+_LATIN_REST = r"[^\W\d_\u0300-\u036f]*(?:[\u0300-\u036f]+[^\W\d_]*)*"
+_WORD = rf"[{ARABIC_LETTER}]{_WORD_REST}"
+_NUMBER = rf"\d{_NUMBER_REST}"
+_LATIN = rf"[^\W\d_]{_LATIN_REST}"
 _PUNCT = rf"[^\s{FORMAT}]"
 # One match per token, with the run of spaces and format controls before it as group 1, so that
 # findall covers the text end to end and offsets follow from the lengths (no match objects).
 _TOKEN = re.compile(rf"([\s{FORMAT}]*+)(?:({_WORD})|({_NUMBER})|({_LATIN})|({_PUNCT}))")
+
+
+def _split_pattern(word_rest: str) -> re.Pattern[str]:
+    """``(word|number|latin|punct)`` written as "a _PUNCT character, then the rest of the first token
+    kind whose first character it is" (no Arabic letter, digit or letter is a space or a format
+    control): a pattern that opens with a character class lets the search skip the gaps fast."""
+    return re.compile(rf"({_PUNCT}(?:(?<=[{ARABIC_LETTER}]){word_rest}|(?<=\d){_NUMBER_REST}"
+                      rf"|(?<=[^\W\d_]){_LATIN_REST}|))")
+
+
 # split() by the tokens gives [gap, token, gap, token, ..., gap]: no token starts with a space or a
 # format control, so the search for the next token stops where findall's next token begins.  A text
 # without ZWNJ/ZWJ is split by the cheaper pattern without joiners inside words (same tokens).
-_SPLIT = re.compile(f"({_WORD}|{_NUMBER}|{_LATIN}|{_PUNCT})")
-_SPLIT_NO_JOINERS = re.compile(f"([{ARABIC_LETTER}]+|{_NUMBER}|{_LATIN}|{_PUNCT})")
+_SPLIT = _split_pattern(_WORD_REST)
+_SPLIT_NO_JOINERS = _split_pattern(_WORD_REST_NO_JOINERS)
 _KIND = re.compile(rf"([{ARABIC_LETTER}])|(\d)|([^\W\d_])")
 _KINDS = ("punct", "word", "number", "latin")
 _new_token = tuple.__new__
