@@ -101,7 +101,7 @@ def _reference_words(text: str) -> list[Word]:
     return [Word(m.start(), m.end(), m.group(), key(m.group())) for m in pattern.finditer(text)]
 
 
-@pytest.mark.parametrize("text", [TEXT, "", "  ", "قال", "، قال.", "\n«نص»\n"])
+@pytest.mark.parametrize("text", [TEXT, "", "  ", "قال", "، قال.", "\n«نص»\n", "(أ، ب:\nج؛ د;) .", "،:"])
 def test_words_and_gap_bits(text: str) -> None:
     lay = Layout.of(text)
     assert lay.words == _reference_words(text)
