@@ -85,9 +85,13 @@ def text_keys(text: str) -> frozenset[str]:
 
 
 def head_matches(head: str | None, names: set[str]) -> bool:
-    if head is None:
-        return True
-    return any(v in names for v in variants(head) if not v.startswith("ال"))
+    return head is None or not names.isdisjoint(_head_forms(head))
+
+
+@lru_cache(maxsize=4096)
+def _head_forms(head: str) -> tuple[str, ...]:
+    """The forms of a head noun a name must hold (those without the article)."""
+    return tuple(v for v in variants(head) if not v.startswith("ال"))
 
 
 def resolve(ctx: Ctx, said: list[Said], cue_start: int, gender: str | None,
@@ -147,8 +151,8 @@ def _narrated(ctx: Ctx, said: list[Said], cue_start: int, sent: int, gender: str
 
 def _any_before(ctx: Ctx, said: list[Said], cue_start: int, gender: str | None,
                 head: str | None) -> Antecedent | None:
-    for m in reversed(ctx.actor_mentions):
-        if m.span.start < cue_start and _mention_fits(ctx, m, gender, head) and not _in_quote(said, m):
+    for m in reversed(ctx.mentions_between(0, cue_start)):
+        if _mention_fits(ctx, m, gender, head) and not _in_quote(said, m):
             return _from_mention(ctx, m)
     return None
 
