@@ -203,6 +203,8 @@ def _closing_quotation(ctx: Ctx, start: int, end: int) -> Content | None:
     """"المسيرة "استهدفت ..."", "بـ"جريمة حرب"", "عن "قلقها"": a lead of at most three words
     and a quotation that runs to the end, in one sentence -- what was said is the quotation."""
     near = ctx.lay.pairs_between(start - 3, end)
+    if not near:                        # no quotation there (the usual case)
+        return None
     pair = next((p for p in near if p.open < start and p.closed
                  and not ctx.text[p.open + 1:start].strip() and len(ctx.text[p.open:p.close].split()) >= 2),
                 None)
