@@ -216,6 +216,6 @@ def clean_name(text: str) -> str:
     """``text`` without edge punctuation, brackets and quotation marks kept balanced."""
     out = text.strip(STRIP)
     for opening, closing in ("()", "«»"):
-        if out.count(opening) > out.count(closing):
+        if opening in out and out.count(opening) > out.count(closing):
             out += closing
     return out
