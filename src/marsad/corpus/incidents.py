@@ -66,6 +66,9 @@ def places_agree(a: EventRow, b: EventRow) -> bool | None:
 
 
 def same_incident(a: EventRow, b: EventRow) -> bool:
+    """The module's rule for two reports, as written above. :func:`merge` applies it through
+    ``_admits``, the same tests written out for speed (tests/corpus/test_incidents_merge.py holds the
+    two equal)."""
     if a.doc_id == b.doc_id or a.event_type != b.event_type:
         return False
     tol = timedelta(days=DATE_TOLERANCE_DAYS)

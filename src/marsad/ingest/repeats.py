@@ -20,19 +20,23 @@ from marsad.ingest.rules import Rules
 _TOKEN = re.compile(r"\w+")
 
 
-def _recurs(words: list[str], low: int) -> bool:
-    """Whether some run of ``low`` words occurs twice (else nothing repeats: most lines)."""
-    # shingles[k] == tuple(words[k:k + low]); zip stops at the shortest, like the original range did
-    shingles = list(zip(*(words[j:] for j in range(max(low, 1))), strict=False))
+def _shingles(words: list[str], low: int) -> list[tuple[str, ...]]:
+    """``shingles[k] == tuple(words[k:k + low])`` (zip stops at the shortest, like a range would)."""
+    return list(zip(*(words[j:] for j in range(max(low, 1))), strict=False))
+
+
+def _recurs(shingles: list[tuple[str, ...]]) -> bool:
+    """Whether some shingle occurs twice (else nothing repeats: most lines)."""
     return len(set(shingles)) != len(shingles)
 
 
 def _first_repeat(words: list[str], low: int, high: int) -> tuple[int, int] | None:
     """``(p, d)``: the earliest ``words[p:p+d] == words[p+d:p+2d]`` with ``low <= d <= high``."""
-    if not _recurs(words, low):
+    shingles = _shingles(words, low)
+    if not _recurs(shingles):
         return None
     seen: dict[tuple[str, ...], list[int]] = {}
-    for k, shingle in enumerate(zip(*(words[j:] for j in range(max(low, 1))), strict=False)):
+    for k, shingle in enumerate(shingles):
         for p in seen.get(shingle, ()):
             d = k - p
             if low <= d <= high and words[p:k] == words[k:k + d]:
@@ -65,7 +69,7 @@ def glued_repeats(text: str, rules: Rules) -> list[tuple[int, int, str]]:
     """Ranges of ``text`` (one line) to drop, with their reasons (see the module docstring)."""
     found: list[tuple[int, int, str]] = []
     low, high = rules.limit("repeat_min_words"), rules.limit("repeat_max_words")
-    if not _recurs(_TOKEN.findall(text), low):
+    if not _recurs(_shingles(_TOKEN.findall(text), low)):
         return found                    # (the words' offsets are only needed past this test)
     matches = list(_TOKEN.finditer(text))
     words = [m.group() for m in matches]
