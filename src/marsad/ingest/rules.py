@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -58,11 +59,35 @@ class Rules:
     key_chars: int = 400  # lines longer than this are never compared by folded phrase
     # the rules that can match a line without a folded key (a long one): regexes, empty phrases
     keyless_rules: tuple[LineRule, ...] = field(init=False, default=())
+    # what any rule could match, all rules merged (see :meth:`may_match`); the prefix and contains
+    # phrases by line length: group k holds those of the rules whose max_chars is at least
+    # _caps[k] (or unset), the last group those of the rules without max_chars
+    _exact: frozenset[str] = field(init=False, default=frozenset())
+    _word_starts: frozenset[str] = field(init=False, default=frozenset())
+    _caps: tuple[int, ...] = field(init=False, default=())
+    _phrase_groups: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = field(init=False, default=())
+    _regexes: tuple[re.Pattern[str], ...] = field(init=False, default=())
 
     def __post_init__(self) -> None:
-        keyless = tuple(r for r in self.line_rules if r.regex is not None or "" in r.exact
+        rules = self.line_rules
+        keyless = tuple(r for r in rules if r.regex is not None or "" in r.exact
                         or "" in r.prefix or "" in r.contains)
-        object.__setattr__(self, "keyless_rules", keyless)
+        caps = tuple(sorted({r.max_chars for r in rules if r.max_chars is not None}))
+        groups = []
+        for cap in (*caps, None):
+            fit = [r for r in rules if r.max_chars is None or (cap is not None and r.max_chars >= cap)]
+            groups.append((tuple(p for r in fit for p in r.prefix),
+                           tuple(p for r in fit for p in r.contains)))
+        merged = {
+            "keyless_rules": keyless,
+            "_exact": frozenset().union(*(r.exact for r in rules)),
+            "_word_starts": frozenset().union(*(r.exact for r in rules if r.words)),
+            "_caps": caps,
+            "_phrase_groups": tuple(groups),
+            "_regexes": tuple(r.regex for r in rules if r.regex is not None),
+        }
+        for name, value in merged.items():
+            object.__setattr__(self, name, value)
 
     def limit(self, name: str) -> int:
         return int(self.limits[name])
@@ -82,10 +107,22 @@ class Rules:
         """The first rule that marks ``line`` as boilerplate, or ``None``."""
         # phrases only match short lines: long ones skip the (costly) folding and meet regexes only
         key = self.key(line) if len(line) <= self.key_chars else ""
+        if not self.may_match(line, key):
+            return None
         for rule in self.line_rules if key else self.keyless_rules:
             if rule.matches(line, key):
                 return rule
         return None
+
+    def may_match(self, line: str, key: str) -> bool:
+        """False when no rule matches ``line`` (folded: ``key``): all rules' phrases and patterns
+        tried at once, so that most lines (body text) are let go without a test per rule.  True
+        does not say which rule matches (:meth:`classify` then tries them in order)."""
+        if key in self._exact or key.partition(" ")[0] in self._word_starts:   # (a words rule: every word)
+            return True
+        prefixes, contains = self._phrase_groups[bisect_left(self._caps, len(line))]
+        return (key.startswith(prefixes) or any(p in key for p in contains)
+                or any(rx.search(line) is not None for rx in self._regexes))
 
     def line_key(self, line: str) -> str:
         """Key for comparing lines: folded when short, the text itself when long (exact repeats)."""

@@ -1,0 +1,93 @@
+"""Fast paths of cleaning against their plain definitions: the line key and the rule look-up."""
+
+from __future__ import annotations
+
+import sys
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from marsad.ingest import fold as fold_module
+from marsad.ingest.fold import fold, fold_plain
+from marsad.ingest.rules import LineRule, Rules, load_rules, rules_from_dict
+
+WORDS = st.sampled_from(["قالت", "مصادر", "أهلية", "إن", "الأخبار", "آخر", "اقرأ", "أيضاً", "ذات", "صلة", "©",
+                         "Read", "MORE", "ß", "İ", "2023", "(سانا)", "-", "|", "تـحديث", "مُناقشة", "x"])
+SPACES = st.sampled_from([" ", " ", " ", "  ", "\t", "\u00a0", "\u200f", "\u3000", "\n"])
+
+
+@st.composite
+def lines(draw: st.DrawFn) -> str:
+    """Lines of words mostly split by one space (the fast path), sometimes by other spacing."""
+    words = draw(st.lists(WORDS | st.text(max_size=6), min_size=1, max_size=12))
+    out = words[0]
+    for w in words[1:]:
+        out += draw(SPACES) + w
+    return draw(st.sampled_from(["", " ", "\u0640"])) + out + draw(st.sampled_from(["", " ", "\ufeff"]))
+
+
+@settings(max_examples=400, deadline=None)
+@given(lines() | st.text(max_size=40), st.sampled_from(["", "-*", "|•"]))
+def test_fold_is_its_plain_definition(text: str, strip: str) -> None:
+    plain = fold_plain(text)
+    expected = plain.strip(strip + " ") if strip else plain
+    assert fold(text, strip) == expected
+    assert fold(text, strip) == expected        # again, from the memo
+
+
+def test_fold_memo_is_bounded(monkeypatch) -> None:
+    monkeypatch.setattr(fold_module, "MAX_FOLDED", 3)
+    monkeypatch.setattr(fold_module, "_FOLDED", {})
+    for n in range(10):
+        assert fold(f"سطر رقم {n}") == f"سطر رقم {n}"
+        assert len(fold_module._FOLDED) <= 3
+    long = "أ" * (fold_module.MAX_FOLDED_CHARS + 1)
+    assert fold(long) == "ا" * len(long) and long not in fold_module._FOLDED
+
+
+def test_other_spaces_are_every_space_but_the_plain_one() -> None:
+    spaces = {chr(c) for c in range(sys.maxunicode + 1) if chr(c).isspace()} - {" "}
+    found = {chr(c) for c in range(sys.maxunicode + 1) if fold_module._IRREGULAR.fullmatch(chr(c))}
+    assert spaces <= found
+    assert found - spaces == {c for c in found if fold_module._DELETE.fullmatch(c)}
+
+
+def _plain_classify(rules: Rules, line: str) -> LineRule | None:
+    """The first rule that matches, each rule tried in order (what :meth:`Rules.classify` does faster)."""
+    key = rules.key(line) if len(line) <= rules.key_chars else ""
+    return next((r for r in (rules.line_rules if key else rules.keyless_rules) if r.matches(line, key)), None)
+
+
+RULES = load_rules()
+PHRASES = sorted({p for r in RULES.line_rules for p in (*r.exact, *r.prefix, *r.contains)})
+BOILER = st.sampled_from([*PHRASES, "المصدر: سانا", "12:30", "منذ 3 ساعات", "تحديث 10:15 ت.غ", "7",
+                                    "عدد المشاهدات: 1,200", "3 تعليقات", "كتب: محمد علي", "Read More",
+                                    "© 2021 جميع الحقوق محفوظة"])
+SENTENCE = "وقالت مصادر أهلية إن نحو 48 عائلة نزحت من البلدة. "
+FILLER = st.sampled_from(["", *(SENTENCE * n for n in (1, 3, 6, 9))])
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(BOILER | WORDS, min_size=1, max_size=5), FILLER, st.booleans())
+def test_classify_is_the_first_matching_rule(parts: list[str], filler: str, filler_first: bool) -> None:
+    line = " ".join(parts)
+    line = (filler + line if filler_first else line + " " + filler).strip()
+    assert RULES.classify(line) is _plain_classify(RULES, line)
+
+
+def test_classify_with_rules_of_other_limits() -> None:
+    data = {
+        "decoration": " -", "sentence_end": ".", "closers": ")", "truncation_marks": ["..."],
+        "menu_separators": ["|"], "limits": {"key_chars": 50},
+        "rules": [{"reason": "a", "prefix": ["ابدأ"], "max_chars": 10},
+                  {"reason": "b", "contains": ["وسط"], "max_chars": 20},
+                  {"reason": "c", "words": True, "exact": ["س", "ص"]},
+                  {"reason": "d", "contains": ["طويل"]},
+                  {"reason": "e", "regex": "^\\d+$"}],
+    }
+    rules = rules_from_dict(data)
+    for line in ["ابدأ هنا", "ابدأ هنا وهناك كثيرا", "في وسط", "في وسط السطر الطويل جدا", "س ص س", "س ع",
+                 "سطر طويل", "123", "x" * 60 + " طويل", "عادي"]:
+        assert rules.classify(line) is _plain_classify(rules, line)
+    assert [rules.classify(x).reason for x in ["ابدأ هنا", "في وسط السطر الطويل جدا", "س ص س", "123"]] \
+        == ["a", "d", "c", "e"]
