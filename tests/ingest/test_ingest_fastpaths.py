@@ -91,3 +91,19 @@ def test_classify_with_rules_of_other_limits() -> None:
         assert rules.classify(line) is _plain_classify(rules, line)
     assert [rules.classify(x).reason for x in ["ابدأ هنا", "في وسط السطر الطويل جدا", "س ص س", "123"]] \
         == ["a", "d", "c", "e"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from("ابجده"), max_size=30), st.integers(1, 6))
+def test_repeat_filter_lets_every_repeat_through(words: list[str], low: int) -> None:
+    from marsad.ingest.repeats import _may_repeat, _recurs, _shingles
+
+    if _recurs(_shingles(words, low)):     # some run of ``low`` words occurs twice (overlapping or not)
+        assert _may_repeat(words, low)
+
+
+def test_repeat_filter_lets_lines_without_repeats_go() -> None:
+    from marsad.ingest.repeats import _may_repeat
+
+    assert not _may_repeat(["قالت", "مصادر", "أهلية", "إن", "نحو", "عائلة", "نزحت", "من", "البلدة"], 5)
+    assert _may_repeat(["أ", "ب", "ج", "د", "ه", "أ", "ب", "ج", "د", "ه"], 5)

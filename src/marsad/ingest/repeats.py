@@ -30,11 +30,14 @@ def _recurs(shingles: list[tuple[str, ...]]) -> bool:
     return len(set(shingles)) != len(shingles)
 
 
-def _first_repeat(words: list[str], low: int, high: int) -> tuple[int, int] | None:
-    """``(p, d)``: the earliest ``words[p:p+d] == words[p+d:p+2d]`` with ``low <= d <= high``."""
-    shingles = _shingles(words, low)
-    if not _recurs(shingles):
-        return None
+def _first_repeat(words: list[str], low: int, high: int,
+                  shingles: list[tuple[str, ...]] | None = None) -> tuple[int, int] | None:
+    """``(p, d)``: the earliest ``words[p:p+d] == words[p+d:p+2d]`` with ``low <= d <= high``
+    (``shingles``: ``_shingles(words, low)`` when already made)."""
+    if shingles is None:
+        shingles = _shingles(words, low)
+        if not _recurs(shingles):
+            return None
     seen: dict[tuple[str, ...], list[int]] = {}
     for k, shingle in enumerate(shingles):
         for p in seen.get(shingle, ()):
@@ -43,6 +46,12 @@ def _first_repeat(words: list[str], low: int, high: int) -> tuple[int, int] | No
                 return p, d
         seen.setdefault(shingle, []).append(k)
     return None
+
+
+def _may_repeat(words: list[str], low: int) -> bool:
+    """False when no ``low`` words occur twice in a row (most lines): the words of the second
+    occurrence each repeat an earlier word, so at least ``low`` words are repeats."""
+    return len(words) - len(set(words)) >= low
 
 
 def _region(text: str, spans: list[tuple[int, int]], p: int, d: int, rules: Rules) -> tuple[int, int, str]:
@@ -69,17 +78,22 @@ def glued_repeats(text: str, rules: Rules) -> list[tuple[int, int, str]]:
     """Ranges of ``text`` (one line) to drop, with their reasons (see the module docstring)."""
     found: list[tuple[int, int, str]] = []
     low, high = rules.limit("repeat_min_words"), rules.limit("repeat_max_words")
-    if not _recurs(_shingles(_TOKEN.findall(text), low)):
+    words = _TOKEN.findall(text)
+    if not _may_repeat(words, max(low, 1)):
+        return found
+    shingles = _shingles(words, low)
+    if not _recurs(shingles):
+        return found
+    hit = _first_repeat(words, low, high, shingles)
+    if hit is None:
         return found                    # (the words' offsets are only needed past this test)
-    matches = list(_TOKEN.finditer(text))
-    words = [m.group() for m in matches]
-    spans = [m.span() for m in matches]
+    spans = [m.span() for m in _TOKEN.finditer(text)]
     offset = 0
-    while len(found) < 3:
-        hit = _first_repeat(words[offset:], low, high)
-        if hit is None:
-            break
+    while hit is not None:
         p, d = hit[0] + offset, hit[1]
         found.append(_region(text, spans, p, d, rules))
         offset = p + 2 * d
+        if len(found) == 3:
+            break
+        hit = _first_repeat(words[offset:], low, high)
     return found
