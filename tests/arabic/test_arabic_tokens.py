@@ -107,3 +107,38 @@ def test_token_columns_are_the_tokens(text: str) -> None:
     toks = tokens(text)
     assert token_columns(text) == ([t.start for t in toks], [t.end for t in toks], [t.text for t in toks])
     assert [token_kind(t.text) for t in toks] == [t.kind for t in toks]
+
+
+# Text the array steps of vector_columns cover (no joiner, Latin mark or character outside the BMP),
+# with what they must tell apart: Arabic, Latin and other letters side by side, digits and their
+# separators, punctuation, marks of Arabic words, spaces and format controls.
+_COVERED = "بسمةﻻﷲ\u064b\u0670ـ aZéß²ا 019٣.,٫٬:-«\u200f\u00ad\t\n\u00a0\u2028\ufd3e\ud800!"
+
+
+@given(st.one_of(mixed, st.text(alphabet=_COVERED, max_size=40),
+                 st.lists(st.sampled_from(["1", "22", ".", ",", "ab", "سم", " ", "٫", "x."]),
+                          max_size=12).map("".join)))
+@settings(max_examples=500, deadline=None)
+def test_vector_columns_are_the_split_columns(text: str) -> None:
+    import re
+    from itertools import pairwise
+
+    from marsad.arabic.tokens import ARABIC_LETTER, split_columns, vector_columns
+
+    found = vector_columns(text)
+    if found is not None:
+        assert found == split_columns(text)
+    elif text and all(c in _COVERED for c in text):
+        # only another letter before an Arabic letter sends a covered text back to the split
+        arabic, letter = re.compile(f"[{ARABIC_LETTER}]"), re.compile(r"[^\W\d_]")
+        assert any(letter.match(a) and not arabic.match(a) and arabic.match(b)
+                   for a, b in pairwise(text))
+
+
+def test_vector_columns_cover_long_texts() -> None:
+    from marsad.arabic.tokens import split_columns, token_columns, vector_columns
+
+    text = "أعلنت «قسد» في 24.10.2017، مقتل 1,000 عنصر\u200f من U.S. café (لـ138 ألف)...\n" * 5
+    assert vector_columns(text) == split_columns(text) == token_columns(text)
+    assert vector_columns(text.replace("café", "cafe\u0301")) is None     # a Latin mark: the split's
+    assert vector_columns("a\U0001f600") is None and vector_columns("") is None

@@ -15,6 +15,8 @@ from functools import lru_cache
 from itertools import accumulate
 from typing import NamedTuple
 
+import numpy as np
+
 from marsad.arabic._data import table
 
 __all__ = ["Stem", "Token", "stems", "tokens"]
@@ -25,12 +27,16 @@ ARABIC_LETTER = ("\u0610-\u061a\u0620-\u065f\u066e-\u06d3\u06d5-\u06dc\u06df-\u0
 FORMAT = "\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff"
 MARKS = "\u064b-\u065f\u0610-\u061a\u0670\u06d6-\u06dc\u06df-\u06e4\u06e7\u06e8\u06ea-\u06ed\u0640"
 
+JOINERS = "\u200c\u200d"                 # ZWNJ, ZWJ: inside a word, between letters
+NUMBER_SEPARATORS = ".,\u066b\u066c"     # between the digits of a number
+LATIN_MARKS = "\u0300-\u036f"            # combining marks inside a Latin word
+
 # Each token pattern is its first character's class and the rest: the split patterns below take
 # the first character by the class that holds them all (_PUNCT) and check it by a look-behind.
-_WORD_REST = rf"[{ARABIC_LETTER}]*(?:[\u200c\u200d]+[{ARABIC_LETTER}]+)*"
+_WORD_REST = rf"[{ARABIC_LETTER}]*(?:[{JOINERS}]+[{ARABIC_LETTER}]+)*"
 _WORD_REST_NO_JOINERS = rf"[{ARABIC_LETTER}]*"
-_NUMBER_REST = r"\d*(?:[.,\u066b\u066c]\d+)*"
-_LATIN_REST = r"[^\W\d_\u0300-\u036f]*(?:[\u0300-\u036f]+[^\W\d_]*)*"
+_NUMBER_REST = rf"\d*(?:[{NUMBER_SEPARATORS}]\d+)*"
+_LATIN_REST = rf"[^\W\d_{LATIN_MARKS}]*(?:[{LATIN_MARKS}]+[^\W\d_]*)*"
 _WORD = rf"[{ARABIC_LETTER}]{_WORD_REST}"
 _NUMBER = rf"\d{_NUMBER_REST}"
 _LATIN = rf"[^\W\d_]{_LATIN_REST}"
@@ -117,10 +123,81 @@ class TokenColumns(NamedTuple):
 
 def token_columns(text: str) -> TokenColumns:
     """:func:`tokens` of ``text`` as columns, built by C loops (no Python code runs per token)."""
+    if len(text) >= _VECTOR_MIN:
+        found = vector_columns(text)
+        if found is not None:
+            return found
+    return split_columns(text)
+
+
+def split_columns(text: str) -> TokenColumns:
+    """:func:`token_columns` by one ``re.split`` (any text)."""
     joiners = "\u200c" in text or "\u200d" in text
     parts = (_SPLIT if joiners else _SPLIT_NO_JOINERS).split(text)    # gap, token, gap, ..., token, gap
     bounds = list(accumulate(map(len, parts)))   # where each gap ends (a token starts) and each token ends
     return TokenColumns(bounds[0:-1:2], bounds[1::2], parts[1::2])
+
+
+# Character classes of vector_columns: a gap, punctuation, a number separator, a digit, an Arabic
+# letter, another letter; then those it leaves to split_columns: a Latin mark, a joiner, and the
+# characters of no class or of an unforeseen mix of them (NUL too: vector_columns cuts at it).
+_GAP, _PUNCT_CLASS, _SEP, _DIGIT, _ARABIC, _LETTER, _MARK, _JOINER, _OTHER = range(9)
+_VECTOR_MIN = 200       # shorter texts: the fixed cost of the array steps outweighs the split's
+
+
+@lru_cache(maxsize=1)
+def _char_classes() -> np.ndarray:
+    """The class of every BMP character, by the very classes the split patterns test."""
+    bmp = "".join(map(chr, range(0x10000)))
+    member = {cls: np.zeros(0x10000, dtype=bool) for cls in range(_MARK + 2)}
+    for cls, pattern in ((_GAP, rf"[\s{FORMAT}]"), (_SEP, f"[{NUMBER_SEPARATORS}]"), (_DIGIT, r"\d"),
+                         (_ARABIC, f"[{ARABIC_LETTER}]"), (_LETTER, r"[^\W\d_]"),
+                         (_MARK, f"[{LATIN_MARKS}]"), (_JOINER, f"[{JOINERS}]")):
+        member[cls][[m.start() for m in re.finditer(pattern, bmp)]] = True
+    # one class each: an Arabic letter may be a letter too, a joiner is a gap; any other mix is _OTHER
+    member[_LETTER] &= ~member[_ARABIC]
+    member[_GAP] &= ~member[_JOINER]
+    count = sum(m.astype(np.uint8) for m in member.values())
+    out = np.full(0x10000, _PUNCT_CLASS, dtype=np.uint8)
+    for cls, m in member.items():
+        out[m] = cls
+    out[count > 1] = _OTHER
+    out[0] = _OTHER
+    return out
+
+
+def vector_columns(text: str) -> TokenColumns | None:
+    """:func:`split_columns` of ``text`` by array steps over its characters' classes: a few dozen C
+    loops over the whole text instead of a regular expression search per token (the tokens of a long
+    text cost several times less).  ``None`` for a text these steps do not cover: empty, with a
+    character outside the BMP, a joiner, a Latin mark, a NUL, or a letter right before an Arabic
+    letter (the Latin word would take it)."""
+    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    try:
+        c = _char_classes().take(codes)
+    except IndexError:             # a character outside the BMP
+        return None
+    head, tail = c[:-1], c[1:]
+    if not len(c) or c.max() >= _MARK or ((head == _LETTER) & (tail == _ARABIC)).any():
+        return None
+    c[1:-1][(c[1:-1] == _SEP) & (head[:-1] == _DIGIT) & (tail[1:] == _DIGIT)] = _DIGIT   # 1,000: one number
+    # a token goes on over a run of Arabic letters, of digits or of other letters; any other
+    # character not a gap is a token of its own
+    goes_on = np.zeros(len(c) + 1, dtype=bool)          # character i goes on with the token of i - 1
+    goes_on[1:-1] = (tail == head) & (tail >= _DIGIT)
+    token = c != _GAP
+    first = token & ~goes_on[:-1]
+    starts = first.nonzero()[0]
+    ends = (token & ~goes_on[1:]).nonzero()[0] + 1
+    # the texts: gaps made NUL, a NUL put before each token that follows another at once, then split
+    glued = (first[1:] & token[:-1]).nonzero()[0]
+    size = len(c) + len(glued)
+    keep = np.ones(size, dtype=bool)
+    keep[glued + np.arange(1, len(glued) + 1)] = False
+    spaced = np.zeros(size, dtype=np.uint32)
+    spaced[keep] = codes * token
+    texts = spaced.tobytes().decode("utf-32-le", "surrogatepass").split("\0")
+    return TokenColumns(starts.tolist(), ends.tolist(), list(filter(None, texts)))
 
 
 def token_kind(text: str) -> str:
