@@ -152,7 +152,8 @@ def columns_of(text: str, parts: list[str] | None = None) -> Columns:
             clause_grows.append(k)
             if stop:
                 sentence_grows.append(k)
-        elif infos[k][3] and _break_word(parts, k, ends[k], stems[k], breaks):
+        elif infos[k][3] and _goes_on(known.heads, stems, ends, k) \
+                and _break_word(parts, k, ends[k], stems[k], breaks):
             clause_grows.append(k)
     return (texts, infos, list(map(_KEY, infos)), stems, starts, ends,
             _numbers(clause_grows, n), _numbers(sentence_grows, n))
@@ -176,6 +177,10 @@ class _Known(dict[str, Info]):
     def __init__(self, breaks: dict) -> None:
         super().__init__()
         self.breaks = breaks
+        # first stem -> the words that may follow it in a clause-break phrase (None: it is one itself)
+        self.heads: dict[str, frozenset[str] | None] = {
+            stem: None if not all(rest for rest, _p in bucket) else frozenset(rest[0] for rest, _p in bucket)
+            for stem, bucket in breaks.items()}
 
     def __missing__(self, word: str) -> Info:
         key, stems, deep = _info(word)
@@ -197,12 +202,32 @@ def _reset_known(breaks: dict) -> _Known:
 _new_word = tuple.__new__      # builds a Word without the named tuple's Python-level __new__
 
 
+_BREAK_REACH = 40          # characters after a clause-break word within which its phrase is read
+_NO_HEADS: frozenset[str] = frozenset()
+
+
+def _goes_on(heads: dict[str, frozenset[str] | None], stems: list[tuple[str, ...]], ends: list[int],
+             k: int) -> bool:
+    """Whether :func:`_break_word` must read the text after word ``k``: False when no clause-break
+    phrase is that word alone and the next word, wholly within reach (so read whole, with the stems it
+    has in ``stems``), starts the rest of none (most "في" start no "في حين").  A fast path: the
+    phrases are read only for the few words that may start one."""
+    if k + 1 >= len(stems) or ends[k + 1] > ends[k] + _BREAK_REACH:
+        return True
+    following = stems[k + 1]
+    for stem in stems[k][:2]:
+        nexts = heads.get(stem, _NO_HEADS)
+        if nexts is None or not nexts.isdisjoint(following):
+            return True
+    return False
+
+
 def _break_word(parts: list[str], n: int, end: int, stems: tuple[str, ...], breaks: dict) -> bool:
     """A clause-break phrase ("فيما", "في حين") starts with word ``n`` of ``parts`` (the text split
     around its words; the word ends at ``end``); the words after it are read within the next 40
     characters of the text."""
     following: list[tuple[str, ...]] = []          # stems of the next words, read as far as needed
-    limit, at, nxt = end + 40, end, 2 * n + 2       # the words of text[end:end + 40], cut at its end
+    limit, at, nxt = end + _BREAK_REACH, end, 2 * n + 2     # the words of text[end:end + 40], cut at its end
     for stem in stems[:2]:
         for rest, _p in breaks.get(stem, ()):
             if not rest:
