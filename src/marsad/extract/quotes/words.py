@@ -104,12 +104,38 @@ def split_words(text: str) -> tuple[list[int], list[int], list[str], list[str], 
     keys -- and the gaps around them (gap ``i`` before word ``i``, and the text after the
     last word).  Built in bulk: the text split into gaps and words, offsets from the running
     length."""
-    parts = _WORD_SPLIT.split(text)             # gap, word, gap, word, ..., gap
+    parts = split_parts(text)                   # gap, word, gap, word, ..., gap
     offsets = list(accumulate(map(len, parts)))  # offsets[2k]: start of word k; offsets[2k + 1]: its end
     starts = offsets[0::2]
     starts.pop()                                # the text's end, after the last gap
     texts = parts[1::2]
     return starts, offsets[1::2], texts, list(map(_KEYS.__getitem__, texts)), parts[0::2]
+
+
+def split_parts(text: str) -> list[str]:
+    """``_WORD_SPLIT.split(text)`` (gap, word, gap, ..., gap), built from the text's tokens between
+    spaces: one of letters and digits only (``str.isalnum``, most of them) is one word, and only
+    the others (punctuation, diacritics, line breaks) go through the pattern -- a pattern match
+    per word costs several times a token test."""
+    parts: list[str] = []
+    append = parts.append
+    split = _WORD_SPLIT.split
+    gap = ""                                    # the gap so far, with the space after the last token
+    for tok in text.split(" "):
+        if tok.isalnum():
+            append(gap)
+            append(tok)
+            gap = " "
+            continue
+        sub = split(tok)
+        if len(sub) == 1:                       # no word in it
+            gap += tok + " "
+        else:
+            sub[0] = gap + sub[0]
+            gap = sub.pop() + " "
+            parts += sub
+    append(gap[:-1])                            # no space after the last token
+    return parts
 
 
 def word_keys(text: str) -> list[str]:
