@@ -9,14 +9,14 @@ from hypothesis import strategies as st
 
 from marsad.extract.events import words
 from marsad.extract.events.lexicon import lexicon
-from marsad.extract.events.words import columns_of
+from marsad.extract.events.words import _CLAUSE_MARKS, _SPLIT, _STOPS, _break_word, _info, columns_of
 
 # words that start clause-break phrases, words that go on with them, and others; gaps of every kind
 _BREAK_WORDS = sorted({w for stem, bucket in lexicon().phrases("clause_breaks").index.items()
                        for rest, _p in bucket for w in (stem, *rest)})
 _WORDS = [*_BREAK_WORDS, "وفي", "حينها", "قصفت", "الطائرات", "المدينة", "مقتل", "14", "مدنيا",
           "ا" * 38, "المستشفياتالميدانيةوالعسكرية"]
-_GAPS = [" ", " ", " ", "، ", ". ", "\n", "  ", " " * 39, " (", ": ", " - "]
+_GAPS = [" ", " ", " ", "، ", ". ", "\n", "  ", " " * 39, " (", ": ", " - ", "؟ ", "; ", ""]
 
 
 @settings(max_examples=300, deadline=None)
@@ -29,3 +29,29 @@ def test_clause_breaks_read_only_where_a_phrase_may_start(pairs: list[tuple[str,
     with mock.patch.object(words, "_goes_on", lambda *_args: True):
         plain = columns_of(text)
     assert columns_of(text) == plain
+
+
+def _plain_numbers(text: str) -> tuple[list[int], list[int]]:
+    """Clause and sentence numbers word by word: a clause grows after clause punctuation or at a
+    clause-break phrase, a sentence after a stop."""
+    parts = _SPLIT.split(text)
+    breaks = lexicon().phrases("clause_breaks").index
+    clauses, sentences, clause, sentence = [], [], 0, 0
+    for k, word in enumerate(parts[1::2]):
+        gap = parts[2 * k]
+        end = len("".join(parts[:2 * k + 2]))
+        if not _STOPS.isdisjoint(gap):
+            clause, sentence = clause + 1, sentence + 1
+        elif not _CLAUSE_MARKS.isdisjoint(gap) or _break_word(parts, k, end, _info(word)[1], breaks):
+            clause += 1
+        clauses.append(clause)
+        sentences.append(sentence)
+    return clauses, sentences
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(_GAPS), st.sampled_from(_WORDS)), max_size=30),
+       st.sampled_from(["", " ", "."]))
+def test_clause_numbers_are_the_plain_ones(pairs: list[tuple[str, str]], tail: str) -> None:
+    text = "".join(gap + word for gap, word in pairs) + tail
+    assert columns_of(text)[6:] == _plain_numbers(text)

@@ -15,7 +15,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from functools import lru_cache
 from itertools import accumulate, compress, repeat
-from operator import itemgetter, ne
+from operator import itemgetter
 from typing import Any, NamedTuple
 
 from marsad.extract.events.lexicon import Phrases, fold, lexicon
@@ -80,7 +80,6 @@ _SPLIT = re.compile(f"([{_LETTERS}]++)")
 _ONLY_LETTERS = re.compile(f"[{_LETTERS}]*+")
 _STOPS = frozenset(".!?؟\n")
 _CLAUSE_MARKS = frozenset("،,;؛:") | _STOPS
-_GAPS: dict[str, tuple[bool, bool]] = {"": (False, False), " ": (False, False)}
 _INFO: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {}
 
 
@@ -95,15 +94,18 @@ def _info(word: str) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
     return got
 
 
-def _gap(gap: str) -> tuple[bool, bool]:
-    """(clause break, sentence break) of the characters between two words, cached."""
-    got = _GAPS.get(gap)
-    if got is None:
-        stop = not _STOPS.isdisjoint(gap)
-        got = (stop or not _CLAUSE_MARKS.isdisjoint(gap), stop)
-        if len(_GAPS) < 10_000:
-            _GAPS[gap] = got
-    return got
+class _GapMarks(dict[str, int]):
+    """The characters between two words -> 0 (no break), 1 (a clause break) or 2 (a sentence break
+    too), filled as gaps are met."""
+
+    def __missing__(self, gap: str) -> int:
+        got = 2 if not _STOPS.isdisjoint(gap) else 0 if _CLAUSE_MARKS.isdisjoint(gap) else 1
+        if len(self) < 10_000:
+            self[gap] = got
+        return got
+
+
+_GAP_MARKS = _GapMarks()
 
 
 def split_from(gaps: list[str], texts: list[str]) -> list[str] | None:
@@ -139,28 +141,21 @@ def columns_of(text: str, parts: list[str] | None = None) -> Columns:
     starts, ends = bounds[0:2 * n:2], bounds[1::2]
     infos = list(map(known.__getitem__, texts))
     stems = list(map(_STEMS, infos))
-    # a clause grows at a word after clause punctuation, or at a word starting a clause-break phrase;
-    # only the words after a gap other than one space, or that may start such a phrase, are read
-    gaps = parts[0:2 * n:2]
-    clause_grows: list[int] = []
-    sentence_grows: list[int] = []
-    read = {*compress(range(n), map(ne, gaps, repeat(_SPACE))), *compress(range(n), map(_MAY_BREAK, infos))}
-    for k in sorted(read):
-        gap = gaps[k]
-        brk, stop = _GAPS.get(gap) or _gap(gap)
-        if brk:
-            clause_grows.append(k)
-            if stop:
-                sentence_grows.append(k)
-        elif infos[k][3] and _goes_on(known.heads, stems, ends, k) \
-                and _break_word(parts, k, ends[k], stems[k], breaks):
-            clause_grows.append(k)
+    # a clause grows at a word after clause punctuation, or at a word starting a clause-break phrase:
+    # the gaps are marked in one pass, and only the words that may start such a phrase are read
+    marks = list(map(_GAP_MARKS.__getitem__, parts[0:2 * n:2]))
+    clause_grows = list(compress(range(n), marks))
+    sentence_grows = [k for k in clause_grows if marks[k] == 2]
+    heads = known.heads
+    phrase_grows = [k for k in compress(range(n), map(_MAY_BREAK, infos)) if not marks[k]
+                    and _goes_on(heads, stems, ends, k) and _break_word(parts, k, ends[k], stems[k], breaks)]
+    if phrase_grows:
+        clause_grows = sorted(clause_grows + phrase_grows)
     return (texts, infos, list(map(_KEY, infos)), stems, starts, ends,
             _numbers(clause_grows, n), _numbers(sentence_grows, n))
 
 
 _KEY, _STEMS, _DEEP, _MAY_BREAK = (itemgetter(k) for k in range(4))
-_SPACE = " "
 
 
 def _numbers(grows: list[int], n: int) -> list[int]:
