@@ -116,3 +116,14 @@ def test_packed_documents_read_back_equal(tmp_path):
         assert unpack(pack(doc)) == doc
         assert unpack(zlib.compress(doc.to_json().encode("utf-8"))) == doc
         assert unpack_text(pack(doc)) == doc.text
+
+
+def test_missing_values_are_stored_as_null(tmp_path, docs):
+    """None goes through the adapter the store registers for speed: it must still bind as SQL NULL."""
+    with Corpus(tmp_path / "c.db") as corpus:
+        corpus.add(docs)
+        nulls = corpus.conn.execute("SELECT COUNT(*) FROM events WHERE actor2 IS NULL").fetchone()[0]
+        texts = corpus.conn.execute("SELECT COUNT(*) FROM events WHERE typeof(actor2) = 'text' "
+                                    "AND actor2 IN ('None', '')").fetchone()[0]
+        none_events = sum(1 for d in docs for v in d.events if v.actor2 is None)
+    assert none_events and nulls == none_events and texts == 0

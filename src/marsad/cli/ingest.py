@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from marsad.cli import common
+from marsad.corpus.store import BATCH
 
 DEFAULT_DB = Path(".marsad/corpus.db")
 
@@ -24,7 +25,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--semantic", action="store_true",
                    help="also link articles by the meaning of their titles (slower; needs marsad[semantic]); "
                         "stays on for this corpus")
-    p.add_argument("--batch", type=int, default=200, metavar="N", help="documents per transaction (200)")
+    p.add_argument("--batch", type=int, default=BATCH, metavar="N",
+                   help=f"documents per transaction ({BATCH}); an interruption loses at most this many")
     common.add_progress_options(p)
     common.add_input_options(p)
     p.set_defaults(func=run)
