@@ -23,7 +23,7 @@ _RANK = {"neighbourhood": 0, "village": 1, "town": 1, "camp": 1, "base": 1, "oil
 _PRECISION = {"subdistrict": 2, "district": 2, "governorate": 3, "region": 3, "river": 3, "country": 3,
               "mountain": 2}
 _GAZETTEER_PENALTY = 2.5
-_THAT = ("ان", "بان", "لان", "وان")
+_THAT = frozenset(("ان", "بان", "لان", "وان"))
 _RELATIVE = ("الذي", "التي", "الذين", "اللذين", "اللتين")
 _NEAR_APPLIES = {"city", "town", "village", "neighbourhood", "governorate", None}
 _SENTENCES = "events.sentences"
@@ -124,7 +124,8 @@ def actor1(s: Sentence, first: int, last: int, verb: bool, sources: set[str],
            object_genitive: bool = False) -> ActorRef | None:
     """The agent of the trigger at words ``[first, last]``; ``sources`` are attribution mentions;
     ``object_genitive``: the noun after the masdar is its object ("هزيمة التنظيم", "تحرير المدينة")."""
-    actors = [t for t in s.actors() if not _relative_antecedent(s, t, first)
+    relative = _after_relative(s, first)
+    actors = [t for t in s.actors() if not (relative and first - 3 <= t[1] < first - 1)
               and not (object_genitive and not verb and t[0] == last + 1)]
     preferred = [t for t in actors if t[2].entity.id not in sources or t[0] > last]
     found = _agent(s, first, last, verb, preferred)
@@ -144,10 +145,9 @@ def nationality(s: Sentence, last: int) -> ActorRef | None:
     keys = _nationality_keys(lexicon().events.get("actors", {}).get("nationality", {}))
     stems = s.idx.stems
     for k in range(last + 1, min(last + 4, s.hi)):
-        found = keys.keys() & stems[k]
-        if not found:
+        if keys.keys().isdisjoint(stems[k]):
             continue
-        kb_id = next(keys[x] for x in stems[k] if x in found)
+        kb_id = next(keys[x] for x in stems[k] if x in keys)
         ent = next((e for e in s.a.doc.entities if e.kb_id == kb_id), None)
         actor = s.a.kb.actors.get(kb_id) if hasattr(s.a.kb, "actors") else None
         name = s.a.text[s.idx.starts[last]:s.idx.ends[k]]
@@ -212,14 +212,13 @@ def _agent_cue(s: Sentence, first: int, last: int, actors: list) -> ActorRef | N
 
 def _complementizer(s: Sentence, first: int) -> bool:
     """"قال X إن ..." / "أعلن X أن ...": the speaker is not the actor of what follows."""
-    return any(key in _THAT for key in s.idx.keys[s.lo:first])
+    return not _THAT.isdisjoint(s.idx.keys[s.lo:first])
 
 
-def _relative_antecedent(s: Sentence, t: tuple[int, int, Mention], first: int) -> bool:
-    """"التنظيم الذي استعادت منه": the noun before a relative pronoun is not the subject."""
-    if first < 1 or s.idx.keys[first - 1] not in _RELATIVE:
-        return False
-    return first - 3 <= t[1] < first - 1
+def _after_relative(s: Sentence, first: int) -> bool:
+    """"التنظيم الذي استعادت منه": a relative pronoun before the trigger (the noun before the pronoun,
+    a mention ending in the two words before it, is then not the subject)."""
+    return first >= 1 and s.idx.keys[first - 1] in _RELATIVE
 
 
 def _object_of_light_verb(s: Sentence, first: int) -> bool:
