@@ -11,7 +11,7 @@ import pytest
 
 from marsad.extract.entities.lexicon import lexicon
 from marsad.extract.entities.matcher import _QUOTES, _quote_runs
-from marsad.extract.entities.view import _TOKEN, MARK, SKIPPED, DocView, mark
+from marsad.extract.entities.view import _TOKEN, MARK, SKIPPED, DocView, _region_tokens, mark
 
 ALPHABET = "ابت ثج 12.,3_\n\"'«»(-²½٣،:)\u064b\x01 \t"
 _WORD = re.compile(r"[^\W_]+")
@@ -72,27 +72,42 @@ def test_words_around_an_offset() -> None:
             assert view.word_after(i) == words.after(i)
 
 
-def test_tokens_near_read_the_token_pattern() -> None:
+def _tokens_by_pattern(view: DocView, spans: list[tuple[int, int]]) -> list[tuple[int, int, str, str]]:
+    """What tokens_near(spans, 5, 8) gives, written out with the token pattern."""
+    text = view.text
+    expected: list[tuple[int, int, str, str]] = []
+    regions: list[list[int]] = []
+    for s, e in spans:
+        lo, hi = view.word_start(max(0, s - 5)), min(len(text), e + 8)
+        if regions and lo <= regions[-1][1]:
+            regions[-1][1] = max(regions[-1][1], hi)
+        else:
+            regions.append([lo, hi])
+    for lo, hi in regions:
+        while hi < len(text) and text[hi].isalnum():
+            hi += 1
+        expected += [(m.start(), m.end(), m.group(), m.lastgroup or "punct")
+                     for m in _TOKEN.finditer(text, lo, hi)]
+        expected.append((hi, hi, "|", "punct"))
+    return expected
+
+
+@pytest.mark.parametrize("extra", ["", "\x00\U0001f600"])
+def test_tokens_near_read_the_token_pattern(extra: str) -> None:
+    # (a NUL or a character outside the BMP: the regions are tokenised one by one)
     rng = random.Random(3)
+    regions_at_once = 0
     for text in _texts(2000, 3):
+        if extra:
+            at = rng.randint(0, len(text))
+            text = text[:at] + rng.choice(extra) + text[at:]
         view = _view(text)
         spans = sorted((a, a + rng.randint(0, 4)) for a in (rng.randint(0, len(text)) for _ in range(2)))
-        expected: list[tuple[int, int, str, str]] = []
-        regions: list[list[int]] = []
-        for s, e in spans:
-            lo, hi = view.word_start(max(0, s - 5)), min(len(text), e + 8)
-            if regions and lo <= regions[-1][1]:
-                regions[-1][1] = max(regions[-1][1], hi)
-            else:
-                regions.append([lo, hi])
-        for lo, hi in regions:
-            while hi < len(text) and text[hi].isalnum():
-                hi += 1
-            expected += [(m.start(), m.end(), m.group(), m.lastgroup or "punct")
-                         for m in _TOKEN.finditer(text, lo, hi)]
-            expected.append((hi, hi, "|", "punct"))
         tokens = view.tokens_near(spans, 5, 8)
-        assert list(zip(tokens.starts, tokens.ends, tokens.texts, tokens.kinds, strict=True)) == expected
+        assert list(zip(tokens.starts, tokens.ends, tokens.texts, tokens.kinds, strict=True)) == \
+            _tokens_by_pattern(view, spans)
+        regions_at_once += _region_tokens(text, [[0, len(text)]]) is not None
+    assert regions_at_once == (0 if extra else 2000)
 
 
 @pytest.mark.parametrize("vocabulary", ["stop_words", "cues", "common_words"])

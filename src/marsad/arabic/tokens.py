@@ -138,27 +138,32 @@ def split_columns(text: str) -> TokenColumns:
     return TokenColumns(bounds[0:-1:2], bounds[1::2], parts[1::2])
 
 
-# Character classes of vector_columns: a gap, punctuation, a number separator, a digit, an Arabic
-# letter, another letter; then those it leaves to split_columns: a Latin mark, a joiner, and the
-# characters of no class or of an unforeseen mix of them (NUL too: vector_columns cuts at it).
-_GAP, _PUNCT_CLASS, _SEP, _DIGIT, _ARABIC, _LETTER, _MARK, _JOINER, _OTHER = range(9)
+# Character classes of token_runs: a gap, punctuation, a number separator, a digit, an Arabic
+# letter, another letter; then those it leaves to the regular expressions: a Latin mark, a joiner,
+# and the characters of no class or of an unforeseen mix of them (NUL too: token_runs cuts at it).
+GAP, PUNCT, SEPARATOR, DIGIT, ARABIC, LETTER, _MARK, _JOINER, _OTHER = range(9)
 _VECTOR_MIN = 200       # shorter texts: the fixed cost of the array steps outweighs the split's
+# the classes of the split patterns (a Latin mark and a joiner only to leave them to the split)
+_SPLIT_CLASSES = ((GAP, rf"[\s{FORMAT}]"), (SEPARATOR, f"[{NUMBER_SEPARATORS}]"), (DIGIT, r"\d"),
+                  (ARABIC, f"[{ARABIC_LETTER}]"), (LETTER, r"[^\W\d_]"), (_MARK, f"[{LATIN_MARKS}]"),
+                  (_JOINER, f"[{JOINERS}]"))
 
 
-@lru_cache(maxsize=1)
-def _char_classes() -> np.ndarray:
-    """The class of every BMP character, by the very classes the split patterns test."""
+@lru_cache(maxsize=4)
+def class_table(classes: tuple[tuple[int, str], ...]) -> np.ndarray:
+    """The class of every BMP character for :func:`token_runs`, from ``(class, character class
+    pattern)`` pairs: punctuation where none holds it, ``_OTHER`` where several do (but an Arabic
+    letter that is a letter too, and a joiner that is a gap)."""
     bmp = "".join(map(chr, range(0x10000)))
-    member = {cls: np.zeros(0x10000, dtype=bool) for cls in range(_MARK + 2)}
-    for cls, pattern in ((_GAP, rf"[\s{FORMAT}]"), (_SEP, f"[{NUMBER_SEPARATORS}]"), (_DIGIT, r"\d"),
-                         (_ARABIC, f"[{ARABIC_LETTER}]"), (_LETTER, r"[^\W\d_]"),
-                         (_MARK, f"[{LATIN_MARKS}]"), (_JOINER, f"[{JOINERS}]")):
+    member = {cls: np.zeros(0x10000, dtype=bool) for cls, _ in classes}
+    for cls, pattern in classes:
         member[cls][[m.start() for m in re.finditer(pattern, bmp)]] = True
-    # one class each: an Arabic letter may be a letter too, a joiner is a gap; any other mix is _OTHER
-    member[_LETTER] &= ~member[_ARABIC]
-    member[_GAP] &= ~member[_JOINER]
+    if ARABIC in member and LETTER in member:
+        member[LETTER] &= ~member[ARABIC]
+    if _JOINER in member and GAP in member:
+        member[GAP] &= ~member[_JOINER]
     count = sum(m.astype(np.uint8) for m in member.values())
-    out = np.full(0x10000, _PUNCT_CLASS, dtype=np.uint8)
+    out = np.full(0x10000, PUNCT, dtype=np.uint8)
     for cls, m in member.items():
         out[m] = cls
     out[count > 1] = _OTHER
@@ -166,26 +171,27 @@ def _char_classes() -> np.ndarray:
     return out
 
 
-def vector_columns(text: str) -> TokenColumns | None:
-    """:func:`split_columns` of ``text`` by array steps over its characters' classes: a few dozen C
-    loops over the whole text instead of a regular expression search per token (the tokens of a long
-    text cost several times less).  ``None`` for a text these steps do not cover: empty, with a
-    character outside the BMP, a joiner, a Latin mark, a NUL, or a letter right before an Arabic
-    letter (the Latin word would take it)."""
+def token_runs(text: str, classes: np.ndarray) -> tuple[np.ndarray, np.ndarray, list[str], np.ndarray] | None:
+    """The tokens of ``text`` by array steps over its characters' ``classes`` (a :func:`class_table`):
+    a run of Arabic letters, of digits (with a separator between two digits) or of other letters, or a
+    single character of any other class but a gap.  A few dozen C loops over the whole text instead of
+    a regular expression search per token (the tokens of a long text cost several times less).
+
+    Returns the starts and ends (arrays), the texts, and the class of each token's first character;
+    ``None`` for a text these steps do not cover: empty, with a character outside the BMP, a joiner,
+    a Latin mark, a NUL, or a letter right before an Arabic letter (the Latin word would take it)."""
     codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
     try:
-        c = _char_classes().take(codes)
+        c = classes.take(codes)
     except IndexError:             # a character outside the BMP
         return None
     head, tail = c[:-1], c[1:]
-    if not len(c) or c.max() >= _MARK or ((head == _LETTER) & (tail == _ARABIC)).any():
+    if not len(c) or c.max() >= _MARK or ((head == LETTER) & (tail == ARABIC)).any():
         return None
-    c[1:-1][(c[1:-1] == _SEP) & (head[:-1] == _DIGIT) & (tail[1:] == _DIGIT)] = _DIGIT   # 1,000: one number
-    # a token goes on over a run of Arabic letters, of digits or of other letters; any other
-    # character not a gap is a token of its own
+    c[1:-1][(c[1:-1] == SEPARATOR) & (head[:-1] == DIGIT) & (tail[1:] == DIGIT)] = DIGIT   # 1,000: one number
     goes_on = np.zeros(len(c) + 1, dtype=bool)          # character i goes on with the token of i - 1
-    goes_on[1:-1] = (tail == head) & (tail >= _DIGIT)
-    token = c != _GAP
+    goes_on[1:-1] = (tail == head) & (tail >= DIGIT)
+    token = c != GAP
     first = token & ~goes_on[:-1]
     starts = first.nonzero()[0]
     ends = (token & ~goes_on[1:]).nonzero()[0] + 1
@@ -197,7 +203,16 @@ def vector_columns(text: str) -> TokenColumns | None:
     spaced = np.zeros(size, dtype=np.uint32)
     spaced[keep] = codes * token
     texts = spaced.tobytes().decode("utf-32-le", "surrogatepass").split("\0")
-    return TokenColumns(starts.tolist(), ends.tolist(), list(filter(None, texts)))
+    return starts, ends, list(filter(None, texts)), c[starts]
+
+
+def vector_columns(text: str) -> TokenColumns | None:
+    """:func:`split_columns` of ``text`` by :func:`token_runs` (``None`` where it does not apply)."""
+    found = token_runs(text, class_table(_SPLIT_CLASSES))
+    if found is None:
+        return None
+    starts, ends, texts, _ = found
+    return TokenColumns(starts.tolist(), ends.tolist(), texts)
 
 
 def token_kind(text: str) -> str:
