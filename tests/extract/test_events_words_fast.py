@@ -9,7 +9,16 @@ from hypothesis import strategies as st
 
 from marsad.extract.events import words
 from marsad.extract.events.lexicon import lexicon
-from marsad.extract.events.words import _CLAUSE_MARKS, _SPLIT, _STOPS, _break_word, _info, columns_of
+from marsad.extract.events.triggers import _frames
+from marsad.extract.events.words import (
+    _CLAUSE_MARKS,
+    _SPLIT,
+    _STOPS,
+    WordIndex,
+    _break_word,
+    _info,
+    columns_of,
+)
 
 # words that start clause-break phrases, words that go on with them, and others; gaps of every kind
 _BREAK_WORDS = sorted({w for stem, bucket in lexicon().phrases("clause_breaks").index.items()
@@ -55,3 +64,19 @@ def _plain_numbers(text: str) -> tuple[list[int], list[int]]:
 def test_clause_numbers_are_the_plain_ones(pairs: list[tuple[str, str]], tail: str) -> None:
     text = "".join(gap + word for gap, word in pairs) + tail
     assert columns_of(text)[6:] == _plain_numbers(text)
+
+
+_FRAMES = _frames(lexicon())          # the frame tables looked for before a trigger, with their reach
+_FRAME_WORDS = sorted({w for table, _r in _FRAMES for stem, bucket in table.index.items()
+                       for rest, _p in bucket for w in (stem, *rest)})
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(_GAPS), st.sampled_from(_FRAME_WORDS + _WORDS)), max_size=30))
+def test_covered_is_before_for_any_table(pairs: list[tuple[str, str]]) -> None:
+    """One look-up in :meth:`WordIndex.covered` answers :meth:`WordIndex.before` for all its tables."""
+    idx = WordIndex("".join(gap + word for gap, word in pairs))
+    covered = idx.covered(_FRAMES)
+    for i in range(idx.size):
+        for lo in range(i + 1):
+            assert (covered.get(i, -1) >= lo) == any(idx.before(t, i, lo, r) for t, r in _FRAMES), (i, lo)

@@ -87,9 +87,8 @@ def _dropped(idx: WordIndex, form: TriggerForm, first: int, lo: int) -> bool:
     lex = lexicon()
     if form.aspect == "masdar" and _purpose(idx, first, lo):
         return True
-    for table, reach in _frames(lex):
-        if idx.before(table, first, lo, reach):
-            return True
+    if idx.covered(_frames(lex)).get(first, -1) >= lo:       # a frame table's phrase just before
+        return True
     clause = _clause_range(idx, first, lo)
     if idx.has(lex.phrases("frame.habitual"), *clause):
         return True

@@ -403,6 +403,7 @@ class WordIndex:
         self._plain: dict[Phrases, Found] = {}  # table -> its phrases read with plain stems
         self._deep: dict[Phrases, Found] = {}   # ... read with deep stems
         self._at: dict[tuple[Phrases, bool], dict[int, tuple[int, Any]]] = {}      # see hits_at()
+        self._covers: dict[tuple[tuple[Phrases, int], ...], dict[int, int]] = {}   # see covered()
         eager = _eager()
         if eager.keys:
             tables = eager.merged()
@@ -520,6 +521,25 @@ class WordIndex:
         last = positions[j - 1]         # the nearest phrase before: if it is out of reach, all are
         clauses = self.clauses
         return last >= first - reach and last >= lo and clauses[last] == clauses[first]
+
+    def covered(self, tables: tuple[tuple[Phrases, int], ...]) -> dict[int, int]:
+        """Word index -> the last word before it, in its clause and within the reach of its table, where
+        a phrase of one of ``tables`` ((table, reach) pairs, read with deep stems) starts: a fast path
+        that answers :meth:`before` for several tables by one look-up (``before(table, i, lo, reach)``
+        holds for one of them when ``covered(tables).get(i, -1) >= lo``), built once per document."""
+        got = self._covers.get(tables)
+        if got is None:
+            got = self._covers[tables] = {}
+            clauses, last = self.clauses, self.size - 1
+            for table, reach in tables:
+                for p in (self._deep.get(table) or self._table(table, True))[0]:
+                    clause = clauses[p]
+                    for i in range(p + 1, min(p + reach, last) + 1):
+                        if clauses[i] != clause:
+                            break
+                        if got.get(i, -1) < p:
+                            got[i] = p
+        return got
 
     def has(self, table: Phrases, lo: int, hi: int, deep: bool = False) -> bool:
         """Whether a phrase of ``table`` starts in words ``[lo, hi)``."""
