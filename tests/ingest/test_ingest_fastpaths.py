@@ -107,3 +107,28 @@ def test_repeat_filter_lets_lines_without_repeats_go() -> None:
 
     assert not _may_repeat(["قالت", "مصادر", "أهلية", "إن", "نحو", "عائلة", "نزحت", "من", "البلدة"], 5)
     assert _may_repeat(["أ", "ب", "ج", "د", "ه", "أ", "ب", "ج", "د", "ه"], 5)
+
+
+def _plain_first_repeat(words: list[str], low: int, high: int) -> tuple[int, int] | None:
+    """The repeat whose second copy starts first (then the one whose first copy starts first)."""
+    runs = [(p + d, p) for d in range(low, high + 1) for p in range(len(words) - 2 * d + 1)
+            if words[p:p + d] == words[p + d:p + 2 * d]]
+    return (min(runs)[1], min(runs)[0] - min(runs)[1]) if runs else None
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from("ابج"), max_size=24), st.integers(1, 4), st.integers(0, 8))
+def test_first_repeat_is_the_earliest_run(words: list[str], low: int, more: int) -> None:
+    from marsad.ingest.repeats import _first_repeat
+
+    assert _first_repeat(words, low, low + more) == _plain_first_repeat(words, low, low + more)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(WORDS | SPACES | st.text(max_size=5), max_size=20))
+def test_pieces_of_an_uncut_line_are_the_line(parts: list[str]) -> None:
+    from marsad.ingest.lines import split_lines
+
+    raw = "".join(parts)
+    for line in split_lines(raw):
+        assert line.pieces(raw) == line.cut_pieces(raw) == [(line.start, line.end)]

@@ -24,6 +24,12 @@ class Line:
 
     def pieces(self, raw: str) -> list[tuple[int, int]]:
         """Raw ranges of the line that survive its cuts, trimmed at the line's two ends."""
+        if not self.cuts:                       # (most lines) the line is trimmed and not blank
+            return [(self.start, self.end)]
+        return self.cut_pieces(raw)
+
+    def cut_pieces(self, raw: str) -> list[tuple[int, int]]:
+        """:meth:`pieces` worked out from the cuts (the plain definition, for any line)."""
         spans: list[tuple[int, int]] = []
         pos = self.start
         for a, b, _ in sorted(self.cuts):

@@ -32,7 +32,16 @@ _SKIP = 65536
 
 
 def _lookup(obj: dict[Any, Any], names: list[str]) -> Any:
-    lowered = {str(k).strip().lower(): v for k, v in obj.items() if k is not None}
+    return _pick(_lowered(obj), names)
+
+
+def _lowered(obj: dict[Any, Any]) -> dict[str, Any]:
+    """The record's fields by trimmed lower-case key (made once per record, read per role)."""
+    return {str(k).strip().lower(): v for k, v in obj.items() if k is not None}
+
+
+def _pick(lowered: dict[str, Any], names: list[str]) -> Any:
+    """The first non-empty field of ``names`` in a :func:`_lowered` record."""
     for name in names:
         value = lowered.get(name.lower())
         if value is not None and value != "":
@@ -57,18 +66,19 @@ def record_article(obj: Any, source: Source, options: IngestOptions) -> Item:
     """One record (a JSON object or CSV row) to an article or an error."""
     if not isinstance(obj, dict):
         return InputError("E_RECORD", f"the record is a JSON {type(obj).__name__}, not an object", source)
-    text = _text_of(_lookup(obj, options.names("text"))) or _text_of(_lookup(obj, options.names("html")))
+    fields = _lowered(obj)
+    text = _text_of(_pick(fields, options.names("text"))) or _text_of(_pick(fields, options.names("html")))
     if text is None:
         wanted = ", ".join(options.names("text"))
         return InputError("E_RECORD", f"the record has no text field (looked for: {wanted})", source)
-    rid, url = _scalar(_lookup(obj, options.names("id"))), _scalar(_lookup(obj, options.names("url")))
-    outlet = _scalar(_lookup(obj, options.names("outlet")))
-    title = _scalar(_lookup(obj, options.names("title")))
+    rid, url = _scalar(_pick(fields, options.names("id"))), _scalar(_pick(fields, options.names("url")))
+    outlet = _scalar(_pick(fields, options.names("outlet")))
+    title = _scalar(_pick(fields, options.names("title")))
     source = dataclasses.replace(
         source, record_id=str(rid) if rid is not None else None, url=str(url) if url else source.url,
         outlet=str(outlet).strip() if outlet else source.outlet,
     )
-    published = parse_date_value(_scalar(_lookup(obj, options.names("date"))))
+    published = parse_date_value(_scalar(_pick(fields, options.names("date"))))
     try:
         if len(text.encode("utf-8")) > options.max_bytes:
             raise MarsadError("E_TOO_LARGE", f"the record's text exceeds {options.max_bytes:,} bytes")

@@ -14,6 +14,7 @@ Seed-style example (invented words): ``"...انتهى الاجتماع.وفي ا
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from marsad.ingest.rules import Rules
 
@@ -38,8 +39,11 @@ def _first_repeat(words: list[str], low: int, high: int,
         shingles = _shingles(words, low)
         if not _recurs(shingles):
             return None
+    counts = Counter(shingles)
     seen: dict[tuple[str, ...], list[int]] = {}
-    for k, shingle in enumerate(shingles):
+    repeated = [k for k, shingle in enumerate(shingles) if counts[shingle] > 1]   # no run starts elsewhere
+    for k in repeated:
+        shingle = shingles[k]
         for p in seen.get(shingle, ()):
             d = k - p
             if low <= d <= high and words[p:k] == words[k:k + d]:
