@@ -77,11 +77,12 @@ def _singulars(a: Analysis, idx: WordIndex, covered: set[int]) -> list[tuple[Qua
     lex = lexicon()
     out = []
     clauses = idx.clauses
+    singular = idx.hits_at(lex.phrases("singular"))     # where idx.match(singular, j) is not None
     for k, n, _kind in idx.find(lex.cues, 0, idx.size, deep=True):
         for j in range(k + n, min(k + n + 3, idx.size)):
             if j in covered or clauses[j] != clauses[k]:
                 break
-            if idx.match(lex.phrases("singular"), j) is not None:
+            if j in singular:
                 out.append((Quantity(1, 1, False, Span.of(a.text, idx.starts[j], idx.ends[j])), j, j))
                 covered.add(j)
                 break

@@ -97,13 +97,22 @@ def _sentence_drafts(a: Analysis, k: int, sent: Span) -> list[Draft]:
             made.append((c, place))
     if not made:
         return []
-    kept = {id(c) for c in _reduce([c for c, _p in made])}
+    if len(made) > 1 or not _kept_alone(made[0][0]):
+        kept = {id(c) for c in _reduce([c for c, _p in made])}
+        made = [(c, place) for c, place in made if id(c) in kept]
     out = []
     for c, place in made:                   # arguments only for the candidates kept
-        if id(c) in kept:
-            c.modality = modality(idx, c.first, s.lo)
-            out.append(_fill(a, s, k, sent, c, place))
+        c.modality = modality(idx, c.first, s.lo)
+        out.append(_fill(a, s, k, sent, c, place))
     return out
+
+
+def _kept_alone(c: Candidate) -> bool:
+    """Whether :func:`_reduce` keeps ``c`` when it is its sentence's only candidate: always, unless
+    the "one incident" rule drops the sub-type for itself.  A fast path: most sentences with a trigger
+    have one candidate."""
+    pairs = lexicon().events.get("one_incident", ())
+    return not any(keep == drop == c.sub_event_type for keep, drop in pairs)
 
 
 def _reduce(cands: list[Candidate]) -> list[Candidate]:
