@@ -192,3 +192,17 @@ def test_changes_match_what_the_plain_alternation_matches(text: str, opts: list[
     plain = re.compile("|".join(alts))
     assert ([(m.span(), m.lastgroup) for m in fo.find_changes(text)]
             == [(m.span(), m.lastgroup) for m in plain.finditer(text)])
+
+
+@given(mixed, st.integers(-5, 95), st.integers(-5, 95))
+@settings(max_examples=300, deadline=None)
+def test_to_original_is_the_per_character_map(text: str, a: int, b: int) -> None:
+    """to_original (clamps by comparisons, segment searches) against its plain definition: clamped by
+    min and max, then read off the per-character map."""
+    n = normalize(text)
+    size = len(n.text)
+    start = min(max(a, 0), size)
+    end = min(max(b, start), size)
+    starts, ends = n._maps()
+    first = starts[start] if start < size else len(text)
+    assert n.to_original(a, b) == (first, first if start == end else ends[end - 1])

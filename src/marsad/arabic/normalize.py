@@ -72,24 +72,29 @@ class Normalized:
             self._offsets.extend((starts, ends))
         return self._offsets[0], self._offsets[1]
 
-    def _ostart_of(self, i: int) -> int:
-        """Original offset where normalised character ``i`` begins."""
-        if i >= len(self.text):
-            return len(self.original)
-        k = bisect_right(self._nstart, i) - 1      # segments are never empty in a non-empty text
-        return self._ostart[k] if self._chunk[k] else self._ostart[k] + i - self._nstart[k]
-
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         """The original span covering normalised ``[start, end)`` (clamped to the text)."""
+        # every stage maps its spans here: clamped by comparisons (a call of min or max costs more
+        # than all of them), and the segment searches inline
         n = len(self.text)
-        start = min(max(start, 0), n)
-        end = min(max(end, start), n)
-        first = self._ostart_of(start)
+        if start > n:
+            start = n
+        elif start < 0:
+            start = 0
+        if end > n:
+            end = n
+        if end < start:
+            end = start
+        nstart, ostart, chunk = self._nstart, self._ostart, self._chunk
+        if start == n:
+            first = len(self.original)
+        else:                                    # segments are never empty in a non-empty text
+            k = bisect_right(nstart, start) - 1
+            first = ostart[k] if chunk[k] else ostart[k] + start - nstart[k]
         if start == end:
             return first, first
         # where the last character ends, by a segment search (callers ask for a few dozen spans per
-        # text, fewer than its characters; inline, as entity finding asks often)
-        nstart, ostart, chunk = self._nstart, self._ostart, self._chunk
+        # text, fewer than its characters)
         last = end - 1
         k = bisect_right(nstart, last) - 1
         if chunk[k]:                             # a replaced run: its characters cover all of it
