@@ -132,3 +132,33 @@ def test_pieces_of_an_uncut_line_are_the_line(parts: list[str]) -> None:
     raw = "".join(parts)
     for line in split_lines(raw):
         assert line.pieces(raw) == line.cut_pieces(raw) == [(line.start, line.end)]
+
+
+def _plain_is_menu(rules: Rules, line: str) -> bool:
+    items = [i for i in (part.strip() for part in rules.menu_re.split(line)) if i]
+    if len(items) < rules.limit("menu_min_items"):
+        return False
+    return all(len(i.split()) <= rules.limit("menu_max_item_words") for i in items)
+
+
+MENU_PIECES = st.sampled_from(["الرئيسية", "أخبار", "سياسة عربية", "اقتصاد", "رأي وتحليل معمق", "|", " | ",
+                               "»", " / ", "•", ">", "  ", "\n", "آب/أغسطس", "«نص»"])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(MENU_PIECES | WORDS, max_size=14), st.sampled_from([" ", "", " | "]))
+def test_is_menu_is_its_plain_definition(parts: list[str], sep: str) -> None:
+    line = sep.join(parts)
+    assert RULES.is_menu(line) == _plain_is_menu(RULES, line)
+
+
+def test_is_menu_with_long_separators() -> None:
+    data = {"decoration": " ", "sentence_end": ".", "closers": ")", "truncation_marks": ["..."],
+            "menu_separators": ["::", "|", "x c y"], "rules": [],
+            "limits": {"menu_min_items": 3, "menu_max_item_words": 2}}
+    rules = rules_from_dict(data)
+    lines = ["أ ب ج:: د", "أ ب:: ج د:: ه", "أ:: ب| ج", "أ ب ج د", "", "  ", "أ ب:: ج د| ه و ز", "أ ب ج :: د",
+             "a bx c yd ex c yf"]          # (a separator across the first words' end)
+    for line in lines:
+        assert rules.is_menu(line) == _plain_is_menu(rules, line), line
+    assert rules.is_menu("أ ب:: ج د| ه") and rules.is_menu("a bx c yd ex c yf")

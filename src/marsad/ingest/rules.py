@@ -67,6 +67,7 @@ class Rules:
     _caps: tuple[int, ...] = field(init=False, default=())
     _phrase_groups: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = field(init=False, default=())
     _regexes: tuple[re.Pattern[str], ...] = field(init=False, default=())
+    _separator_reach: int = field(init=False, default=0)   # a separator match may end this far past a cut
 
     def __post_init__(self) -> None:
         rules = self.line_rules
@@ -85,6 +86,7 @@ class Rules:
             "_caps": caps,
             "_phrase_groups": tuple(groups),
             "_regexes": tuple(r.regex for r in rules if r.regex is not None),
+            "_separator_reach": max(map(len, self.menu_separators), default=1) - 1,
         }
         for name, value in merged.items():
             object.__setattr__(self, name, value)
@@ -130,6 +132,12 @@ class Rules:
 
     def is_menu(self, line: str) -> bool:
         """A navigation line: many short items split by menu separators."""
+        most = self.limit("menu_max_item_words")
+        head = line.split(None, most + 1)   # (most lines) words enough for an item too long before any
+        if len(head) > most + 1:            # separator: no menu, and no scan of the whole line
+            cut = len(line) - len(head[-1])
+            if self.menu_re.search(line, 0, cut + self._separator_reach) is None:
+                return False
         items = [i for i in (part.strip() for part in self.menu_re.split(line)) if i]
         if len(items) < self.limit("menu_min_items"):
             return False
