@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
 from unittest import mock
 
 from hypothesis import given
 from hypothesis import strategies as st
+from test_events_support import analyze
 
 from marsad.document import Span
 from marsad.extract.events.drafts import _kept_alone, _reduce
@@ -33,3 +36,25 @@ def test_a_candidate_alone_is_kept_as_reduce_keeps_it(c: Candidate, self_drop: b
         events["one_incident"] = [*events.get("one_incident", ()), [c.sub_event_type, c.sub_event_type]]
     with mock.patch.object(lexicon(), "events", events):
         assert _kept_alone(c) == (_reduce([c]) == [c])
+
+
+drafts_module = sys.modules["marsad.extract.events.drafts"]     # the package names its function drafts
+_DEMO = Path(__file__).resolve().parents[2] / "samples" / "demo" / "articles"
+_TEXTS = sorted(_DEMO.glob("*/*.txt"))[::4]
+
+
+def test_sentences_without_a_trigger_are_skipped_as_they_give_no_draft() -> None:
+    """Reading only :func:`_trigger_sentences` gives the events and claims of reading every sentence."""
+    events = 0
+    for path in _TEXTS:
+        raw = path.read_bytes()
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError:              # some demo outlets write windows-1256
+            text = raw.decode("cp1256")
+        fast = analyze(text)
+        with mock.patch.object(drafts_module, "_trigger_sentences", lambda _a, sents: list(enumerate(sents))):
+            plain = analyze(text)
+        assert fast.events == plain.events and fast.claims == plain.claims, path.name
+        events += len(fast.events)
+    assert events > len(_TEXTS)

@@ -75,7 +75,7 @@ def _candidate(text: str, idx: WordIndex, form: TriggerForm, first: int, last: i
     cand.generic = form.plural and (definite or trig.generic_plural)
     anaphora = lexicon().phrases("anaphora")
     cand.anaphoric = (definite and form.aspect == "masdar" and bool(idx.match(anaphora, first))) \
-        or _before(idx, anaphora, first, lo, 2) \
+        or idx.before(anaphora, first, lo, 2) \
         or idx.has(lexicon().phrases("condemnation"), max(lo, first - 6), first, deep=True)
     cand.distinct = idx.has(lexicon().phrases("response"), max(lo, first - 3), first)
     cand.anaphoric = cand.anaphoric and not cand.distinct
@@ -99,7 +99,7 @@ def _dropped(idx: WordIndex, form: TriggerForm, first: int, lo: int) -> bool:
     headline = lo == 0             # titles report in the present: "قوات النظام تسيطر على البلدة"
     return form.trigger.state and (
         (form.aspect == "imperfect" and not headline)
-        or _before(idx, lex.phrases("frame.state_before"), first, lo, 2))
+        or idx.before(lex.phrases("frame.state_before"), first, lo, 2))
 
 
 _FRAMES: list[Any] = [None, ()]     # (the lexicon, its frame tables with their reach): built once
@@ -127,11 +127,6 @@ def _purpose(idx: WordIndex, first: int, lo: int) -> bool:
     if prefix not in _PURPOSE_LAM:
         return False
     return not idx.has(lexicon().phrases("frame.purpose_exceptions"), max(lo, first - 12), first, deep=True)
-
-
-def _before(idx: WordIndex, table: Phrases, first: int, lo: int, reach: int) -> bool:
-    """A phrase of ``table`` among the ``reach`` words before ``first`` in the same clause."""
-    return idx.before(table, first, lo, reach)
 
 
 def _clause_range(idx: WordIndex, i: int, lo: int, reach: int = 8) -> tuple[int, int]:
@@ -181,12 +176,12 @@ def modality(idx: WordIndex, first: int, lo: int) -> str:
     """negated, future, hypothetical, alleged or asserted, from cues before the trigger."""
     lex = lexicon()
     reach = int(lex.modality.get("window", 5))
-    if _before(idx, lex.phrases("negated.before"), first, lo, reach) or _denied(idx, first, lo):
+    if idx.before(lex.phrases("negated.before"), first, lo, reach) or _denied(idx, first, lo):
         return "negated"
-    if _before(idx, lex.phrases("future.before"), first, lo, reach) or _future_prefix(idx, first, lo):
+    if idx.before(lex.phrases("future.before"), first, lo, reach) or _future_prefix(idx, first, lo):
         return "future"
-    if _before(idx, lex.phrases("hypothetical.before"), first, lo, reach) or \
-            _before(idx, lex.phrases("hypothetical.nonspecific"), first, lo, 2) or \
+    if idx.before(lex.phrases("hypothetical.before"), first, lo, reach) or \
+            idx.before(lex.phrases("hypothetical.nonspecific"), first, lo, 2) or \
             idx.has(lex.phrases("hypothetical.sentence"), lo, first):
         return "hypothetical"
     if idx.has(lex.phrases("alleged.sentence"), lo, first):
