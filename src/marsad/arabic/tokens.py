@@ -215,8 +215,11 @@ def vector_columns(text: str) -> TokenColumns | None:
     return TokenColumns(starts.tolist(), ends.tolist(), texts)
 
 
+@lru_cache(maxsize=65536)
 def token_kind(text: str) -> str:
-    """The kind :func:`tokens` gives a token with this text (word, number, latin or punct)."""
+    """The kind :func:`tokens` gives a token with this text (word, number, latin or punct).
+
+    Cached: the quantity finder asks it of the words around every number, words that recur."""
     m = _KIND.match(text)
     return _KINDS[m.lastindex or 0] if m else "punct"
 
