@@ -162,3 +162,19 @@ def test_is_menu_with_long_separators() -> None:
     for line in lines:
         assert rules.is_menu(line) == _plain_is_menu(rules, line), line
     assert rules.is_menu("أ ب:: ج د| ه") and rules.is_menu("a bx c yd ex c yf")
+
+
+def test_rule_patterns_searched_as_one() -> None:
+    assert RULES._any_regex is not None          # the packaged rules: one search a line
+    base = {"decoration": " ", "sentence_end": ".", "closers": ")", "truncation_marks": ["..."],
+            "menu_separators": ["|"], "limits": {}}
+    twice = rules_from_dict({**base, "rules": [{"reason": "a", "regex": "^(\\w)\\1$"},
+                                               {"reason": "b", "regex": "^(?P<outlet>x)$"}]})
+    assert twice._any_regex is None              # "\\1" would name another group once put together
+    named = rules_from_dict({**base, "rules": [{"reason": "a", "regex": "^(?P<outlet>y)$"},
+                                               {"reason": "b", "regex": "^(?P<outlet>x)$"}]})
+    assert named._any_regex is None              # a group name used twice
+    for rules in (twice, named):
+        for line in ["بب", "به", "x", "y", "xy"]:
+            assert rules.classify(line) is _plain_classify(rules, line)
+    assert twice.classify("بب").reason == "a" and named.classify("x").reason == "b"

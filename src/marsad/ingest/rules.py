@@ -67,6 +67,7 @@ class Rules:
     _caps: tuple[int, ...] = field(init=False, default=())
     _phrase_groups: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = field(init=False, default=())
     _regexes: tuple[re.Pattern[str], ...] = field(init=False, default=())
+    _any_regex: re.Pattern[str] | None = field(init=False, default=None)   # all of them as one pattern
     _separator_reach: int = field(init=False, default=0)   # a separator match may end this far past a cut
 
     def __post_init__(self) -> None:
@@ -86,6 +87,7 @@ class Rules:
             "_caps": caps,
             "_phrase_groups": tuple(groups),
             "_regexes": tuple(r.regex for r in rules if r.regex is not None),
+            "_any_regex": _merged(tuple(r.regex for r in rules if r.regex is not None)),
             "_separator_reach": max(map(len, self.menu_separators), default=1) - 1,
         }
         for name, value in merged.items():
@@ -123,8 +125,11 @@ class Rules:
         if key in self._exact or key.partition(" ")[0] in self._word_starts:   # (a words rule: every word)
             return True
         prefixes, contains = self._phrase_groups[bisect_left(self._caps, len(line))]
-        return (key.startswith(prefixes) or any(p in key for p in contains)
-                or any(rx.search(line) is not None for rx in self._regexes))
+        if key.startswith(prefixes) or any(p in key for p in contains):
+            return True
+        if self._any_regex is not None:
+            return self._any_regex.search(line) is not None
+        return any(rx.search(line) is not None for rx in self._regexes)
 
     def line_key(self, line: str) -> str:
         """Key for comparing lines: folded when short, the text itself when long (exact repeats)."""
@@ -152,6 +157,22 @@ class Rules:
         if len(line) >= self.limit("long_line_chars"):
             return True
         return len(line) >= self.limit("body_min_chars") and self.ends_sentence(line)
+
+
+_RENUMBERED = re.compile(r"\\\d|\(\?\(")   # a numbered back-reference or a conditional group
+
+
+def _merged(regexes: tuple[re.Pattern[str], ...]) -> re.Pattern[str] | None:
+    """One pattern that matches where any of ``regexes`` does (one search instead of one per rule:
+    most of a search's cost is the call), or ``None`` when they cannot be put together: other
+    flags, a group referred to by number, a group name used twice."""
+    if not regexes or len({rx.flags for rx in regexes}) != 1 or any(_RENUMBERED.search(rx.pattern)
+                                                                    for rx in regexes):
+        return None
+    try:
+        return re.compile("|".join(f"(?:{rx.pattern})" for rx in regexes), regexes[0].flags)
+    except re.error:
+        return None
 
 
 def has_word(text: str) -> bool:
