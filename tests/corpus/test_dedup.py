@@ -6,6 +6,8 @@ import random
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from marsad.corpus import dedup
 from marsad.corpus.search import index_terms
@@ -72,3 +74,20 @@ def test_groups_equal_datasketch_lsh() -> None:
     for doc_id, (first, sim) in got.items():
         assert sim == pytest.approx(seen[doc_id].jaccard(seen[first]))
         assert int(first[1:]) <= int(doc_id[1:])   # named after the earliest member
+
+
+def _reference_terms(terms: str) -> bytes:
+    mh = datasketch.MinHash(num_perm=dedup.NUM_PERM, seed=dedup.SEED, scheme=dedup.SCHEME)
+    words = terms.split()
+    mh.update_batch([" ".join(words[i:i + 5]).encode("utf-8") for i in range(max(1, len(words) - 4))])
+    return mh.hashvalues.astype(np.uint64).tobytes()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from((*WORDS, "", "a", "٣")), max_size=40), st.sampled_from(("", " ")),
+       st.sampled_from(("", " ")))
+def test_signature_of_any_spacing_of_terms_equals_datasketch(words: list[str], lead: str, trail: str) -> None:
+    """The shingles cut by offsets (single spaces) and the split-and-join path (any other spacing, e.g.
+    a word whose search key is empty) give datasketch's signature of the same 5-word shingles."""
+    terms = lead + " ".join(words) + trail
+    assert dedup.signature("", terms) == _reference_terms(terms)
