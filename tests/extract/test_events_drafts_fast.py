@@ -11,6 +11,9 @@ from hypothesis import strategies as st
 from test_events_support import analyze
 
 from marsad.document import Span
+from marsad.extract.base import Analysis
+from marsad.extract.events import arguments
+from marsad.extract.events.arguments import _actor_lists, is_actor
 from marsad.extract.events.drafts import _kept_alone, _reduce
 from marsad.extract.events.lexicon import Trigger, TriggerForm, lexicon
 from marsad.extract.events.triggers import Candidate
@@ -43,18 +46,43 @@ _DEMO = Path(__file__).resolve().parents[2] / "samples" / "demo" / "articles"
 _TEXTS = sorted(_DEMO.glob("*/*.txt"))[::4]
 
 
-def test_sentences_without_a_trigger_are_skipped_as_they_give_no_draft() -> None:
-    """Reading only :func:`_trigger_sentences` gives the events and claims of reading every sentence."""
-    events = 0
+def _demo_texts() -> list[str]:
+    texts = []
     for path in _TEXTS:
         raw = path.read_bytes()
         try:
-            text = raw.decode("utf-8")
+            texts.append(raw.decode("utf-8"))
         except UnicodeDecodeError:              # some demo outlets write windows-1256
-            text = raw.decode("cp1256")
+            texts.append(raw.decode("cp1256"))
+    return texts
+
+
+def test_sentences_without_a_trigger_are_skipped_as_they_give_no_draft() -> None:
+    """Reading only :func:`_trigger_sentences` gives the events and claims of reading every sentence."""
+    events = 0
+    for path, text in zip(_TEXTS, _demo_texts(), strict=True):
         fast = analyze(text)
         with mock.patch.object(drafts_module, "_trigger_sentences", lambda _a, sents: list(enumerate(sents))):
             plain = analyze(text)
         assert fast.events == plain.events and fast.claims == plain.claims, path.name
         events += len(fast.events)
     assert events > len(_TEXTS)
+
+
+def test_actor_lists_are_is_actor_either_way() -> None:
+    """A sentence's two actor lists, made in one pass, are its mentions that :func:`is_actor` takes
+    with countries acting and without."""
+    actors = 0
+
+    def checked(a: Analysis, mentions: list) -> tuple[list, list]:
+        nonlocal actors
+        got = _actor_lists(a, mentions)
+        assert got == ([t for t in mentions if is_actor(a, t[2], True)],
+                       [t for t in mentions if is_actor(a, t[2], False)])
+        actors += len(got[0]) + len(got[1])
+        return got
+
+    with mock.patch.object(arguments, "_actor_lists", checked):
+        for text in _demo_texts():
+            analyze(text)
+    assert actors

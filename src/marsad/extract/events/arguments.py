@@ -27,6 +27,8 @@ _THAT = frozenset(("ان", "بان", "لان", "وان"))
 _RELATIVE = ("الذي", "التي", "الذين", "اللذين", "اللتين")
 _NEAR_APPLIES = {"city", "town", "village", "neighbourhood", "governorate", None}
 _SENTENCES = "events.sentences"
+_PEOPLE = ("organization", "person")        # the entity types that are actors by themselves
+Mention3 = tuple[int, int, Mention]         # (first word, last word, mention)
 
 
 def place_kind(a: Analysis, m: Mention) -> str | None:
@@ -37,7 +39,7 @@ def place_kind(a: Analysis, m: Mention) -> str | None:
 def is_actor(a: Analysis, m: Mention, countries: bool = True) -> bool:
     """An organisation or person (not generic civilians), or (``countries``) a country acting."""
     e = m.entity
-    if e.type in ("organization", "person"):
+    if e.type in _PEOPLE:
         return e.kb_id != "civilians" and e.category != "civilians"
     return countries and place_kind(a, m) == "country"
 
@@ -94,7 +96,8 @@ class Sentence:
         """The actor mentions (computed once per sentence and kind; callers do not change the list)."""
         found = self._actors.get(countries)
         if found is None:
-            found = self._actors[countries] = [t for t in self.mentions if is_actor(self.a, t[2], countries)]
+            self._actors[True], self._actors[False] = _actor_lists(self.a, self.mentions)
+            found = self._actors[countries]
         return found
 
     def places(self) -> list[tuple[int, int, Mention]]:
@@ -109,6 +112,20 @@ class Sentence:
         if self._ranked is None:
             self._ranked = _ranked_places(self)
         return self._ranked
+
+
+def _actor_lists(a: Analysis, mentions: list[Mention3]) -> tuple[list[Mention3], list[Mention3]]:
+    """The mentions that are actors, with countries acting and without (:func:`is_actor` either way),
+    by one pass: the events stage asks for both lists of a sentence with a trigger."""
+    with_countries: list[Mention3] = []
+    without: list[Mention3] = []
+    for t in mentions:
+        if is_actor(a, t[2], False):
+            with_countries.append(t)
+            without.append(t)
+        elif t[2].entity.type not in _PEOPLE and place_kind(a, t[2]) == "country":
+            with_countries.append(t)
+    return with_countries, without
 
 
 def sentence_view(a: Analysis, start: int, end: int) -> Sentence:
