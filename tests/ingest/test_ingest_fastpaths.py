@@ -178,3 +178,11 @@ def test_rule_patterns_searched_as_one() -> None:
         for line in ["بب", "به", "x", "y", "xy"]:
             assert rules.classify(line) is _plain_classify(rules, line)
     assert twice.classify("بب").reason == "a" and named.classify("x").reason == "b"
+
+
+@settings(max_examples=400, deadline=None)
+@given(lines() | st.text(max_size=40))
+def test_words_of_a_line_are_the_pattern_words(text: str) -> None:
+    from marsad.ingest.repeats import _TOKEN, _words
+
+    assert _words(text) == _TOKEN.findall(text)

@@ -21,6 +21,20 @@ from marsad.ingest.rules import Rules
 _TOKEN = re.compile(r"\w+")
 
 
+def _words(text: str) -> list[str]:
+    """``_TOKEN.findall(text)``, worked out between spaces (no word runs over one): a token of
+    letters and digits only (most) is a word as it stands, and only the others meet the pattern,
+    whose test of every character costs several times ``str.isalnum``."""
+    words: list[str] = []
+    append = words.append
+    for tok in text.split():
+        if tok.isalnum():
+            append(tok)
+        else:
+            words += _TOKEN.findall(tok)
+    return words
+
+
 def _shingles(words: list[str], low: int) -> list[tuple[str, ...]]:
     """``shingles[k] == tuple(words[k:k + low])`` (zip stops at the shortest, like a range would)."""
     return list(zip(*(words[j:] for j in range(max(low, 1))), strict=False))
@@ -82,7 +96,7 @@ def glued_repeats(text: str, rules: Rules) -> list[tuple[int, int, str]]:
     """Ranges of ``text`` (one line) to drop, with their reasons (see the module docstring)."""
     found: list[tuple[int, int, str]] = []
     low, high = rules.limit("repeat_min_words"), rules.limit("repeat_max_words")
-    words = _TOKEN.findall(text)
+    words = _words(text)
     if not _may_repeat(words, max(low, 1)):
         return found
     shingles = _shingles(words, low)
