@@ -186,3 +186,38 @@ def test_words_of_a_line_are_the_pattern_words(text: str) -> None:
     from marsad.ingest.repeats import _TOKEN, _words
 
     assert _words(text) == _TOKEN.findall(text)
+
+
+def _plain_looks_like_html(text: str) -> bool:
+    from marsad.ingest.html import _TAGS
+
+    head = text[:4096].lstrip().lower()
+    if head.startswith(("<!doctype html", "<html", "<?xml")) or "<html" in head[:1024]:
+        return True
+    return _TAGS.match(head) is not None or len(_TAGS.findall(text[:20000])) >= 3
+
+
+HTML_PIECES = st.sampled_from(["<p>", "</p>", "<html>", "<!DOCTYPE html>", "<div class='x'>", "<br/>", "<",
+                               ">", "نص عادي", "a < b", "\n", "  ", "<?xml version='1.0'?>", "<SPAN>"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(HTML_PIECES | WORDS, max_size=10))
+def test_looks_like_html_is_its_plain_definition(parts: list[str]) -> None:
+    from marsad.ingest.html import looks_like_html
+
+    text = "".join(parts)
+    assert looks_like_html(text) == _plain_looks_like_html(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(WORDS | st.sampled_from(["\n", "\r\n", " ", "\u2028", "\x0c", "\x85", "العنوان"]),
+                max_size=12), st.sampled_from(["العنوان", "  ", "Read more", "قالت مصادر"]))
+def test_with_title_reads_the_first_line(parts: list[str], title: str) -> None:
+    from marsad.ingest.build import _with_title
+    from marsad.ingest.fold import fold
+
+    raw = "".join(parts)
+    first = next((ln for ln in raw.splitlines() if ln.strip()), "")
+    plain = raw if fold(first) == fold(title) else f"{title.strip()}\n\n{raw}"
+    assert _with_title(raw, title) == (plain if title.strip() else raw)

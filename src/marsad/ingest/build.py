@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import re
 import unicodedata
 
 from marsad.document import DateValue, Source
@@ -20,8 +21,11 @@ from marsad.ingest.dates import parse_date_value
 from marsad.ingest.encoding import decode
 from marsad.ingest.fold import fold
 from marsad.ingest.html import extract_html, looks_like_html
+from marsad.ingest.lines import LINE_BREAKS
 from marsad.ingest.options import IngestOptions
 from marsad.ingest.outlets import OutletRegistry, load_outlets
+
+_FIRST_LINE = re.compile(f"[^{LINE_BREAKS}]*")
 
 
 def article_id(text: str) -> str:
@@ -55,7 +59,10 @@ def _with_title(raw: str, title: str | None) -> str:
     """``raw`` headed by ``title`` (unless it already starts with it)."""
     if not title or not title.strip():
         return raw
-    first = next((ln for ln in raw.splitlines() if ln.strip()), "")
+    match = _FIRST_LINE.match(raw)          # (usually not blank) no split of the whole text
+    first = match.group() if match else ""
+    if not first.strip():
+        first = next((ln for ln in raw.splitlines() if ln.strip()), "")
     return raw if fold(first) == fold(title) else f"{title.strip()}\n\n{raw}"
 
 

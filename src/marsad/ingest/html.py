@@ -30,6 +30,8 @@ class HtmlParts:
 
 def looks_like_html(text: str) -> bool:
     """Whether decoded text is an HTML page or fragment rather than plain text."""
+    if text.find("<", 0, 20000) < 0:    # (plain text) no tag can open: no lower-cased head, no tag scan
+        return False
     head = text[:4096].lstrip().lower()
     if head.startswith(("<!doctype html", "<html", "<?xml")) or "<html" in head[:1024]:
         return True

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-_BREAKS = "\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+LINE_BREAKS = "\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"   # where str.splitlines breaks
 
 
 @dataclass(slots=True)
@@ -53,7 +53,7 @@ def split_lines(raw: str) -> list[Line]:
     pos = 0
     blank = False
     for chunk in raw.splitlines(keepends=True):
-        body = chunk.rstrip(_BREAKS)
+        body = chunk.rstrip(LINE_BREAKS)
         stripped = body.strip()
         if stripped:
             start = pos + len(body) - len(body.lstrip())
