@@ -11,7 +11,15 @@ import pytest
 
 from marsad.extract.entities.lexicon import lexicon
 from marsad.extract.entities.matcher import _QUOTES, _quote_runs
-from marsad.extract.entities.view import _TOKEN, MARK, SKIPPED, DocView, _region_tokens, mark
+from marsad.extract.entities.view import (
+    _TOKEN,
+    MARK,
+    SKIPPED,
+    DocView,
+    _mark_by_table,
+    _region_tokens,
+    mark,
+)
 
 ALPHABET = "ابت ثج 12.,3_\n\"'«»(-²½٣،:)\u064b\x01 \t"
 _WORD = re.compile(r"[^\W_]+")
@@ -61,6 +69,16 @@ def test_mark_keeps_letters_and_digits_only() -> None:
 def test_mark_of_every_character() -> None:
     text = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
     assert mark(text) == "".join(c if c.isalnum() else MARK for c in text)
+
+
+def test_mark_by_table_of_every_bmp_character() -> None:
+    # (the table covers the BMP, lone surrogates too; a text beyond it is left to the regular expression)
+    bmp = "".join(map(chr, range(0x10000)))
+    assert _mark_by_table(bmp) == "".join(c if c.isalnum() else MARK for c in bmp)
+    assert _mark_by_table("a\U0001d400") is None
+    for text in _texts(300, 4):
+        long = text * 20
+        assert _mark_by_table(long) == mark(long) == "".join(c if c.isalnum() else MARK for c in long)
 
 
 def test_words_around_an_offset() -> None:
