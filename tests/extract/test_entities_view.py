@@ -149,3 +149,16 @@ def test_quote_runs_are_the_runs_with_a_quotation_mark() -> None:
         expected = [m.span() for m in _QUOTE_RUN.finditer(text)
                     if m.start() > 0 and m.end() < len(text) and m.end() - m.start() > 1]
         assert _quote_runs(text) == expected
+
+
+def test_ones_set_a_mask_as_bytes_do() -> None:
+    from marsad.extract.entities.view import ones
+
+    rng = random.Random(5)
+    for n in range(-3, 300):
+        assert ones(n) == b"\x01" * n
+        start = rng.randint(0, 400)
+        mask, plain = bytearray(700), bytearray(700)
+        mask[start:start + n] = ones(n)
+        plain[start:start + n] = b"\x01" * n
+        assert mask == plain

@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from marsad.extract.entities.lexicon import key
 from marsad.extract.entities.matcher import Hit, Target, meaning
-from marsad.extract.entities.view import MARK, DocView, Taken
+from marsad.extract.entities.view import MARK, DocView, Taken, ones
 from marsad.kb.model import Place
 
 if TYPE_CHECKING:
@@ -152,7 +152,7 @@ def _select(view: DocView, ordered: list[Hit], in_title: bytearray, ctx: Context
         generic = m.generic if m.generic and in_title.find(0, start, end) >= 0 else ()
         if ref is not None or generic:
             taken.append(NameHit(start, end, ref, generic))
-            used[start:end] = b"\x01" * (end - start)
+            used[start:end] = ones(end - start)
         elif m.places:
             rejected.update(m.places)
     return sorted(taken, key=_START)

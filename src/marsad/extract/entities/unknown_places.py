@@ -18,7 +18,7 @@ from itertools import islice
 from marsad.extract.entities.lexicon import DEFINITE
 from marsad.extract.entities.matcher import Hit
 from marsad.extract.entities.names import NameHit
-from marsad.extract.entities.view import MARK, DocView, Found
+from marsad.extract.entities.view import MARK, DocView, Found, ones
 
 NEAR = 150           # characters around the name searched for a known place
 AHEAD = 5            # words after a cue that two names joined by و may take
@@ -40,7 +40,7 @@ def find_unknown_places(view: DocView, hits: list[Hit], names: list[NameHit]) ->
         return []
     taken = bytearray(len(view.text))
     for n in names:
-        taken[n.start:n.end] = b"\x01" * (n.end - n.start)
+        taken[n.start:n.end] = ones(n.end - n.start)
     out: list[UnknownPlace] = []
     for cue in cues:
         if taken[cue.start]:

@@ -196,19 +196,28 @@ class Found:
     how: str = "match"
 
 
+_ONES = [bytearray(b"\x01") * n for n in range(256)]
+
+
+def ones(n: int) -> bytearray:
+    """``n`` bytes 1, to set a span of a mask: a bytearray, which a bytearray's slice takes as it is
+    (bytes it first copies into a new bytearray: that costs more than the rest of the assignment)."""
+    return _ONES[n] if 0 <= n < 256 else bytearray(b"\x01") * n
+
+
 class Taken:
     """Which characters of the normalised text a mention already covers."""
 
     def __init__(self, size: int, spans: Any = ()) -> None:
         self.mask = mask = bytearray(size)
         for start, end in spans:
-            mask[start:end] = b"\x01" * (end - start)
+            mask[start:end] = ones(end - start)
 
     def free(self, start: int, end: int) -> bool:
         return self.mask.find(1, start, end) < 0
 
     def take(self, start: int, end: int) -> None:
-        self.mask[start:end] = b"\x01" * (end - start)
+        self.mask[start:end] = ones(end - start)
 
 
 @dataclass
