@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from types import SimpleNamespace
 from unittest import mock
 
 from hypothesis import given
@@ -13,10 +14,11 @@ from test_events_support import analyze
 from marsad.document import Span
 from marsad.extract.base import Analysis
 from marsad.extract.events import arguments
-from marsad.extract.events.arguments import _actor_lists, is_actor
+from marsad.extract.events.arguments import _actor_lists, _word_ranges, is_actor, word_of
 from marsad.extract.events.drafts import _kept_alone, _reduce
 from marsad.extract.events.lexicon import Trigger, TriggerForm, lexicon
 from marsad.extract.events.triggers import Candidate
+from marsad.extract.events.words import WordIndex
 
 _SUBS = sorted({sub for pair in lexicon().events.get("one_incident", ()) for sub in pair} | {"Armed clash"})
 
@@ -86,3 +88,18 @@ def test_actor_lists_are_is_actor_either_way() -> None:
         for text in _demo_texts():
             analyze(text)
     assert actors
+
+
+_PIECES = ["قصف", "الطائرات", "، ", " ", "مدينة", "حلب", ".", "\n", "لـ138"]
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=20),
+       st.lists(st.tuples(st.integers(0, 80), st.integers(0, 30)), max_size=8))
+def test_mention_word_ranges_are_word_of_and_last_before(pieces: list[str],
+                                                         spans: list[tuple[int, int]]) -> None:
+    """:func:`_word_ranges` gives each mention the words :func:`word_of` and ``last_before`` give it."""
+    text = " ".join(pieces)
+    idx = WordIndex(text)
+    mentions = [SimpleNamespace(span=Span(start, start + length, "")) for start, length in spans]
+    assert _word_ranges(idx, mentions) == [(word_of(idx, m.span.start), idx.last_before(m.span.end), m)
+                                          for m in mentions]

@@ -7,7 +7,7 @@ both the specificity used to choose among them and ACLED's geo precision.
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from typing import Any
 
 from marsad.document import ActorRef, Location
@@ -88,8 +88,7 @@ class Sentence:
         """(first word, last word, mention) of the sentence's mentions."""
         if self._mentions is None:
             start, end = self._span
-            self._mentions = [(word_of(self.idx, m.span.start), self.idx.last_before(m.span.end), m)
-                              for m in mentions_in(self.a, start, end)]
+            self._mentions = _word_ranges(self.idx, mentions_in(self.a, start, end))
         return self._mentions
 
     def actors(self, countries: bool = True) -> list[tuple[int, int, Mention]]:
@@ -112,6 +111,20 @@ class Sentence:
         if self._ranked is None:
             self._ranked = _ranked_places(self)
         return self._ranked
+
+
+def _word_ranges(idx: WordIndex, mentions: list[Mention]) -> list[Mention3]:
+    """(``word_of`` its start, ``idx.last_before`` its end, mention) of each mention, by bisections
+    written out here (a fast path: three calls less per mention)."""
+    starts, ends, size = idx.starts, idx.ends, idx.size
+    out = []
+    for m in mentions:
+        start, end = m.span.start, m.span.end
+        i = bisect_right(starts, start) - 1         # the word covering the start, else the one after
+        if not (0 <= i < size and starts[i] <= start < ends[i]):
+            i = bisect_left(starts, start)
+        out.append((i, max(bisect_left(starts, end) - 1, 0), m))
+    return out
 
 
 def _actor_lists(a: Analysis, mentions: list[Mention3]) -> tuple[list[Mention3], list[Mention3]]:
