@@ -94,9 +94,10 @@ class Normalized:
         if start == end:
             return first, first
         # where the last character ends, by a segment search (callers ask for a few dozen spans per
-        # text, fewer than its characters)
+        # text, fewer than its characters) unless it lies in the first character's segment
         last = end - 1
-        k = bisect_right(nstart, last) - 1
+        if k + 1 < len(nstart) and last >= nstart[k + 1]:
+            k = bisect_right(nstart, last) - 1
         if chunk[k]:                             # a replaced run: its characters cover all of it
             return first, ostart[k] + chunk[k]
         nxt = k + 1
