@@ -8,15 +8,12 @@ same form. Finding is a pure function of a :class:`~marsad.document.Document`.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from marsad.corpus.search import term
+from marsad.corpus.search import TextWords, term, text_words, words_of
 from marsad.document import Document, Entity
-
-_WORD = re.compile(r"\w+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,7 +57,7 @@ def lexicon() -> Lexicon:
         for entry in data.get(section, []):
             group = entry.get("polarity") or entry.get("group") or kind
             for form in entry["forms"]:
-                keys = tuple(term(w) for w in _WORD.findall(form))
+                keys = tuple(term(w) for w in words_of(form))
                 t = Term(entry["id"], entry.get("en", entry["id"]), kind, group, keys)
                 by_first.setdefault(keys[0], []).append(t)
     for terms in by_first.values():
@@ -74,16 +71,16 @@ def _actor_mentions(doc: Document) -> list[tuple[int, int, Entity]]:
     return sorted(found, key=lambda t: t[0])
 
 
-def find_framing(doc: Document, keys: list[str] | None = None) -> list[FramingHit]:
+def find_framing(doc: Document, words: TextWords | None = None) -> list[FramingHit]:
     """Every framing term in ``doc``, tied to the nearest actor mention when one is close.
 
-    ``keys``: the search key of each word of the text (``term`` of each ``\\w+`` run), when the
-    caller has them already (storing a document computes them once for search and framing).
+    ``words``: ``text_words(doc.text)`` when the caller has it already (storing a document computes
+    it once for search, framing and MinHash).
     """
     lex = lexicon()
-    found = list(_WORD.finditer(doc.text))
-    if keys is None:
-        keys = [term(m.group()) for m in found]
+    text = doc.text
+    tw = words if words is not None else text_words(text)
+    keys, starts, runs = tw.keys, tw.starts, tw.words
     actors = _actor_mentions(doc)
     hits: list[FramingHit] = []
     by_first = lex.by_first
@@ -95,12 +92,14 @@ def find_framing(doc: Document, keys: list[str] | None = None) -> list[FramingHi
         if match is None:
             continue
         t, n = match
-        start, end = found[i].start(), found[i + n - 1].end()
-        actor = _nearest_actor(doc.text, start, end, actors, found, i, i + n, lex)
+        start, end = starts[i], starts[i + n - 1] + len(runs[i + n - 1])
+        last = min(len(runs) - 1, i + n - 1 + lex.window)
+        actor = _nearest_actor(text, start, end, actors, starts[max(0, i - lex.window)],
+                               starts[last] + len(runs[last]), lex)
         hits.append(FramingHit(t.kind, t.id, t.en, t.group, actor.kb_id if actor else None,
-                               actor.canonical if actor else None, start, end, doc.text[start:end]))
+                               actor.canonical if actor else None, start, end, text[start:end]))
         after = i + n
-    hits += _scare_quotes(doc.text, actors, lex)
+    hits += _scare_quotes(text, actors, lex)
     return sorted(hits, key=lambda h: h.start)
 
 
@@ -113,10 +112,9 @@ def _match_at(keys: list[str], i: int, lex: Lexicon) -> tuple[Term, int] | None:
 
 
 def _nearest_actor(text: str, start: int, end: int, actors: list[tuple[int, int, Entity]],
-                   words: list[re.Match[str]], wi: int, wj: int, lex: Lexicon) -> Entity | None:
-    """The actor mention within ``window`` words of the term, in the same sentence, closest first."""
-    lo = words[max(0, wi - lex.window)].start()
-    hi = words[min(len(words) - 1, wj - 1 + lex.window)].end()
+                   lo: int, hi: int, lex: Lexicon) -> Entity | None:
+    """The actor mention within ``[lo, hi]`` (``window`` words around the term), in the same
+    sentence, closest first."""
     best: tuple[int, Entity] | None = None
     for a_start, a_end, entity in actors:
         if a_end < lo or a_start > hi or (a_start < end and start < a_end):

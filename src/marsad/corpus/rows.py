@@ -6,11 +6,14 @@ from __future__ import annotations
 
 import zlib
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import orjson
 
 from marsad.document import COUNT_KINDS, DateValue, Document
+
+if TYPE_CHECKING:
+    from marsad.corpus.search import TextWords
 
 DOC_COLUMNS = ("id", "source_key", "path", "url", "outlet", "outlet_id", "record_id", "title",
                "published_start", "published_end", "n_entities", "n_events", "n_quotes", "n_claims",
@@ -104,11 +107,11 @@ def claim_rows(doc: Document) -> list[tuple[Any, ...]]:
 
 
 
-def framing_rows(doc: Document, keys: list[str] | None = None) -> list[tuple[Any, ...]]:
+def framing_rows(doc: Document, words: TextWords | None = None) -> list[tuple[Any, ...]]:
     from marsad.corpus.framing import find_framing
 
     return [(doc.id, h.kind, h.term, h.term_en, h.group, h.actor_kb, h.actor, h.start, h.end, h.text)
-            for h in find_framing(doc, keys)]
+            for h in find_framing(doc, words)]
 
 
 def signature_rows(doc: Document, terms: str | None = None) -> list[tuple[Any, ...]]:
@@ -136,12 +139,12 @@ class Prepared:
 def prepare(doc: Document) -> Prepared:
     """Every row of ``doc`` (the search keys of its words are computed once, for FTS, framing and
     MinHash)."""
-    from marsad.corpus.search import index_terms, word_terms
+    from marsad.corpus.search import index_terms, text_words
 
-    keys = word_terms(doc.text)
-    terms = " ".join(keys)
+    words = text_words(doc.text)
+    terms = " ".join(words.keys)
     tables = [(table, make(doc)) for table, make in TABLES]
-    tables.append(("framing", framing_rows(doc, keys)))
+    tables.append(("framing", framing_rows(doc, words)))
     tables.append(("signatures", signature_rows(doc, terms)))
     return Prepared(doc.id, source_key(doc), document_row(doc), tuple(tables),
                     (index_terms(doc.title or ""), terms))
