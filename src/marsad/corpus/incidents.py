@@ -28,8 +28,11 @@ NEAR_KM = 25.0
 NEAR_KM_COARSE = 80.0
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class EventRow:
+    """One asserted event as merging sees it (not frozen: a corpus loads one per stored event, and a
+    frozen dataclass costs five times as much to build)."""
+
     doc_id: str
     event_id: str
     event_type: str

@@ -60,14 +60,21 @@ def build_stories(incidents: Sequence[tuple[str, list[EventRow]]], published: di
     for a, b in links:
         _join(sets, spans, _doc_node(a), _doc_node(b))
     by_id = dict(incidents)
+    copies: dict[str, list[str]] = {}        # first of a group -> its copies, in ``duplicates`` order
+    for copy, first in duplicates.items():
+        copies.setdefault(first, []).append(copy)
+    order = {copy: n for n, copy in enumerate(duplicates)}
     stories = []
     for group in sets.groups():
         story = _story(group, by_id, published)
         if story is None:
             continue
-        for copy, first in duplicates.items():
-            if first in story.members and copy not in story.members:
-                story.members[copy] = story.members[first]
+        # copies follow their group's first (looked up per member: a loop over every copy for every
+        # story took minutes in a corpus with many syndicated copies)
+        found = sorted((c for d in story.members if d in copies for c in copies[d]), key=order.__getitem__)
+        for copy in found:
+            if copy not in story.members:
+                story.members[copy] = story.members[duplicates[copy]]
         stories.append(story)
     return stories
 
