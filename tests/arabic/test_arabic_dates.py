@@ -410,3 +410,42 @@ def test_seed_dates(seeds: dict[str, Path], key: str) -> None:
     got = set(_got(text, SEED_REFS[key]))
     for item in SEED_EXPECTED[key]:
         assert item in got
+
+
+def _plain_token_kinds(token: str) -> frozenset[str]:
+    """A token's anchor kinds as dates._token_kinds defines them, written out."""
+    import re
+
+    from marsad.arabic._dpatterns import vocab
+
+    v = vocab()
+
+    def anchored(word: str) -> frozenset[str]:
+        kinds = v.whole_anchors.get(word, frozenset())
+        if re.search(r"\d{4}", word):
+            kinds |= {"numeric", "year"}
+        for bare in (word, word[1:], word[2:]):
+            kinds |= v.anchors.get(bare, frozenset())
+            if bare.startswith(v.article):
+                kinds |= v.anchors.get(bare[len(v.article):], frozenset())
+        return kinds
+
+    return frozenset().union(*(anchored(word) for word in re.findall(r"\w+", token)))
+
+
+def _anchor_words() -> list[str]:
+    from marsad.arabic._dpatterns import vocab
+
+    v = vocab()
+    return sorted({*v.anchors, *v.whole_anchors})
+
+
+@given(st.lists(st.one_of(st.sampled_from(["", "و", "ب", "ال", "وال", "بال", "ل", "1", "2017", "_", ".", "-",
+                                           "ـ", "x", "١٢٣٤"]),
+                          st.sampled_from(_anchor_words())), min_size=1, max_size=4).map("".join))
+@settings(max_examples=400, deadline=None)
+def test_token_kinds_as_defined(token: str) -> None:
+    from marsad.arabic._dpatterns import vocab
+    from marsad.arabic.dates import _token_kinds
+
+    assert _token_kinds(token, vocab()) == _plain_token_kinds(token)

@@ -36,7 +36,7 @@ import re._constants as _c
 import re._parser as _parser
 from datetime import date, datetime
 from functools import lru_cache
-from itertools import compress, count
+from itertools import compress, count, filterfalse
 from typing import Any
 
 from marsad.arabic import _dresolve as cal
@@ -186,7 +186,7 @@ def _windows(v: DateVocab, norm: Normalized) -> dict[str, list[tuple[int, int]]]
     text = norm.text
     starts, ends, texts = norm.token_columns()
     seen = _ANCHOR_WORDS.setdefault(id(v), {})
-    new = set(texts).difference(seen)
+    new = set(filterfalse(seen.__contains__, texts))
     if new:
         if len(seen) + len(new) > 100_000:
             seen.clear()
@@ -267,23 +267,36 @@ def _word_start(text: str, i: int) -> int:
 _ANCHOR_WORDS: dict[int, dict[str, frozenset[str]]] = {}
 
 
+_NO_KINDS: frozenset[str] = frozenset()
+
+
 def _token_kinds(token: str, v: DateVocab) -> frozenset[str]:
     """Kinds anchored by the ``\\w+`` words of a token (usually one, the token itself; more in a
-    number with separators or a rare token that holds a non-word letter)."""
-    return frozenset().union(*(_anchor_kinds(word, v) for word in _WORD.findall(token)))
+    number with separators or a rare token that holds a non-word letter).  Asked of every token not
+    seen before: a token of letters and digits is its one word, without a search."""
+    if token.isalnum():
+        return _anchor_kinds(token, v)
+    kinds = _NO_KINDS
+    for word in _WORD.findall(token):
+        kinds |= _anchor_kinds(word, v)
+    return kinds
 
 
 def _anchor_kinds(word: str, v: DateVocab) -> frozenset[str]:
     """Kinds anchored by ``word``: digits, a whole anchor word, or an anchor word behind up to two
     proclitic letters and/or the article."""
-    kinds = v.whole_anchors.get(word, frozenset())
-    if _FOUR_DIGITS.search(word):
+    kinds = v.whole_anchors.get(word, _NO_KINDS)
+    if not word.isalpha() and _FOUR_DIGITS.search(word):       # (letters only: no digits)
         kinds |= _DIGIT_KINDS
     anchors, article = v.anchors, v.article
     for bare in (word, word[1:], word[2:]):
-        kinds |= anchors.get(bare, frozenset())
+        found = anchors.get(bare)
+        if found:
+            kinds |= found
         if bare.startswith(article):
-            kinds |= anchors.get(bare[len(article):], frozenset())
+            found = anchors.get(bare[len(article):])
+            if found:
+                kinds |= found
     return kinds
 
 
