@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from marsad.extract.events import words
 from marsad.extract.events.lexicon import lexicon
-from marsad.extract.events.triggers import _frames
+from marsad.extract.events.triggers import _CUE_TABLES, _frames, modality
 from marsad.extract.events.words import (
     _CLAUSE_MARKS,
     _SPLIT,
@@ -80,3 +80,28 @@ def test_covered_is_before_for_any_table(pairs: list[tuple[str, str]]) -> None:
     for i in range(idx.size):
         for lo in range(i + 1):
             assert (covered.get(i, -1) >= lo) == any(idx.before(t, i, lo, r) for t, r in _FRAMES), (i, lo)
+
+
+_CUE_WORDS = [sorted({w for stem, bucket in lexicon().phrases(name).index.items()
+                      for rest, _p in bucket for w in (stem, *rest)}) for name, _deep in _CUE_TABLES]
+_CUE = st.sampled_from(_CUE_WORDS).flatmap(st.sampled_from)     # a word of each table as often
+_TRIGGERS = ["قصف", "ستقصف", "سيشن", "هجوم", "غارة", "اشتباكات"]
+
+
+_PLAIN = st.sampled_from(_TRIGGERS + _WORDS[:12])
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(_GAPS[:6]), st.one_of(_PLAIN, _PLAIN, _CUE)),
+                min_size=1, max_size=16), st.data())
+def test_modality_without_cues_is_the_plain_one(pairs: list[tuple[str, str]], data: st.DataObject) -> None:
+    """Answering "asserted" (or "future") when no cue table has a phrase before the trigger gives what
+    reading every cue gives."""
+    idx = WordIndex("".join(gap + word for gap, word in pairs))
+    if not idx.size:
+        return
+    first = data.draw(st.integers(0, idx.size - 1))
+    lo = data.draw(st.integers(max(first - 4, 0), first))
+    with mock.patch.object(WordIndex, "has_any", lambda *_args: True):
+        plain = modality(idx, first, lo)
+    assert modality(idx, first, lo) == plain

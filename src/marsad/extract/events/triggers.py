@@ -175,6 +175,8 @@ def refine(idx: WordIndex, cand: Candidate, lo: int, hi: int) -> None:
 def modality(idx: WordIndex, first: int, lo: int) -> str:
     """negated, future, hypothetical, alleged or asserted, from cues before the trigger."""
     lex = lexicon()
+    if not idx.has_any(_cue_tables(lex), lo, first):     # no cue before the trigger (a fast path)
+        return "future" if _future_prefix(idx, first, lo) else "asserted"
     reach = int(lex.modality.get("window", 5))
     if idx.before(lex.phrases("negated.before"), first, lo, reach) or _denied(idx, first, lo):
         return "negated"
@@ -187,6 +189,21 @@ def modality(idx: WordIndex, first: int, lo: int) -> str:
     if idx.has(lex.phrases("alleged.sentence"), lo, first):
         return "alleged"
     return "asserted"
+
+
+_CUES: list[Any] = [None, ()]       # (the lexicon, the cue tables modality() reads): built once
+# the tables modality() reads before the trigger, each with the stems it is read with (deep or plain)
+_CUE_TABLES = (("negated.before", True), ("negated.sentence", True), ("future.before", True),
+               ("hypothetical.before", True), ("hypothetical.nonspecific", True),
+               ("hypothetical.sentence", False), ("alleged.sentence", False))
+
+
+def _cue_tables(lex: Lexicon) -> tuple[tuple[Phrases, bool], ...]:
+    """The cue tables of :func:`modality`: with no phrase of them between the sentence start and the
+    trigger, only the future proclitic can make the trigger other than asserted."""
+    if _CUES[0] is not lex:
+        _CUES[:] = [lex, tuple((lex.phrases(name), deep) for name, deep in _CUE_TABLES)]
+    return _CUES[1]
 
 
 def _denied(idx: WordIndex, first: int, lo: int) -> bool:
