@@ -24,3 +24,14 @@ def test_split_parts_of_a_sentence() -> None:
     assert split_parts(text) == _WORD_SPLIT.split(text)
     assert split_parts(text)[:4] == ["", "وقال", " ", "المتحدث"]
     assert split_parts("") == [""] and split_parts(" ،") == [" ،"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(st.sampled_from(list("قال 19²½_.!؟?…\n\u064b«» ")), max_size=40))
+def test_sentence_ends_keep_the_sentences_with_a_letter(text: str) -> None:
+    from marsad.extract.quotes.words import _has_letter, _sentence_ends, statement_boundaries
+
+    ends = statement_boundaries(text)
+    starts = [0, *(e + 1 for e in ends)][:len(ends)]
+    assert _sentence_ends(text, ends) == [e for s, e in zip(starts, ends, strict=True)
+                                          if e > s and _has_letter(text, s, e)]

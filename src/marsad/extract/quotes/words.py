@@ -215,10 +215,12 @@ def statement_boundaries(text: str) -> list[int]:
 
 
 def _sentence_ends(text: str, ends: list[int]) -> list[int]:
-    """The boundaries that close a sentence holding at least one letter."""
+    """The boundaries that close a sentence holding at least one letter (most sentences have one
+    right after the boundary before: two characters tested before any search)."""
     out, prev = [], 0
     for e in ends:
-        if e > prev and _has_letter(text, prev, e):
+        if e > prev and (text[prev].isalpha() or (prev + 1 < e and text[prev + 1].isalpha())
+                         or _has_letter(text, prev, e)):
             out.append(e)
         prev = e + 1
     return out
