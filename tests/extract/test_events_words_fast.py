@@ -8,8 +8,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from marsad.extract.events import words
-from marsad.extract.events.lexicon import lexicon
-from marsad.extract.events.triggers import _CUE_TABLES, _frames, modality
+from marsad.extract.events.lexicon import Phrases, lexicon
+from marsad.extract.events.triggers import _CUE_TABLES, _back_tables, _frames, find_candidates, modality
 from marsad.extract.events.words import (
     _CLAUSE_MARKS,
     _SPLIT,
@@ -20,9 +20,19 @@ from marsad.extract.events.words import (
     columns_of,
 )
 
+
+def _words_of(table: Phrases) -> list[str]:
+    """The words of a table's phrases."""
+    return sorted({w for stem, bucket in table.index.items() for rest, _p in bucket for w in (stem, *rest)})
+
+
+def _phrases_of(table: Phrases) -> list[str]:
+    """A table's phrases, as text."""
+    return sorted({" ".join((stem, *rest)) for stem, bucket in table.index.items() for rest, _p in bucket})
+
+
 # words that start clause-break phrases, words that go on with them, and others; gaps of every kind
-_BREAK_WORDS = sorted({w for stem, bucket in lexicon().phrases("clause_breaks").index.items()
-                       for rest, _p in bucket for w in (stem, *rest)})
+_BREAK_WORDS = _words_of(lexicon().phrases("clause_breaks"))
 _WORDS = [*_BREAK_WORDS, "وفي", "حينها", "قصفت", "الطائرات", "المدينة", "مقتل", "14", "مدنيا",
           "ا" * 38, "المستشفياتالميدانيةوالعسكرية"]
 _GAPS = [" ", " ", " ", "، ", ". ", "\n", "  ", " " * 39, " (", ": ", " - ", "؟ ", "; ", ""]
@@ -67,8 +77,7 @@ def test_clause_numbers_are_the_plain_ones(pairs: list[tuple[str, str]], tail: s
 
 
 _FRAMES = _frames(lexicon())          # the frame tables looked for before a trigger, with their reach
-_FRAME_WORDS = sorted({w for table, _r in _FRAMES for stem, bucket in table.index.items()
-                       for rest, _p in bucket for w in (stem, *rest)})
+_FRAME_WORDS = sorted({w for table, _r in _FRAMES for w in _words_of(table)})
 
 
 @settings(max_examples=200, deadline=None)
@@ -82,8 +91,7 @@ def test_covered_is_before_for_any_table(pairs: list[tuple[str, str]]) -> None:
             assert (covered.get(i, -1) >= lo) == any(idx.before(t, i, lo, r) for t, r in _FRAMES), (i, lo)
 
 
-_CUE_WORDS = [sorted({w for stem, bucket in lexicon().phrases(name).index.items()
-                      for rest, _p in bucket for w in (stem, *rest)}) for name, _deep in _CUE_TABLES]
+_CUE_WORDS = [_words_of(lexicon().phrases(name)) for name, _deep in _CUE_TABLES]
 _CUE = st.sampled_from(_CUE_WORDS).flatmap(st.sampled_from)     # a word of each table as often
 _TRIGGERS = ["قصف", "ستقصف", "سيشن", "هجوم", "غارة", "اشتباكات"]
 
@@ -105,3 +113,25 @@ def test_modality_without_cues_is_the_plain_one(pairs: list[tuple[str, str]], da
     with mock.patch.object(WordIndex, "has_any", lambda *_args: True):
         plain = modality(idx, first, lo)
     assert modality(idx, first, lo) == plain
+
+
+_BACK = st.sampled_from([_phrases_of(t) for t, _deep in _back_tables(lexicon())]).flatmap(st.sampled_from)
+_TRIGGER_FORMS = ["قصف", "القصف", "الهجوم", "هجوما", "اشتباكات", "غارة", "استهدف", "اغتيال"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(_GAPS[:6]),
+                          st.one_of(_PLAIN, _BACK, st.sampled_from(_TRIGGER_FORMS))),
+                min_size=1, max_size=16), st.data())
+def test_candidates_without_back_cues_are_the_plain_ones(pairs: list[tuple[str, str]],
+                                                         data: st.DataObject) -> None:
+    """Skipping the anaphora, condemnation and response checks when none of their tables has a
+    phrase in the six words before a trigger gives the candidates of making every check."""
+    text = "".join(gap + word for gap, word in pairs)
+    idx = WordIndex(text)
+    if not idx.size:
+        return
+    lo = data.draw(st.integers(0, idx.size - 1))
+    with mock.patch.object(WordIndex, "has_any", lambda *_args: True):
+        plain = find_candidates(text, idx, lo, idx.size)
+    assert find_candidates(text, idx, lo, idx.size) == plain
