@@ -449,3 +449,13 @@ def test_token_kinds_as_defined(token: str) -> None:
     from marsad.arabic.dates import _token_kinds
 
     assert _token_kinds(token, vocab()) == _plain_token_kinds(token)
+
+
+@given(st.text(alphabet=" \n\t\u00a0\u2028\u200bاب1\x00", min_size=200, max_size=400),
+       st.sampled_from(["", "\U0001d400"]))
+@settings(max_examples=300, deadline=None)
+def test_wide_space_by_table_as_the_pattern(text: str, beyond: str) -> None:
+    from marsad.arabic.dates import _WIDE_SPACE, _wide_space
+
+    for t in (text, text.replace(" ", "x"), text + beyond):
+        assert _wide_space(t) == (_WIDE_SPACE.search(t) is not None)
