@@ -221,3 +221,19 @@ def test_with_title_reads_the_first_line(parts: list[str], title: str) -> None:
     first = next((ln for ln in raw.splitlines() if ln.strip()), "")
     plain = raw if fold(first) == fold(title) else f"{title.strip()}\n\n{raw}"
     assert _with_title(raw, title) == (plain if title.strip() else raw)
+
+
+DATE_PIECES = st.sampled_from(["18", "02", "2023", "٢٠٢٣", "18/02/2023", "2023-02-18", "2023.2.18", "شباط",
+                               "فبراير", "February", "18 شباط 2023", "نشر في", "الأحد", "10:15", "/", "-",
+                               ".", "،", " ", "123"])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(DATE_PIECES | WORDS, max_size=8), st.sampled_from([" ", "", "  "]))
+def test_date_search_is_its_plain_definition(parts: list[str], sep: str) -> None:
+    from marsad.ingest.dates import _find, _first_date, _patterns
+
+    text = fold(sep.join(parts))
+    pats = _patterns(RULES)
+    fast, plain = _find(text, pats), _first_date(text, pats)
+    assert (fast and (fast[0], fast[1].span())) == (plain and (plain[0], plain[1].span()))

@@ -23,6 +23,7 @@ _DMY = re.compile(r"(?<!\d)(\d{1,2})\s*([./\-])\s*(\d{1,2})\s*\2\s*(\d{4})(?!\d)
 _YMD = re.compile(r"(?<!\d)(\d{4})([./\-])(\d{1,2})\2(\d{1,2})(?!\d)")
 _YM = re.compile(r"^\s*(\d{4})-(\d{1,2})\s*$")
 _LETTER = re.compile(r"[^\W\d_]")
+_YEAR = re.compile(r"\d{4}")   # what every date pattern below holds
 _TIME = re.compile(r"(?<!\d)\d{1,2}:\d{2}(?::\d{2})?(?!\d)")
 
 
@@ -63,6 +64,13 @@ def _make(year: int, first: int, second: int, day_first: bool = True) -> date | 
 
 def _find(text: str, pats: _Patterns) -> tuple[date, re.Match[str]] | None:
     """The first date written in ``text`` (folded) and the match that wrote it."""
+    if _YEAR.search(text) is None:     # (most lines) every pattern needs a year: no search of each
+        return None
+    return _first_date(text, pats)
+
+
+def _first_date(text: str, pats: _Patterns) -> tuple[date, re.Match[str]] | None:
+    """:func:`_find` with every pattern searched (the plain definition)."""
     for regex, build in (
         (_YMD, lambda m: _make(int(m[1]), int(m[4]), int(m[3]))),
         (_DMY, lambda m: _make(int(m[4]), int(m[1]), int(m[3]))),
