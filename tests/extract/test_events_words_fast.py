@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from marsad.extract.events import words
 from marsad.extract.events.lexicon import Phrases, lexicon
-from marsad.extract.events.triggers import _CUE_TABLES, _back_tables, _frames, find_candidates, modality
+from marsad.extract.events.triggers import _BACK, _CUES, _FRAMES, find_candidates, modality
 from marsad.extract.events.words import (
     _CLAUSE_MARKS,
     _SPLIT,
@@ -76,8 +76,8 @@ def test_clause_numbers_are_the_plain_ones(pairs: list[tuple[str, str]], tail: s
     assert columns_of(text)[6:] == _plain_numbers(text)
 
 
-_FRAMES = _frames(lexicon())          # the frame tables looked for before a trigger, with their reach
-_FRAME_WORDS = sorted({w for table, _r in _FRAMES for w in _words_of(table)})
+_FRAME_TABLES = _FRAMES.of(lexicon())      # the frame tables looked for before a trigger, with their reach
+_FRAME_WORDS = sorted({w for table, _r in _FRAME_TABLES for w in _words_of(table)})
 
 
 @settings(max_examples=200, deadline=None)
@@ -85,13 +85,14 @@ _FRAME_WORDS = sorted({w for table, _r in _FRAMES for w in _words_of(table)})
 def test_covered_is_before_for_any_table(pairs: list[tuple[str, str]]) -> None:
     """One look-up in :meth:`WordIndex.covered` answers :meth:`WordIndex.before` for all its tables."""
     idx = WordIndex("".join(gap + word for gap, word in pairs))
-    covered = idx.covered(_FRAMES)
+    covered = idx.covered(_FRAME_TABLES)
     for i in range(idx.size):
         for lo in range(i + 1):
-            assert (covered.get(i, -1) >= lo) == any(idx.before(t, i, lo, r) for t, r in _FRAMES), (i, lo)
+            plain = any(idx.before(t, i, lo, r) for t, r in _FRAME_TABLES)
+            assert (covered.get(i, -1) >= lo) == plain, (i, lo)
 
 
-_CUE_WORDS = [_words_of(lexicon().phrases(name)) for name, _deep in _CUE_TABLES]
+_CUE_WORDS = [_words_of(lexicon().phrases(name)) for name, _deep in _CUES.spec]
 _CUE = st.sampled_from(_CUE_WORDS).flatmap(st.sampled_from)     # a word of each table as often
 _TRIGGERS = ["قصف", "ستقصف", "سيشن", "هجوم", "غارة", "اشتباكات"]
 
@@ -115,13 +116,13 @@ def test_modality_without_cues_is_the_plain_one(pairs: list[tuple[str, str]], da
     assert modality(idx, first, lo) == plain
 
 
-_BACK = st.sampled_from([_phrases_of(t) for t, _deep in _back_tables(lexicon())]).flatmap(st.sampled_from)
+_BACK_CUE = st.sampled_from([_phrases_of(t) for t, _deep in _BACK.of(lexicon())]).flatmap(st.sampled_from)
 _TRIGGER_FORMS = ["قصف", "القصف", "الهجوم", "هجوما", "اشتباكات", "غارة", "استهدف", "اغتيال"]
 
 
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.tuples(st.sampled_from(_GAPS[:6]),
-                          st.one_of(_PLAIN, _BACK, st.sampled_from(_TRIGGER_FORMS))),
+                          st.one_of(_PLAIN, _BACK_CUE, st.sampled_from(_TRIGGER_FORMS))),
                 min_size=1, max_size=16), st.data())
 def test_candidates_without_back_cues_are_the_plain_ones(pairs: list[tuple[str, str]],
                                                          data: st.DataObject) -> None:

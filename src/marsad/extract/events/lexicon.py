@@ -116,6 +116,23 @@ class Lexicon:
         return self.words[name]
 
 
+
+class Tables:
+    """Named tables of the lexicon, each with what goes with it where it is read (its reach, whether it
+    is read with deep stems, ...): :meth:`of` the lexicon gives them, looked up once per lexicon
+    and always the same tuple, so that a document's look-ups can be keyed by it."""
+
+    def __init__(self, *spec: tuple[str, Any]) -> None:
+        self.spec = spec
+        self._lexicon: Lexicon | None = None
+        self._tables: tuple[tuple[Phrases, Any], ...] = ()
+
+    def of(self, lex: Lexicon) -> tuple[tuple[Phrases, Any], ...]:
+        if self._lexicon is not lex:
+            self._lexicon, self._tables = lex, tuple((lex.phrases(name), extra) for name, extra in self.spec)
+        return self._tables
+
+
 def _read(name: str) -> dict[str, Any]:
     return safe_load((DATA / name).read_text("utf-8")) or {}
 

@@ -7,11 +7,10 @@ turns them into :class:`marsad.document.Claim`).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
 
 from marsad.extract.base import Analysis
 from marsad.extract.events.counts import CountHit, count_hits
-from marsad.extract.events.lexicon import Lexicon, Phrases, lexicon
+from marsad.extract.events.lexicon import Tables, lexicon
 from marsad.extract.events.views import long_ranges, word_index
 from marsad.extract.events.words import WordIndex
 
@@ -48,21 +47,13 @@ def rate(idx: WordIndex, hit: CountHit) -> str | None:
     """"كل أسبوع", "يوميا" within a few words after the count: its rate period, if any."""
     lo, hi = clause_bounds(idx, hit.first)
     lo, hi = max(lo, hit.first - 2), min(hi, hit.last + 7)
-    for unit, table in _rate_tables(lexicon()):
+    for table, unit in _RATES.of(lexicon()):
         if idx.has(table, lo, hi):
             return unit
     return None
 
 
-_RATES: list[Any] = [None, ()]      # (the lexicon, its rate tables by unit): built once
-
-
-def _rate_tables(lex: Lexicon) -> tuple[tuple[str, Phrases], ...]:
-    """The rate cue tables, by unit, shortest unit first."""
-    if _RATES[0] is not lex:
-        units = ("day", "week", "month", "year")
-        _RATES[:] = [lex, tuple((unit, lex.phrases(f"rate.{unit}")) for unit in units)]
-    return _RATES[1]
+_RATES = Tables(("rate.day", "day"), ("rate.week", "week"), ("rate.month", "month"), ("rate.year", "year"))
 
 
 def is_total(idx: WordIndex, hit: CountHit, ranges: Sequence[tuple[int, int]] = ()) -> bool:

@@ -5,17 +5,17 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 from marsad.document import Span
-from marsad.extract.events.lexicon import Lexicon, Phrases, TriggerForm, lexicon
+from marsad.extract.events.lexicon import Tables, TriggerForm, lexicon
 from marsad.extract.events.totals import sentence_bounds
 from marsad.extract.events.words import WordIndex, article_stem
 
 _PURPOSE_LAM = ("ل", "لل", "ول", "ولل", "فل", "فلل")
 _FUTURE = ("س", "وس", "فس")
 _FUTURE_FIRST = tuple({pre[0] for pre in _FUTURE})
-_FRAME_REACH = {"launch": 3, "diplomacy": 6, "goal": 3, "ceasefire": 1}
+# the frame tables looked for just before a trigger, with how many words back
+_FRAMES = Tables(("frame.launch", 3), ("frame.diplomacy", 6), ("frame.goal", 3), ("frame.ceasefire", 1))
 
 
 @dataclass
@@ -76,7 +76,8 @@ def _candidate(text: str, idx: WordIndex, form: TriggerForm, first: int, last: i
     lex = lexicon()
     anaphora = lex.phrases("anaphora")
     cand.anaphoric = definite and form.aspect == "masdar" and bool(idx.match(anaphora, first))
-    if idx.has_any(_back_tables(lex), max(lo, first - 6), first):     # else none of the cues below
+    # the cues just before a trigger that point back or answer: most triggers have none (a fast path)
+    if idx.has_any(_BACK.of(lex), max(lo, first - 6), first):
         cand.anaphoric = cand.anaphoric or idx.before(anaphora, first, lo, 2) \
             or idx.has(lex.phrases("condemnation"), max(lo, first - 6), first, deep=True)
         cand.distinct = idx.has(lex.phrases("response"), max(lo, first - 3), first)
@@ -84,25 +85,12 @@ def _candidate(text: str, idx: WordIndex, form: TriggerForm, first: int, last: i
     return cand
 
 
-_BACK: list[Any] = [None, ()]       # (the lexicon, the tables _back_tables gives): built once
-
-
-def _back_tables(lex: Lexicon) -> tuple[tuple[Phrases, bool], ...]:
-    """The cues just before a trigger that point back or answer (anaphora, condemnation, response),
-    with the stems they are read with: a fast path, most triggers have none of them in the six words
-    before them."""
-    if _BACK[0] is not lex:
-        _BACK[:] = [lex, ((lex.phrases("anaphora"), True), (lex.phrases("condemnation"), True),
-                          (lex.phrases("response"), False))]
-    return _BACK[1]
-
-
 def _dropped(idx: WordIndex, form: TriggerForm, first: int, lo: int) -> bool:
     """Frames in which the trigger names no concrete incident."""
     lex = lexicon()
     if form.aspect == "masdar" and _purpose(idx, first, lo):
         return True
-    if idx.covered(_frames(lex)).get(first, -1) >= lo:       # a frame table's phrase just before
+    if idx.covered(_FRAMES.of(lex)).get(first, -1) >= lo:       # a frame table's phrase just before
         return True
     clause = _clause_range(idx, first, lo)
     if idx.has(lex.phrases("frame.habitual"), *clause):
@@ -115,17 +103,6 @@ def _dropped(idx: WordIndex, form: TriggerForm, first: int, lo: int) -> bool:
     return form.trigger.state and (
         (form.aspect == "imperfect" and not headline)
         or idx.before(lex.phrases("frame.state_before"), first, lo, 2))
-
-
-_FRAMES: list[Any] = [None, ()]     # (the lexicon, its frame tables with their reach): built once
-
-
-def _frames(lex: Lexicon) -> tuple[tuple[Phrases, int], ...]:
-    """The frame tables looked for just before a trigger, with how many words back."""
-    if _FRAMES[0] is not lex:
-        _FRAMES[:] = [lex, tuple((lex.phrases(f"frame.{frame}"), reach)
-                                 for frame, reach in _FRAME_REACH.items())]
-    return _FRAMES[1]
 
 
 def _long_duration(idx: WordIndex, first: int) -> bool:
@@ -190,7 +167,7 @@ def refine(idx: WordIndex, cand: Candidate, lo: int, hi: int) -> None:
 def modality(idx: WordIndex, first: int, lo: int) -> str:
     """negated, future, hypothetical, alleged or asserted, from cues before the trigger."""
     lex = lexicon()
-    if not idx.has_any(_cue_tables(lex), lo, first):     # no cue before the trigger (a fast path)
+    if not idx.has_any(_CUES.of(lex), lo, first):     # no cue before the trigger (a fast path)
         return "future" if _future_prefix(idx, first, lo) else "asserted"
     reach = int(lex.modality.get("window", 5))
     if idx.before(lex.phrases("negated.before"), first, lo, reach) or _denied(idx, first, lo):
@@ -206,19 +183,14 @@ def modality(idx: WordIndex, first: int, lo: int) -> str:
     return "asserted"
 
 
-_CUES: list[Any] = [None, ()]       # (the lexicon, the cue tables modality() reads): built once
-# the tables modality() reads before the trigger, each with the stems it is read with (deep or plain)
-_CUE_TABLES = (("negated.before", True), ("negated.sentence", True), ("future.before", True),
+# the tables modality() reads before the trigger, each with the stems it is read with (deep or plain):
+# with no phrase of them between the sentence start and the trigger, only the future proclitic can
+# make the trigger other than asserted
+_CUES = Tables(("negated.before", True), ("negated.sentence", True), ("future.before", True),
                ("hypothetical.before", True), ("hypothetical.nonspecific", True),
                ("hypothetical.sentence", False), ("alleged.sentence", False))
-
-
-def _cue_tables(lex: Lexicon) -> tuple[tuple[Phrases, bool], ...]:
-    """The cue tables of :func:`modality`: with no phrase of them between the sentence start and the
-    trigger, only the future proclitic can make the trigger other than asserted."""
-    if _CUES[0] is not lex:
-        _CUES[:] = [lex, tuple((lex.phrases(name), deep) for name, deep in _CUE_TABLES)]
-    return _CUES[1]
+# the tables of _candidate's anaphora, condemnation and response checks, with their stems
+_BACK = Tables(("anaphora", True), ("condemnation", True), ("response", False))
 
 
 def _denied(idx: WordIndex, first: int, lo: int) -> bool:
