@@ -162,3 +162,13 @@ def test_ones_set_a_mask_as_bytes_do() -> None:
         mask[start:start + n] = ones(n)
         plain[start:start + n] = b"\x01" * n
         assert mask == plain
+
+
+def test_sentence_starts_are_where_runs_of_marks_end() -> None:
+    from marsad.extract.entities.view import SENTENCE_MARKS
+
+    runs = re.compile(f"[{re.escape(SENTENCE_MARKS)}]+")
+    rng = random.Random(6)
+    marks = ["".join(rng.choice("ab .!?؟\n") for _ in range(40)) for _ in range(2000)]
+    for text in [*_texts(1000, 6), *marks]:
+        assert _view(text).sentence_starts == [0, *(m.end() for m in runs.finditer(text))]

@@ -14,6 +14,7 @@ import numpy as np
 
 from marsad.arabic.tokens import DIGIT, GAP, LETTER, SEPARATOR, class_table, token_runs
 from marsad.document import Span
+from marsad.extract.base import find_all
 from marsad.extract.entities.lexicon import Lexicon
 
 if TYPE_CHECKING:
@@ -26,7 +27,7 @@ MARK = "\x01"
 # text are among them, and a listed character is settled by a table, not by its Unicode category
 _COMMON_WORD = "".join(c for c in map(chr, [*range(0x0600, 0x0700), *range(0x80)]) if c.isalnum())
 _NONWORD = re.compile(f"[^{_COMMON_WORD} \x01\\w]")
-_SENTENCE_END = re.compile(r"[.!?؟\n]+")
+SENTENCE_MARKS = ".!?؟\n"      # a run of them ends a sentence
 # The normalised text has no diacritics or tatweel: a word is a run of letters.
 _TOKEN = re.compile(r"(?P<word>[^\W\d_]+)|(?P<number>\d+(?:[.,]\d+)*)|(?P<punct>[^\w\s])")
 
@@ -261,8 +262,11 @@ class DocView:
 
     @cached_property
     def sentence_starts(self) -> list[int]:
-        """Normalised offsets where sentences begin (after . ! ? ؟ or a line break)."""
-        return [0, *(m.end() for m in _SENTENCE_END.finditer(self.text))]
+        """Normalised offsets where sentences begin (after . ! ? ؟ or a line break): where each run
+        of :data:`SENTENCE_MARKS` ends, read off their offsets (a string search per mark costs far
+        less than a regular expression's scan of the text)."""
+        at = find_all(self.text, SENTENCE_MARKS)
+        return [0, *(i + 1 for i, j in zip(at, [*at[1:], -1], strict=False) if j != i + 1)]
 
     def sentence_index(self, offset: int) -> int:
         return bisect_right(self.sentence_starts, offset) - 1
