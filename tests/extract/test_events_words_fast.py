@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from marsad.extract.events import words
 from marsad.extract.events.lexicon import Phrases, lexicon
-from marsad.extract.events.triggers import _BACK, _CUES, _FRAMES, find_candidates, modality
+from marsad.extract.events.triggers import _BACK, _CUES, _FRAMES, _NEAR, find_candidates, modality
 from marsad.extract.events.words import (
     _CLAUSE_MARKS,
     _SPLIT,
@@ -116,18 +116,21 @@ def test_modality_without_cues_is_the_plain_one(pairs: list[tuple[str, str]], da
     assert modality(idx, first, lo) == plain
 
 
-_BACK_CUE = st.sampled_from([_phrases_of(t) for t, _deep in _BACK.of(lexicon())]).flatmap(st.sampled_from)
+_BACK_CUE = st.sampled_from([_phrases_of(t) for t, _deep in (*_BACK.of(lexicon()), *_NEAR.of(lexicon()))])\
+    .flatmap(st.sampled_from)
+_UNITS = st.sampled_from(_phrases_of(lexicon().phrases("frame.duration_units")))
 _TRIGGER_FORMS = ["قصف", "القصف", "الهجوم", "هجوما", "اشتباكات", "غارة", "استهدف", "اغتيال"]
 
 
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.tuples(st.sampled_from(_GAPS[:6]),
-                          st.one_of(_PLAIN, _BACK_CUE, st.sampled_from(_TRIGGER_FORMS))),
+                          st.one_of(_PLAIN, _BACK_CUE, _UNITS, st.sampled_from(_TRIGGER_FORMS))),
                 min_size=1, max_size=16), st.data())
 def test_candidates_without_back_cues_are_the_plain_ones(pairs: list[tuple[str, str]],
                                                          data: st.DataObject) -> None:
     """Skipping the anaphora, condemnation and response checks when none of their tables has a
-    phrase in the six words before a trigger gives the candidates of making every check."""
+    phrase in the six words before a trigger, and the habit and duration frames when neither has one
+    within eight words, gives the candidates of making every check."""
     text = "".join(gap + word for gap, word in pairs)
     idx = WordIndex(text)
     if not idx.size:

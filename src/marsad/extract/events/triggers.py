@@ -92,12 +92,11 @@ def _dropped(idx: WordIndex, form: TriggerForm, first: int, lo: int) -> bool:
         return True
     if idx.covered(_FRAMES.of(lex)).get(first, -1) >= lo:       # a frame table's phrase just before
         return True
-    clause = _clause_range(idx, first, lo)
-    if idx.has(lex.phrases("frame.habitual"), *clause):
+    near = idx.has_any(_NEAR.of(lex), max(lo, first - 8), first + 9)     # else neither (a fast path)
+    if near and (idx.has(lex.phrases("frame.habitual"), *_clause_range(idx, first, lo))
+                 or _long_duration(idx, first)):
         return True
     if idx.has(lex.phrases("strong_period"), *sentence_bounds(idx, first)):
-        return True
-    if _long_duration(idx, first):
         return True
     headline = lo == 0             # titles report in the present: "قوات النظام تسيطر على البلدة"
     return form.trigger.state and (
@@ -191,6 +190,8 @@ _CUES = Tables(("negated.before", True), ("negated.sentence", True), ("future.be
                ("hypothetical.sentence", False), ("alleged.sentence", False))
 # the tables of _candidate's anaphora, condemnation and response checks, with their stems
 _BACK = Tables(("anaphora", True), ("condemnation", True), ("response", False))
+# the habit and duration frames, read within eight words of a trigger (the verb of a duration after it)
+_NEAR = Tables(("frame.habitual", False), ("frame.duration_verbs", False))
 
 
 def _denied(idx: WordIndex, first: int, lo: int) -> bool:
