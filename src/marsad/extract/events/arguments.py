@@ -12,7 +12,7 @@ from typing import Any
 
 from marsad.document import ActorRef, Location
 from marsad.extract.base import Analysis, Mention
-from marsad.extract.events.lexicon import fold, lexicon
+from marsad.extract.events.lexicon import Tables, fold, lexicon
 from marsad.extract.events.views import word_index
 from marsad.extract.events.words import WordIndex
 
@@ -29,6 +29,8 @@ _NEAR_APPLIES = {"city", "town", "village", "neighbourhood", "governorate", None
 _SENTENCES = "events.sentences"
 _PEOPLE = ("organization", "person")        # the entity types that are actors by themselves
 Mention3 = tuple[int, int, Mention]         # (first word, last word, mention)
+# the cues of _agent: "من قبل X" within eight words of the trigger, a light verb within twelve before it
+_AGENT = Tables(("actor.agent_cues", False), ("actor.light_verbs", False))
 
 
 def place_kind(a: Analysis, m: Mention) -> str | None:
@@ -206,7 +208,9 @@ def possessor(s: Sentence, first: int) -> ActorRef | None:
 def _agent(s: Sentence, first: int, last: int, verb: bool,
            actors: list[tuple[int, int, Mention]]) -> ActorRef | None:
     clauses = s.idx.clauses
-    cue = _agent_cue(s, first, last, actors)
+    # most triggers have neither an agent cue nor a light verb near them (a fast path)
+    cued = s.idx.has_any(_AGENT.of(lexicon()), max(s.lo, first - 12), min(s.hi, last + 4))
+    cue = _agent_cue(s, first, last, actors) if cued else None
     if cue is not None:
         return cue
     clause = clauses[first]
@@ -222,10 +226,10 @@ def _agent(s: Sentence, first: int, last: int, verb: bool,
             break
     if verb and before is not None:
         return actor_ref(before[2])
-    light = None if verb else _light_verb_subject(s, first, actors)
+    light = None if verb or not cued else _light_verb_subject(s, first, actors)
     if light is not None:
         return light
-    if after is not None and not _object_of_light_verb(s, first):
+    if after is not None and not (cued and _object_of_light_verb(s, first)):
         return actor_ref(after[2])
     return actor_ref(before[2]) if before is not None else None
 
