@@ -14,6 +14,8 @@ from functools import lru_cache
 from itertools import accumulate
 from typing import Any
 
+import numpy as np
+
 from marsad.corpus import rows
 
 _WORD = re.compile(r"\w+")
@@ -63,13 +65,44 @@ class TextWords:
 
 
 def text_words(text: str) -> TextWords:
-    """:class:`TextWords` of ``text`` from one split that keeps the words and the gaps between them:
-    the offsets are running sums of their lengths (a third fewer instructions than ``findall`` for
-    the words and ``finditer`` for the offsets)."""
+    """:class:`TextWords` of ``text`` (by array steps for a long text, else by one split)."""
+    found = _vector_words(text) if len(text) >= VECTOR_MIN else None
+    words, starts = found if found is not None else _split_words(text)
+    return TextWords(words, starts, list(map(term, words)))
+
+
+VECTOR_MIN = 200     # shorter texts: the fixed cost of the array steps outweighs the split's
+
+
+def _split_words(text: str) -> tuple[list[str], list[int]]:
+    """The words and their starts from one split that keeps the gaps too (the starts are running
+    sums of the lengths)."""
     parts = _WORD_SPLIT.split(text)          # gap, word, gap, word, ..., gap
     ends = list(accumulate(map(len, parts)))
-    words = parts[1::2]
-    return TextWords(words, ends[:-1:2], list(map(term, words)))
+    return parts[1::2], ends[:-1:2]
+
+
+@lru_cache(maxsize=1)
+def _word_chars() -> np.ndarray:
+    """Whether each BMP character is a ``\\w`` character, as the regular expression decides."""
+    table = np.zeros(0x10000, dtype=bool)
+    for m in _WORD.finditer("".join(map(chr, range(0x10000)))):
+        table[m.start():m.end()] = True
+    return table
+
+
+def _vector_words(text: str) -> tuple[list[str], list[int]] | None:
+    """:func:`_split_words` by a dozen C loops over the text's code points, not a regular expression
+    search per word (prepare 8.8 -> 7.8 M instructions per article): the non-word characters are made
+    NUL, the text split there.  ``None`` for a text with a character beyond the BMP."""
+    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    try:
+        word = _word_chars().take(codes)
+    except IndexError:
+        return None
+    edges = np.flatnonzero(np.diff(word, prepend=False, append=False))   # start, end, start, end...
+    kept = (codes * word).tobytes().decode("utf-32-le")                  # no surrogate is a word
+    return list(filter(None, kept.split("\0"))), edges[::2].tolist()
 
 
 def fts_query(query: str) -> str:
