@@ -116,3 +116,37 @@ def test_nested_fields(tmp_path: Path) -> None:
     assert isinstance(item, Article)
     assert (item.source.record_id, item.source.outlet_id) == ("x9", "sana")
     assert item.published is not None and item.published.start.isoformat() == "2023-02-18"
+
+
+def test_jsonl_record_with_a_lone_surrogate_costs_only_that_record(tmp_path: Path) -> None:
+    """JSON can escape a lone surrogate, which no UTF-8 text (nor the corpus) can hold: that record is an
+    E_ENCODING error, and the records after it are still read (they were lost with the whole file)."""
+    good = {"title": "عنوان", "text": "قصفت طائرات مدينة الرقة اليوم وقتل ثلاثة مدنيين في الهجوم."}
+    lines = [json.dumps(good), '{"title": "x", "text": "\\ud800 نص"}', json.dumps({**good, "id": "3"}),
+             '{"title": "\\udfff", "text": "نص آخر طويل بما يكفي ليكون مقالا."}',
+             json.dumps({**good, "id": "5"})]
+    path = tmp_path / "s.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    items = list(read_paths([path], IngestOptions()))
+    assert [type(i).__name__ for i in items] == ["Article", "InputError", "Article", "InputError", "Article"]
+    assert [i.code for i in items if isinstance(i, InputError)] == ["E_ENCODING", "E_ENCODING"]
+    assert items[1].source.path.endswith("#2") and "surrogate" in items[1].message
+
+
+def test_an_unexpected_failure_in_one_record_costs_only_that_record(tmp_path: Path, monkeypatch) -> None:
+    from marsad.ingest import records
+
+    real = records.article_from_text
+
+    def flaky(text: str, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if "BOOM" in text:
+            raise ValueError("a bug")
+        return real(text, *args, **kwargs)
+
+    monkeypatch.setattr(records, "article_from_text", flaky)
+    texts = ["قصفت طائرات مدينة الرقة اليوم.", "BOOM نص", "اعتقلت قوات الأمن عشرة أشخاص أمس."]
+    path = tmp_path / "f.jsonl"
+    path.write_text("\n".join(json.dumps({"text": t}) for t in texts) + "\n", encoding="utf-8")
+    items = list(read_paths([path], IngestOptions()))
+    assert [getattr(i, "code", "ok") for i in items] == ["ok", "E_ANALYZE", "ok"]
+    assert items[1].source.path.endswith("#2")

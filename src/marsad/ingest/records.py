@@ -63,7 +63,28 @@ def _text_of(value: Any) -> str | None:
 
 
 def record_article(obj: Any, source: Source, options: IngestOptions) -> Item:
-    """One record (a JSON object or CSV row) to an article or an error."""
+    """One record (a JSON object or CSV row) to an article or an error; an unexpected failure is this
+    record's error, and the file's other records are still read."""
+    try:
+        return _record_article(obj, source, options)
+    except Exception as exc:  # a bug must not cost the rest of the file
+        return InputError("E_ANALYZE", f"unexpected error while reading the record ({exc!r}); "
+                                       "please report it", source)
+
+
+def _lone_surrogate(*values: object) -> UnicodeEncodeError | None:
+    """The error of encoding the first string of ``values`` holding a lone surrogate (JSON can escape
+    one, e.g. ``"\\ud800"``; no UTF-8 text, hence no corpus, can hold it)."""
+    for value in values:
+        if isinstance(value, str):
+            try:
+                value.encode("utf-8")
+            except UnicodeEncodeError as exc:
+                return exc
+    return None
+
+
+def _record_article(obj: Any, source: Source, options: IngestOptions) -> Item:
     if not isinstance(obj, dict):
         return InputError("E_RECORD", f"the record is a JSON {type(obj).__name__}, not an object", source)
     fields = _lowered(obj)
@@ -78,6 +99,11 @@ def record_article(obj: Any, source: Source, options: IngestOptions) -> Item:
         source, record_id=str(rid) if rid is not None else None, url=str(url) if url else source.url,
         outlet=str(outlet).strip() if outlet else source.outlet,
     )
+    bad = _lone_surrogate(text, title, rid, url, outlet)
+    if bad is not None:
+        code = ord(bad.object[bad.start])
+        return InputError("E_ENCODING", f"the record holds a lone surrogate (U+{code:04X}): not text",
+                          source)
     published = parse_date_value(_scalar(_pick(fields, options.names("date"))))
     try:
         if len(text.encode("utf-8")) > options.max_bytes:
