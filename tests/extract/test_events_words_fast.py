@@ -4,11 +4,15 @@ from __future__ import annotations
 
 from unittest import mock
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from marsad.document import Quantity
 from marsad.extract.events import words
+from marsad.extract.events.counts import CountHit
 from marsad.extract.events.lexicon import Phrases, lexicon
+from marsad.extract.events.totals import _CUES as _TOTAL_CUES
+from marsad.extract.events.totals import is_total
 from marsad.extract.events.triggers import _BACK, _CUES, _FRAMES, _NEAR, find_candidates, modality
 from marsad.extract.events.words import (
     _CLAUSE_MARKS,
@@ -29,6 +33,11 @@ def _words_of(table: Phrases) -> list[str]:
 def _phrases_of(table: Phrases) -> list[str]:
     """A table's phrases, as text."""
     return sorted({" ".join((stem, *rest)) for stem, bucket in table.index.items() for rest, _p in bucket})
+
+
+def _a_phrase_of(tables: tuple[tuple[Phrases, object], ...]) -> st.SearchStrategy[str]:
+    """A phrase of one of ``tables`` (each table as often)."""
+    return st.sampled_from([_phrases_of(table) for table, _extra in tables]).flatmap(st.sampled_from)
 
 
 # words that start clause-break phrases, words that go on with them, and others; gaps of every kind
@@ -116,8 +125,7 @@ def test_modality_without_cues_is_the_plain_one(pairs: list[tuple[str, str]], da
     assert modality(idx, first, lo) == plain
 
 
-_BACK_CUE = st.sampled_from([_phrases_of(t) for t, _deep in (*_BACK.of(lexicon()), *_NEAR.of(lexicon()))])\
-    .flatmap(st.sampled_from)
+_BACK_CUE = _a_phrase_of((*_BACK.of(lexicon()), *_NEAR.of(lexicon())))
 _UNITS = st.sampled_from(_phrases_of(lexicon().phrases("frame.duration_units")))
 _TRIGGER_FORMS = ["قصف", "القصف", "الهجوم", "هجوما", "اشتباكات", "غارة", "استهدف", "اغتيال"]
 
@@ -139,3 +147,30 @@ def test_candidates_without_back_cues_are_the_plain_ones(pairs: list[tuple[str, 
     with mock.patch.object(WordIndex, "has_any", lambda *_args: True):
         plain = find_candidates(text, idx, lo, idx.size)
     assert find_candidates(text, idx, lo, idx.size) == plain
+
+
+_TOTAL_CUE = _a_phrase_of(_TOTAL_CUES.of(lexicon()))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(_GAPS[:6]),
+                          st.one_of(_PLAIN, _PLAIN, _PLAIN, _TOTAL_CUE, st.sampled_from(["14", "مدنيا"]))),
+                min_size=1, max_size=20),
+       st.integers(0, 30), st.integers(0, 2), st.one_of(st.none(), st.integers(-16, 3)),
+       st.sampled_from(["killed", "other", "displaced"]), st.sampled_from([None, "civilians"]))
+@example([(" ", "احصاءات"), (" ", "14"), (" ", "مدنيا")], 1, 1, None, "killed", None)     # an estimate
+@example([(" ", "الحرب"), (" ", "14"), (" ", "مدنيا")], 1, 1, None, "killed", None)       # a campaign
+def test_totals_without_cues_are_the_plain_ones(pairs: list[tuple[str, str]], first: int, length: int,
+                                                 cue: int | None, kind: str, group: str | None) -> None:
+    """Skipping the period, rate, estimate and campaign checks of :func:`is_total` when none of their
+    tables has a phrase in the count's clause (or up to its cue) gives what making them gives."""
+    idx = WordIndex("".join(gap + word for gap, word in pairs))
+    if not idx.size:
+        return
+    first = first % idx.size
+    last = min(first + length, idx.size - 1)
+    cue = None if cue is None else min(max(first + cue, 0), idx.size - 1)
+    hit = CountHit(kind, Quantity(14, 14), group, None, None, first, last, cue=cue)
+    with mock.patch.object(WordIndex, "has_any", lambda *_args: True):
+        plain = is_total(idx, hit)
+    assert is_total(idx, hit) == plain

@@ -54,6 +54,9 @@ def rate(idx: WordIndex, hit: CountHit) -> str | None:
 
 
 _RATES = Tables(("rate.day", "day"), ("rate.week", "week"), ("rate.month", "month"), ("rate.year", "year"))
+# the cues is_total reads in a count's clause, with the stems they are read with
+_CUES = Tables(("period", False), ("rate.day", False), ("rate.week", False), ("rate.month", False),
+               ("rate.year", False), ("estimate", True), ("campaign", False))
 
 
 def is_total(idx: WordIndex, hit: CountHit, ranges: Sequence[tuple[int, int]] = ()) -> bool:
@@ -65,16 +68,18 @@ def is_total(idx: WordIndex, hit: CountHit, ranges: Sequence[tuple[int, int]] = 
     lo, hi = clause_bounds(idx, hit.first)
     if any(lo <= a < hi for a, _b in ranges):
         return True
-    if idx.has(lex.phrases("period"), lo, hi) or rate(idx, hit) is not None:
+    cue = hit.cue if hit.cue is not None else hit.first
+    # most counts have no period, rate, estimate or campaign cue in their clause (a fast path)
+    cued = idx.has_any(_CUES.of(lex), lo, max(hi, cue))
+    if cued and (idx.has(lex.phrases("period"), lo, hi) or rate(idx, hit) is not None):
         return True
     if idx.has(lex.phrases("strong_period"), *sentence_bounds(idx, hit.first)):
         return True
-    if idx.find(lex.phrases("estimate"), max(lo, hit.first - 8), hit.first, deep=True):
+    if cued and idx.find(lex.phrases("estimate"), max(lo, hit.first - 8), hit.first, deep=True):
         return True
     if hit.kind == "other":
         return hit.group is not None    # a population or a force; incidents ("3 ضربات") only with a period
-    cue = hit.cue if hit.cue is not None else hit.first
-    if idx.has(lex.phrases("campaign"), max(lo, cue - 4), cue):
+    if cued and idx.has(lex.phrases("campaign"), max(lo, cue - 4), cue):
         return True
     q = hit.quantity
     return bool(q.approx and q.low is not None and q.low >= int(lex.claims.get("vague_total_min", 1000))
