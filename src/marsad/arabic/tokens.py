@@ -149,7 +149,7 @@ _SPLIT_CLASSES = ((GAP, rf"[\s{FORMAT}]"), (SEPARATOR, f"[{NUMBER_SEPARATORS}]")
                   (_JOINER, f"[{JOINERS}]"))
 
 
-@lru_cache(maxsize=4)
+@lru_cache(maxsize=8)
 def class_table(classes: tuple[tuple[int, str], ...]) -> np.ndarray:
     """The class of every BMP character for :func:`token_runs`, from ``(class, character class
     pattern)`` pairs: punctuation where none holds it, ``_OTHER`` where several do (but an Arabic
