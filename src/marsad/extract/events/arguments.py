@@ -15,6 +15,7 @@ from marsad.extract.base import Analysis, Mention
 from marsad.extract.events.lexicon import Tables, fold, lexicon
 from marsad.extract.events.views import word_index
 from marsad.extract.events.words import WordIndex
+from marsad.kb.model import Place
 
 # Most specific first; ACLED geo precision by kind.
 _RANK = {"neighbourhood": 0, "village": 1, "town": 1, "camp": 1, "base": 1, "oil_field": 1, "airport": 1,
@@ -316,6 +317,8 @@ def location(s: Sentence, first: int, last: int) -> tuple[Location, int] | None:
 def _ranked_places(s: Sentence) -> list[tuple[float, int, Mention, str | None]]:
     """(rank, first word, mention, KB kind) of the places :func:`location` chooses from: not a place
     the actor came from, nor one a direction points to (unless all are)."""
+    if not s.places():
+        return []                       # no cue to read (most sentences name no place)
     lex = lexicon()
     idx = s.idx
     origin = {i + n for i, n, _p in idx.find(lex.phrases("actor.origin_cues"), s.lo, s.hi)}
@@ -324,26 +327,27 @@ def _ranked_places(s: Sentence) -> list[tuple[float, int, Mention, str | None]]:
         if places else set()
     located = [t for t in places if t[0] not in pointers and t[0] - 1 not in pointers]
     out = []
+    kb_places = s.a.kb.places
     for w0, _w1, m in located or places:
-        kind = place_kind(s.a, m)
-        rank = _rank(s.a, m, kind) + (_GAZETTEER_PENALTY if _from_gazetteer(s.a, m) else 0)
+        place = kb_places.get(m.entity.kb_id) if m.entity.kb_id else None
+        kind = place.kind if place is not None else None
+        rank = _rank(s.a, place, kind) + (_GAZETTEER_PENALTY if _from_gazetteer(place) else 0)
         out.append((rank, w0, m, kind))
     return out
 
 
-def _rank(a: Analysis, m: Mention, kind: str | None) -> float:
-    """Specificity: a region inside a governorate or district ranks like a district."""
+def _rank(a: Analysis, place: Place | None, kind: str | None) -> float:
+    """Specificity of a KB place of this kind: a region inside a governorate or district ranks like a
+    district."""
     if kind == "region":
-        place = a.kb.places.get(m.entity.kb_id) if m.entity.kb_id else None
         parent = a.kb.places.get(place.parent) if place is not None and place.parent else None
         if parent is not None and parent.kind in ("governorate", "district", "subdistrict", "city"):
             return _RANK["district"] - 0.5
     return _RANK.get(kind or "town", 1)
 
 
-def _from_gazetteer(a: Analysis, m: Mention) -> bool:
+def _from_gazetteer(place: Place | None) -> bool:
     """Places only the GeoNames gazetteer knows are weaker evidence than curated ones."""
-    place = a.kb.places.get(m.entity.kb_id) if m.entity.kb_id else None
     return place is not None and getattr(place, "source", "curated") == "gazetteer"
 
 
