@@ -25,10 +25,9 @@ def settle(a: Analysis, d: Draft) -> None:
         d.actor2 = _victims(a, d, groups)
     cfg = lexicon().events
     override = cfg.get("civilian_victim_override", {})
-    camp = d.location is not None and _kind_of(a, d.location.entity) in override.get("place_kinds", ())
     unarmed = bool(groups) and groups <= {"civilians", "people"}
     if d.event_type in override.get("from", ()) and not d.territory and not d.refined \
-            and (unarmed or camp or _civilian_target(a, d)):
+            and (unarmed or _in_camp(a, d, override) or _civilian_target(a, d)):
         d.event_type, d.sub_event_type = override["event_type"], override["sub_event_type"]
     protest = cfg.get("protester_victim_override", {})
     if d.event_type in ("Violence against civilians", "Battles") and groups \
@@ -40,6 +39,11 @@ def settle(a: Analysis, d: Draft) -> None:
     if d.territory:
         d.sub_event_type = _territory_type(a, d.actor1)
         d.soft = d.actor1 is None
+
+
+def _in_camp(a: Analysis, d: Draft, override: dict) -> bool:
+    """The draft's place is of a kind (a camp) whose victims are civilians."""
+    return d.location is not None and _kind_of(a, d.location.entity) in override.get("place_kinds", ())
 
 
 def _civilian_target(a: Analysis, d: Draft) -> bool:
