@@ -42,20 +42,22 @@ except ImportError:  # pragma: no cover (a Python built without its own hashes)
 
 @lru_cache(maxsize=1)
 def _permutations() -> tuple[np.ndarray, np.ndarray]:
-    """datasketch's affine32 permutations for SEED: odd ``a`` and any ``b``, as uint32."""
+    """datasketch's affine32 permutations for SEED: odd ``a`` and any ``b``, as uint32 columns."""
     gen = np.random.RandomState(SEED)
     a = gen.randint(0, 1 << 31, NUM_PERM, dtype=np.uint32) * np.uint32(2) + np.uint32(1)
     b = gen.randint(0, 1 << 32, NUM_PERM, dtype=np.uint32)
-    return a, b
+    return a.reshape(-1, 1), b.reshape(-1, 1)
 
 
 def _fmix(hv: np.ndarray) -> np.ndarray:
+    """MurmurHash3's 32-bit finalizer of uint32 values (in place on a copy: no array per step)."""
     s1, m1, s2, m2, s3 = _FMIX32
     hv = hv ^ (hv >> np.uint32(s1))
-    hv = hv * np.uint32(m1)
-    hv = hv ^ (hv >> np.uint32(s2))
-    hv = hv * np.uint32(m2)
-    return hv ^ (hv >> np.uint32(s3))
+    hv *= np.uint32(m1)
+    hv ^= hv >> np.uint32(s2)
+    hv *= np.uint32(m2)
+    hv ^= hv >> np.uint32(s3)
+    return hv
 
 
 def shingles(terms: str) -> list[bytes]:
@@ -76,11 +78,11 @@ def signature(text: str, terms: str | None = None) -> bytes:
     sha1 = _sha1
     digests = b"".join([sha1(s).digest() for s in shingles(index_terms(text) if terms is None else terms)])
     # each digest is 20 bytes: its first 4, little-endian, are datasketch's sha1_hash32
-    hv = np.frombuffer(digests, dtype="<u4")[::5].astype(np.uint32).reshape(-1, 1)
+    hv = _fmix(np.frombuffer(digests, dtype="<u4")[::5].astype(np.uint32))
     a, b = _permutations()
-    with np.errstate(over="ignore"):
-        values = (_fmix(hv) * a + b).min(axis=0)
-    return values.astype(np.uint64).tobytes()
+    values = a * hv           # one row per permutation (uint32 arithmetic wraps, as datasketch's
+    values += b               # mod 2**32; arrays raise no overflow warning)
+    return values.min(axis=1).astype(np.uint64).tobytes()
 
 
 def jaccard(x: np.ndarray, y: np.ndarray) -> float:
