@@ -356,13 +356,13 @@ def test_unfolded_spaces_find_what_a_full_scan_finds(text: str) -> None:
 
 
 @given(st.lists(st.text("ابلت ", min_size=1, max_size=5), max_size=8), st.text("ابلت 1", max_size=30))
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=1000, deadline=None)
 def test_trie_alternation_matches_as_the_plain_one(forms: list[str], text: str) -> None:
     import re
 
     from marsad.arabic._dpatterns import _trie
 
-    keys = sorted(set(forms), key=len, reverse=True)
+    keys = sorted({" ".join(f.split()) for f in forms} - {""}, key=len, reverse=True)   # as _alt keys them
     plain = "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in keys)
     for shape in ("(?:{})", "(?:{})(?:ب|ت)", "(?:{})\\s+ل"):
         if keys:

@@ -14,8 +14,10 @@ from marsad.arabic.normalize import fold_key
 def _alt(forms: Iterable[str]) -> str:
     """An alternation of the folded forms, longest first, as a trie: forms that share their first
     letters share one branch for them, so a text that opens with no form's letter leaves each branch
-    at its first letter (the forms a text can match lie on one path, still tried longest first)."""
-    keys = sorted({fold_key(f) for f in forms}, key=len, reverse=True)
+    at its first letter (the forms a text can match lie on one path, still tried longest first).
+    Forms are looked up by :func:`_key` (single spaces), so they are matched by it too: a space in a
+    form matches any run of spaces, and a form cannot open or end with one."""
+    keys = sorted({_key(f) for f in forms} - {""}, key=len, reverse=True)
     return _trie(keys)
 
 
