@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from marsad.document import Quantity
 from marsad.extract.events import words
-from marsad.extract.events.counts import CountHit
+from marsad.extract.events.counts import CountHit, _scan_back
 from marsad.extract.events.lexicon import Phrases, lexicon
 from marsad.extract.events.totals import _CUES as _TOTAL_CUES
 from marsad.extract.events.totals import is_total
@@ -174,3 +174,26 @@ def test_totals_without_cues_are_the_plain_ones(pairs: list[tuple[str, str]], fi
     with mock.patch.object(WordIndex, "has_any", lambda *_args: True):
         plain = is_total(idx, hit)
     assert is_total(idx, hit) == plain
+
+
+_COUNT_CUE = st.sampled_from(_phrases_of(lexicon().cues)).flatmap(
+    lambda cue: st.sampled_from([cue, cue + "هم", "و" + cue]))     # with clitics: read with deep stems
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(_GAPS[:6]), st.one_of(_PLAIN, _COUNT_CUE, st.just("14"))),
+                min_size=1, max_size=24),
+       st.integers(0, 30), st.sampled_from([4, 16]), st.sets(st.integers(0, 30), max_size=4))
+@example([(" ", "مقتل"), (" ", "في"), (" ", "في"), (" ", "في"), (" ", "14")], 4, 4, set())   # at the reach
+@example([(" ", "قتلهم"), (" ", "14")], 1, 4, set())                                         # an enclitic
+def test_scan_back_without_cues_is_the_plain_one(pairs: list[tuple[str, str]], first: int, reach: int,
+                                                 covered: set[int]) -> None:
+    """Answering no cue when no cue phrase starts within reach before a number gives what scanning the
+    words back gives."""
+    idx = WordIndex("".join(gap + word for gap, word in pairs))
+    if not idx.size:
+        return
+    first = first % idx.size
+    with mock.patch.object(WordIndex, "has", lambda *_args, **_kw: True):
+        plain = _scan_back(idx, first, reach, covered)
+    assert _scan_back(idx, first, reach, covered) == plain

@@ -168,6 +168,8 @@ def _cue_kind(idx: WordIndex, first: int, end: int, covered: set[int]) -> Cue:
 
 
 def _scan_back(idx: WordIndex, first: int, reach: int, covered: set[int]) -> Cue:
+    if not idx.has(lexicon().cues, first - reach, first, deep=True):
+        return None, None               # no cue within reach: nothing to scan for (a fast path)
     clauses = idx.clauses
     cues = idx.hits_at(lexicon().cues, deep=True)
     for k in range(first - 1, max(first - 1 - reach, -1), -1):
