@@ -107,7 +107,7 @@ def test_mention_word_ranges_are_word_of_and_last_before(pieces: list[str],
 
 def test_events_with_every_cue_table_read_are_the_same() -> None:
     """The look-ups skipped when :meth:`WordIndex.has_any` finds no cue of a group of tables near a
-    trigger (modality, anaphora, frames, agent cues) change no event of the demo articles."""
+    trigger (modality, anaphora, frames, agent cues, sources) change no event of the demo articles."""
     texts = _demo_texts()
     fast = [analyze(text) for text in texts]
     with mock.patch.object(WordIndex, "has_any", lambda *_args: True):

@@ -9,16 +9,19 @@ from bisect import bisect_right
 
 from marsad.document import Attribution, Document
 from marsad.extract.events.arguments import Sentence, is_actor
-from marsad.extract.events.lexicon import fold, lexicon
+from marsad.extract.events.lexicon import Tables, fold, lexicon
 
 _MAX_NAME_WORDS = 3
 _QUOTES = "events.quotes"       # the document's quotes by content start (see _from_quotes)
+_CUES = Tables(("attr.nominal", False), ("attr.verbs", False))     # read in the sentence, with plain stems
 
 
 def attribution(s: Sentence, doc: Document, offset: int, first: int) -> tuple[Attribution, set[str]] | None:
     """The source of the statement containing the word ``first`` (at ``offset``), and the entity ids
     that serve as source in the sentence (so they are not taken for actors)."""
-    found = _from_quotes(s, doc, offset) or _nominal(s) or _report_verb(s, first)
+    found = _from_quotes(s, doc, offset)
+    if found is None and s.idx.has_any(_CUES.of(lexicon()), s.lo, s.hi):    # else no cue (a fast path)
+        found = _nominal(s) or _report_verb(s, first)
     if found is None:
         return None
     outlet = doc.source.outlet
