@@ -132,8 +132,9 @@ def _noun(idx: WordIndex, first: int, last: int) -> tuple[int | None, dict]:
     """The victim noun after the number ("14 مدنيا", "210 من عناصر") or just before it."""
     lex = lexicon()
     clauses = idx.clauses
-    if first == last and idx.match(lex.nouns, first):     # the dual or singular noun itself
-        return first, idx.match(lex.nouns, first)[1]      # type: ignore[index]
+    itself = idx.match(lex.nouns, first) if first == last else None     # the dual or singular noun itself
+    if itself:
+        return first, itself[1]
     j = last + 1
     if j < idx.size and idx.keys[j] == "من":
         j += 1
