@@ -13,10 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, ClassVar
 
-import numpy as np
-
 from marsad.arabic._data import table
-from marsad.arabic.tokens import char_classes, code_points, matches_at
 
 NEWLINES = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
 PRESENTATION_RANGES = ((0xFB50, 0xFDFF), (0xFE70, 0xFEFF))
@@ -77,8 +74,6 @@ class Folding:
     space_runs: re.Pattern[str] | None     # those (group ``w`` too)
     spaces: bool
     byte_fold: _ByteFold
-    opens_change: np.ndarray      # per BMP character: a match of ``changes`` may open with it
-    in_space_run: np.ndarray      # per BMP character: a run of ``space_runs`` may hold it after " "
 
     def translate(self, text: str) -> str:
         """``text.translate(self.fast_table)``, through the one-byte code when the text allows."""
@@ -94,10 +89,8 @@ class Folding:
         match attempt).  A match of one may start inside a match of the other (" \\n\\n"): the
         first to start is kept, as the alternation's scan would; nothing else overlaps.
         """
-        found, runs = self._changes_by_table(text) if len(text) >= 200 else (None, None)
-        if found is None or runs is None:
-            found = list(self.changes.finditer(text)) if self.changes is not None else []
-            runs = list(self.space_runs.finditer(text)) if self.space_runs is not None else []
+        found = list(self.changes.finditer(text)) if self.changes is not None else []
+        runs = list(self.space_runs.finditer(text)) if self.space_runs is not None else []
         if not runs:
             return found
         out: list[re.Match[str]] = []
@@ -107,19 +100,6 @@ class Folding:
                 out.append(m)
                 end = m.end()
         return out
-
-    def _changes_by_table(self, text: str) -> tuple[list[re.Match[str]] | None, list[re.Match[str]] | None]:
-        """The matches of the two scans, each tried only where one may start (a character a change
-        opens with; a space before a character a run holds), found by table look-ups per character:
-        the scans test each character's class, several times more.  ``None`` beyond the BMP."""
-        codes = code_points(text)
-        opens = char_classes(codes, self.opens_change)
-        held = char_classes(codes, self.in_space_run)
-        if opens is None or held is None:
-            return None, None
-        found = matches_at(self.changes, text, opens.nonzero()[0].tolist()) if self.changes else []
-        spaced = ((codes[:-1] == 0x20) & held[1:]).nonzero()[0].tolist() if self.space_runs else []
-        return found, matches_at(self.space_runs, text, spaced) if self.space_runs else []
 
     def replacement(self, run: str, group: str | None) -> str:
         """What a run found by :meth:`find_changes` (in named group ``group``) becomes."""
@@ -185,17 +165,8 @@ def folding(opts: tuple[bool, ...]) -> Folding:
     full = str.maketrans(mapping)
     fast = _list_table(full)
     spaces = enabled["spaces"]
-    ws = whitespace() if spaces else ""
     return Folding(full, fast, _changes(deleted, expanded, spaces), _space_runs(deleted) if spaces else None,
-                   spaces, _ByteFold.build(fast), _bmp_table(ws.replace(" ", "") + deleted + expanded),
-                   _bmp_table(ws + deleted))
-
-
-def _bmp_table(chars: str) -> np.ndarray:
-    """Per BMP character, whether it is one of ``chars``."""
-    out = np.zeros(0x10000, dtype=bool)
-    out[[ord(c) for c in chars if ord(c) < 0x10000]] = True
-    return out
+                   spaces, _ByteFold.build(fast))
 
 
 def _list_table(full: dict[int, str]) -> list[str | None]:

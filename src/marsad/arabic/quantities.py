@@ -40,15 +40,7 @@ from itertools import compress, count
 from marsad.arabic._qrules import Phrase, QuantityRules, modify, rules
 from marsad.arabic.normalize import Normalized, fold_key, normalize
 from marsad.arabic.numbers import lexicon, parse_digits, parse_words
-from marsad.arabic.tokens import (
-    DIGIT,
-    char_classes,
-    class_table,
-    code_points,
-    matches_at,
-    token_columns,
-    token_kind,
-)
+from marsad.arabic.tokens import DIGIT, char_classes, class_table, code_points, token_columns, token_kind
 from marsad.document import Quantity
 
 __all__ = ["find_quantities", "parse_quantity"]
@@ -222,7 +214,13 @@ def _blocked(ctx: _Ctx) -> set[int]:
 
 def _numeric_dates(text: str, runs: list[int]) -> list[tuple[int, int]]:
     """What ``_NUMERIC_DATE.finditer(text)`` finds, tried only where a match may start."""
-    return [m.span() for m in matches_at(_NUMERIC_DATE, text, runs)]
+    out: list[tuple[int, int]] = []
+    end = 0
+    for pos in runs:
+        if pos >= end and (m := _NUMERIC_DATE.match(text, pos)) is not None:
+            out.append(m.span())
+            end = m.end()
+    return out
 
 
 def _overlapping_numbers(ctx: _Ctx, ranges: list[tuple[int, int]]) -> set[int]:

@@ -185,19 +185,6 @@ def char_classes(codes: np.ndarray, classes: np.ndarray) -> np.ndarray | None:
         return None
 
 
-def matches_at(pattern: re.Pattern[str], text: str, positions: list[int]) -> list[re.Match[str]]:
-    """What ``pattern.finditer(text)`` finds when every match starts at one of ``positions`` (sorted):
-    the pattern tried there only (none may be empty)."""
-    out: list[re.Match[str]] = []
-    end = 0
-    match = pattern.match
-    for pos in positions:
-        if pos >= end and (m := match(text, pos)) is not None:
-            out.append(m)
-            end = m.end()
-    return out
-
-
 def token_runs(text: str, classes: np.ndarray) -> tuple[np.ndarray, np.ndarray, list[str], np.ndarray] | None:
     """The tokens of ``text`` by array steps over its characters' ``classes`` (a :func:`class_table`):
     a run of Arabic letters, of digits (with a separator between two digits) or of other letters, or a
