@@ -369,12 +369,3 @@ def test_numeric_dates_tried_at_digit_runs_find_what_a_scan_finds(text: str) -> 
 
     runs = [m.start() for m in _DIGIT_RUN.finditer(text)]
     assert _numeric_dates(text, runs) == [m.span() for m in _NUMERIC_DATE.finditer(text)]
-
-
-@given(st.text(alphabet="12٣۴a ب,.\u00b2\U0001d7ce", min_size=190, max_size=400))
-@settings(max_examples=300, deadline=None)
-def test_digit_runs_by_table_as_the_pattern(text: str) -> None:
-    from marsad.arabic.quantities import _DIGIT_RUN, _digit_runs
-
-    for t in (text, text.replace("\U0001d7ce", "")):
-        assert _digit_runs(t) == [m.start() for m in _DIGIT_RUN.finditer(t)]

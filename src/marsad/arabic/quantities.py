@@ -40,7 +40,7 @@ from itertools import compress, count
 from marsad.arabic._qrules import Phrase, QuantityRules, modify, rules
 from marsad.arabic.normalize import Normalized, fold_key, normalize
 from marsad.arabic.numbers import lexicon, parse_digits, parse_words
-from marsad.arabic.tokens import DIGIT, char_classes, class_table, code_points, token_columns, token_kind
+from marsad.arabic.tokens import token_columns, token_kind
 from marsad.document import Quantity
 
 __all__ = ["find_quantities", "parse_quantity"]
@@ -176,26 +176,12 @@ def _only_proclitic(head: str) -> bool:
 
 def _context(norm: Normalized) -> _Ctx:
     starts, ends, words = norm.token_columns()
-    runs = _digit_runs(norm.text)
+    runs = [m.start() for m in _DIGIT_RUN.finditer(norm.text)]
     # a number token starts a run of digits (a digit before it would belong to it)
     numbers = [k for p in runs if (k := bisect_left(starts, p)) < len(starts) and starts[k] == p]
     ctx = _Ctx(norm, starts, ends, words, runs, numbers, set(numbers), set(), rules())
     ctx.blocked = _blocked(ctx)
     return ctx
-
-
-_DIGITS = ((DIGIT, r"\d"),)       # the class_table of digits and the rest
-
-
-def _digit_runs(text: str) -> list[int]:
-    """Where each run of digits starts (``_DIGIT_RUN``'s matches): by a table look-up per character
-    for a long text (the regular expression tests each character's Unicode class, several times more)."""
-    c = char_classes(code_points(text), class_table(_DIGITS)) if len(text) >= 200 else None
-    if c is None:
-        return [m.start() for m in _DIGIT_RUN.finditer(text)]
-    digit = c == DIGIT
-    runs = ((digit[1:] & ~digit[:-1]).nonzero()[0] + 1).tolist()
-    return [0, *runs] if digit[0] else runs
 
 
 def _blocked(ctx: _Ctx) -> set[int]:

@@ -171,20 +171,6 @@ def class_table(classes: tuple[tuple[int, str], ...]) -> np.ndarray:
     return out
 
 
-def code_points(text: str) -> np.ndarray:
-    """The code points of ``text`` (lone surrogates too) as an array."""
-    return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-
-
-def char_classes(codes: np.ndarray, classes: np.ndarray) -> np.ndarray | None:
-    """The entries of a BMP-wide table (a :func:`class_table`) for ``codes``; ``None`` where one lies
-    beyond the BMP (the callers leave such a text to their regular expressions)."""
-    try:
-        return classes.take(codes)
-    except IndexError:
-        return None
-
-
 def token_runs(text: str, classes: np.ndarray) -> tuple[np.ndarray, np.ndarray, list[str], np.ndarray] | None:
     """The tokens of ``text`` by array steps over its characters' ``classes`` (a :func:`class_table`):
     a run of Arabic letters, of digits (with a separator between two digits) or of other letters, or a
@@ -194,9 +180,10 @@ def token_runs(text: str, classes: np.ndarray) -> tuple[np.ndarray, np.ndarray, 
     Returns the starts and ends (arrays), the texts, and the class of each token's first character;
     ``None`` for a text these steps do not cover: empty, with a character outside the BMP, a joiner,
     a Latin mark, a NUL, or a letter right before an Arabic letter (the Latin word would take it)."""
-    codes = code_points(text)
-    c = char_classes(codes, classes)
-    if c is None:
+    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    try:
+        c = classes.take(codes)
+    except IndexError:             # a character outside the BMP
         return None
     head, tail = c[:-1], c[1:]
     if not len(c) or c.max() >= _MARK or ((head == LETTER) & (tail == ARABIC)).any():

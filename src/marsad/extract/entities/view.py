@@ -12,16 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from marsad.arabic.tokens import (
-    DIGIT,
-    GAP,
-    LETTER,
-    SEPARATOR,
-    char_classes,
-    class_table,
-    code_points,
-    token_runs,
-)
+from marsad.arabic.tokens import DIGIT, GAP, LETTER, SEPARATOR, class_table, token_runs
 from marsad.document import Span
 from marsad.extract.base import find_all
 from marsad.extract.entities.lexicon import Lexicon
@@ -63,9 +54,10 @@ def _mark_by_table(text: str) -> str | None:
     """:func:`mark` of a document's text by a look-up of each character in a table: a few C loops
     over the text where the regular expression tests the class of each character (several times
     less); ``None`` for a text with a character outside the BMP."""
-    codes = code_points(text)
-    alnum = char_classes(codes, _alnum_table())
-    if alnum is None:
+    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    try:
+        alnum = _alnum_table().take(codes)
+    except IndexError:
         return None
     return np.where(alnum, codes, ord(MARK)).astype(np.uint32, copy=False).tobytes().decode("utf-32-le")
 
