@@ -1,8 +1,15 @@
 """Instructions per article for chosen views or stages, counted by valgrind (callgrind).
 
 Timings on a shared or virtual machine drift by tens of per cent between identical runs; the number of
-instructions executed does not, so a change to a hot path is best judged by this count (run it before
-and after).  Needs ``valgrind`` on the PATH; it is not part of ``make bench``.
+instructions executed does not, so a change to a pure-Python hot path is well judged by this count (run
+it before and after).  Needs ``valgrind`` on the PATH; it is not part of ``make bench``.
+
+Not for changes that move work into libraries that pick their code by CPU features (numpy, OpenSSL,
+orjson, zlib): under valgrind they see a CPU without AVX-512 or SHA instructions and run other, longer
+code, so the count misjudges them. Measured in session 4: CPython's ``_sha1`` ran fewer instructions
+than OpenSSL's SHA-1 but is 35 % slower on the machine; a numpy table scan cut the normalisation view's
+count by 16 % and made it 54 % slower. Judge those by timings of the two versions run alternately
+(``python -m benchmarks --only pipeline`` rows, several runs each, medians).
 
     python -m benchmarks.instructions quotes              # the quotes stage alone
     python -m benchmarks.instructions dates quantities    # two shared views
