@@ -94,7 +94,8 @@ def _word_chars() -> np.ndarray:
 def _vector_words(text: str) -> tuple[list[str], list[int]] | None:
     """:func:`_split_words` by a dozen C loops over the text's code points, not a regular expression
     search per word (166 -> 100 us for a generated 519-word article, timed on the machine): the
-    non-word characters are made NUL, the text split there.  ``None`` for a text with a character beyond the BMP."""
+    non-word characters are made NUL, the text split there.  ``None`` for a text with a character
+    beyond the BMP."""
     codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
     try:
         word = _word_chars().take(codes)
