@@ -1,8 +1,9 @@
 """Whole-system speed on generated corpora (``benchmarks.generate``): per-stage throughput, the full
 pipeline, peak memory, ingest into a corpus with 1 and 2 workers, search and API latency.
 
-Corpus sizes come from ``MARSAD_BENCH_SIZES`` (default ``1000,10000``; ``--quick``: 200).  Stores of
-more than ``MARSAD_BENCH_ANALYZE_MAX`` articles (default 10000) are filled by re-storing the analysed
+Corpus sizes come from ``MARSAD_BENCH_SIZES`` (default ``1000,10000,100000``: the corpus goals, ingest
+rate and search latency, are set on 100,000 articles; ``--quick``: 200).  Stores of more than
+``MARSAD_BENCH_ANALYZE_MAX`` articles (default 10000) are filled by re-storing the analysed
 documents of the first ``MARSAD_BENCH_ANALYZE_MAX`` under fresh ids (the note says so): search and the
 API then see the size, without hours of analysis.  Work files go to ``.bench/`` (ignored by git).
 """
@@ -33,7 +34,7 @@ ANALYZE_MAX = int(os.environ.get("MARSAD_BENCH_ANALYZE_MAX", "10000"))
 def sizes(quick: bool) -> list[int]:
     if quick:
         return [200]
-    raw = os.environ.get("MARSAD_BENCH_SIZES", "1000,10000")
+    raw = os.environ.get("MARSAD_BENCH_SIZES", "1000,10000,100000")
     return [int(x) for x in raw.split(",") if x.strip()]
 
 
