@@ -39,13 +39,11 @@ from functools import lru_cache
 from itertools import compress, count, filterfalse
 from typing import Any
 
-import numpy as np
-
 from marsad.arabic import _dresolve as cal
 from marsad.arabic._dpatterns import DateVocab, vocab
 from marsad.arabic._dvalues import Hit, resolve
 from marsad.arabic.normalize import Normalized, normalize
-from marsad.arabic.tokens import GAP, class_table
+from marsad.arabic.tokens import GAP, bmp_lookup, class_table
 from marsad.document import DateValue, Span
 
 __all__ = ["date_char_ranges", "find_date_spans", "find_dates", "parse_date"]
@@ -216,14 +214,10 @@ _SPACES = ((GAP, r"\s"),)       # the class_table of whitespace (gaps) and the r
 def _wide_space(text: str) -> bool:
     """``_WIDE_SPACE.search(text)`` found a match: by a table look-up per character for a long text
     (the regular expression tests each character's Unicode class, several times more)."""
-    if len(text) >= 200:
-        try:
-            c = class_table(_SPACES).take(np.frombuffer(text.encode("utf-32-le", "surrogatepass"),
-                                                        dtype=np.uint32))
-        except IndexError:          # beyond the BMP: left to the regular expression
-            pass
-        else:
-            return bool(((c[:-1] | c[1:]) == GAP).any())
+    found = bmp_lookup(text, class_table(_SPACES)) if len(text) >= 200 else None
+    if found is not None:
+        c = found[1]
+        return bool(((c[:-1] | c[1:]) == GAP).any())
     return _WIDE_SPACE.search(text) is not None
 # The groups that hold a kind's anchor word (the first word of their names: all of them anchor but a
 # relative day's and a Hijri era's, anchored by their last word, _GROUP_WIDTH_KINDS)

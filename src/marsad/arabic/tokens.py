@@ -171,6 +171,22 @@ def class_table(classes: tuple[tuple[int, str], ...]) -> np.ndarray:
     return out
 
 
+def bmp_lookup(text: str, table: np.ndarray) -> tuple[np.ndarray, np.ndarray] | None:
+    """The code points of ``text`` (lone surrogates too) and the entry of a BMP-wide ``table`` (a
+    :func:`class_table`, or any array of 0x10000 entries) for each; ``None`` when a character lies
+    beyond the BMP (the callers leave such a text to their regular expressions)."""
+    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    try:
+        return codes, table.take(codes)
+    except IndexError:
+        return None
+
+
+def from_code_points(codes: np.ndarray) -> str:
+    """The text of uint32 ``codes`` (the inverse of :func:`bmp_lookup`'s first array)."""
+    return codes.tobytes().decode("utf-32-le", "surrogatepass")
+
+
 def token_runs(text: str, classes: np.ndarray) -> tuple[np.ndarray, np.ndarray, list[str], np.ndarray] | None:
     """The tokens of ``text`` by array steps over its characters' ``classes`` (a :func:`class_table`):
     a run of Arabic letters, of digits (with a separator between two digits) or of other letters, or a
@@ -180,11 +196,10 @@ def token_runs(text: str, classes: np.ndarray) -> tuple[np.ndarray, np.ndarray, 
     Returns the starts and ends (arrays), the texts, and the class of each token's first character;
     ``None`` for a text these steps do not cover: empty, with a character outside the BMP, a joiner,
     a Latin mark, a NUL, or a letter right before an Arabic letter (the Latin word would take it)."""
-    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-    try:
-        c = classes.take(codes)
-    except IndexError:             # a character outside the BMP
+    found = bmp_lookup(text, classes)
+    if found is None:
         return None
+    codes, c = found
     head, tail = c[:-1], c[1:]
     if not len(c) or c.max() >= _MARK or ((head == LETTER) & (tail == ARABIC)).any():
         return None
@@ -202,7 +217,7 @@ def token_runs(text: str, classes: np.ndarray) -> tuple[np.ndarray, np.ndarray, 
     keep[glued + np.arange(1, len(glued) + 1)] = False
     spaced = np.zeros(size, dtype=np.uint32)
     spaced[keep] = codes * token
-    texts = spaced.tobytes().decode("utf-32-le", "surrogatepass").split("\0")
+    texts = from_code_points(spaced).split("\0")
     return starts, ends, list(filter(None, texts)), c[starts]
 
 

@@ -12,7 +12,16 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from marsad.arabic.tokens import DIGIT, GAP, LETTER, SEPARATOR, class_table, token_runs
+from marsad.arabic.tokens import (
+    DIGIT,
+    GAP,
+    LETTER,
+    SEPARATOR,
+    bmp_lookup,
+    class_table,
+    from_code_points,
+    token_runs,
+)
 from marsad.document import Span
 from marsad.extract.base import find_all
 from marsad.extract.entities.lexicon import Lexicon
@@ -54,12 +63,11 @@ def _mark_by_table(text: str) -> str | None:
     """:func:`mark` of a document's text by a look-up of each character in a table: a few C loops
     over the text where the regular expression tests the class of each character (several times
     less); ``None`` for a text with a character outside the BMP."""
-    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-    try:
-        alnum = _alnum_table().take(codes)
-    except IndexError:
+    found = bmp_lookup(text, _alnum_table())
+    if found is None:
         return None
-    return np.where(alnum, codes, ord(MARK)).astype(np.uint32, copy=False).tobytes().decode("utf-32-le")
+    codes, alnum = found
+    return from_code_points(np.where(alnum, codes, ord(MARK)).astype(np.uint32, copy=False))
 
 
 @dataclass(slots=True)

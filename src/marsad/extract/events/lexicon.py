@@ -116,7 +116,6 @@ class Lexicon:
         return self.words[name]
 
 
-
 class Tables:
     """Named tables of the lexicon, each with what goes with it where it is read (its reach, whether it
     is read with deep stems, ...): :meth:`of` the lexicon gives them, looked up once per lexicon
